@@ -1,0 +1,51 @@
+using Conversations.Abstractions.Refusals;
+using PhoneNumbers;
+
+namespace Conversations.Abstractions.Identity;
+
+/// <summary>
+/// A customer's WhatsApp id: an E.164 number without '+', as Meta's wa_id.
+/// Accepting both "+15551234567" and "15551234567" and storing one form keeps one conversation per customer.
+/// </summary>
+public static class CustomerNumber
+{
+    private static readonly PhoneNumberUtil s_phoneNumbers = PhoneNumberUtil.GetInstance();
+
+    public static Result<string> Normalize(string? input, string field = "customer")
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Refusal.MissingField(field);
+        }
+
+        var trimmed = input.Trim();
+        var digits = trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        // E.164 is at most 15 digits; anything else (spaces, dashes, letters) is not a wa_id.
+        if (digits.Length is 0 or > 15 || !digits.All(char.IsAsciiDigit))
+        {
+            return Invalid(input, field, "E.164 is '+' followed by at most 15 digits");
+        }
+
+        try
+        {
+            var parsed = s_phoneNumbers.Parse("+" + digits, null);
+            if (!s_phoneNumbers.IsValidNumber(parsed))
+            {
+                return Invalid(input, field, "not a valid number for its country calling code");
+            }
+
+            return Result<string>.Ok(s_phoneNumbers.Format(parsed, PhoneNumberFormat.E164)[1..]);
+        }
+        catch (NumberParseException e)
+        {
+            return Invalid(input, field, e.Message);
+        }
+    }
+
+    /// <summary>Masks a customer number for logs: 15551234567 becomes +1555•••4567.</summary>
+    public static string Mask(string waId) =>
+        waId.Length <= 8 ? "+•••" : $"+{waId[..4]}•••{waId[^4..]}";
+
+    private static Refusal Invalid(string input, string field, string why) =>
+        Refusal.Of(RefusalReason.InvalidCustomer, $"{field} '{input}' is not a valid E.164 phone number: {why}.", ("field", field));
+}

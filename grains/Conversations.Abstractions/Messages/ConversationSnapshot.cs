@@ -1,0 +1,13 @@
+namespace Conversations.Abstractions.Messages;
+
+/// <summary>A conversation as seen at one instant: whether free-form content may be sent now, and until when.</summary>
+[GenerateSerializer, Immutable]
+[Alias("conversation-snapshot")]
+public sealed record ConversationSnapshot(
+    [property: Id(0)] string BusinessNumberId,
+    [property: Id(1)] string Customer,
+    [property: Id(2)] bool WindowOpen,
+    [property: Id(3)] DateTimeOffset? WindowExpiresAt,
+    [property: Id(4)] DateTimeOffset? LastInboundAt,
+    [property: Id(5)] DateTimeOffset? WindowClosedAt,
+    [property: Id(6)] bool ExpiryReminderArmed);

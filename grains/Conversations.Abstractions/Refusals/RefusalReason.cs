@@ -1,0 +1,27 @@
+namespace Conversations.Abstractions.Refusals;
+
+/// <summary>
+/// Why a request was refused. The numeric values are persisted and travel between silos: never renumber.
+/// The gRPC status code and WhatsApp code of each reason are mapped in one place, in the api.
+/// </summary>
+[GenerateSerializer]
+[Alias("refusal-reason")]
+public enum RefusalReason
+{
+    MissingField = 1,
+    FieldTooLong = 2,
+    InvalidCustomer = 3,
+    InvalidBusinessNumberId = 4,
+    InvalidWabaId = 5,
+    InvalidMessageType = 6,
+    InvalidTimestamp = 7,
+    UnknownBusinessNumber = 8,
+    BusinessNumberConflict = 9,
+    WindowClosed = 10,
+    TextTooLong = 11,
+    TemplateNotFound = 12,
+    TemplateNotApproved = 13,
+    TemplateParameterMismatch = 14,
+    TemplateInvalid = 15,
+    IdempotencyConflict = 16,
+}
