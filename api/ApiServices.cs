@@ -1,0 +1,30 @@
+using Conversations.Api.Errors;
+using Conversations.Api.Services;
+
+namespace Conversations.Api;
+
+public static class ApiServices
+{
+    public static IServiceCollection AddConversationsApi(this IServiceCollection services)
+    {
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ClusterFailureInterceptor>();
+            // Generous for a 4,096-character text plus template parameters; stops a client from making us buffer megabytes.
+            o.MaxReceiveMessageSize = 256 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        return services;
+    }
+
+    public static WebApplication MapConversationsApi(this WebApplication app)
+    {
+        app.MapGrpcService<ConversationsService>();
+        app.MapGrpcService<TemplatesService>();
+        app.MapGrpcService<BusinessNumbersService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

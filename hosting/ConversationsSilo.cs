@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using Conversations.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Conversations.Hosting;
+
+public static class ConversationsSilo
+{
+    /// <summary>Registers what every silo needs to run conversation grains, whatever its storage; tests call it too.</summary>
+    public static ISiloBuilder AddConversationGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.WindowDuration > TimeSpan.Zero, "Conversations:WindowDuration must be positive.")
+            .Validate(o => o.FreeFormSafetyMargin >= TimeSpan.Zero && o.FreeFormSafetyMargin < o.WindowDuration, "Conversations:FreeFormSafetyMargin must be at least zero and shorter than the window.")
+            .Validate(o => o.ExpiryReminderPeriod > TimeSpan.Zero, "Conversations:ExpiryReminderPeriod must be positive.")
+            .ValidateOnStart();
+        return silo;
+    }
+
+    /// <summary>A silo with Redis clustering, storage and reminders, or the embedded, non-durable localhost set.</summary>
+    public static ISiloBuilder ConfigureConversationsSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var hosting = HostingSettings.Read(configuration);
+        var storage = ClusterStorage.From(configuration);
+        silo.AddConversationGrains(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = hosting.ClusterId;
+            o.ServiceId = hosting.ServiceId;
+        });
+
+        if (storage.RedisConnectionString is { } redis)
+        {
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.AddRedisGrainStorage(StorageNames.Conversations, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                // Binary with stable [Id]s and [Alias]es: renaming a CLR type must not orphan stored state, as JSON type names would.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            ConfigureEndpoints(silo, hosting);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
+            silo.AddMemoryGrainStorage(StorageNames.Conversations);
+            silo.UseInMemoryReminderService();
+        }
+
+        silo.Services.AddHostedService(sp => new StorageModeAnnouncement(storage, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StorageModeAnnouncement>>()));
+        return silo;
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, HostingOptions hosting)
+    {
+        if (string.IsNullOrWhiteSpace(hosting.AdvertisedHost))
+        {
+            silo.ConfigureEndpoints(hosting.SiloPort, hosting.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(hosting.AdvertisedHost, hosting.SiloPort, hosting.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conversations.Hosting;
+
+/// <summary>How a process joins the cluster. Bound from "Conversations:Hosting"; Redis comes from ConnectionStrings:Redis.</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Conversations:Hosting";
+
+    public HostingMode Mode { get; set; } = HostingMode.Silo;
+
+    [Required(AllowEmptyStrings = false)]
+    public string ClusterId { get; set; } = "conversations";
+
+    /// <summary>Part of every Redis key Orleans writes; changing it orphans stored state.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ServiceId { get; set; } = "conversations";
+
+    [Range(1, 65_535)]
+    public int SiloPort { get; set; } = 11_111;
+
+    [Range(1, 65_535)]
+    public int GatewayPort { get; set; } = 30_000;
+
+    /// <summary>
+    /// Host name or address other silos reach this one at. Empty picks this machine's address; in containers set it
+    /// to the container's own host name, never to a shared service name.
+    /// </summary>
+    public string? AdvertisedHost { get; set; }
+}
