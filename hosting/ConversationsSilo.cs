@@ -1,11 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
 using Conversations.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Persistence;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -41,13 +39,7 @@ public static class ConversationsSilo
         if (storage.RedisConnectionString is { } redis)
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-            silo.AddRedisGrainStorage(StorageNames.Conversations, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
-            {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
-                // Binary with stable [Id]s and [Alias]es: renaming a CLR type must not orphan stored state, as JSON type names would.
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.UseRedisStateAndReminders(redis);
             ConfigureEndpoints(silo, hosting);
         }
         else
@@ -58,6 +50,19 @@ public static class ConversationsSilo
         }
 
         silo.Services.AddHostedService(sp => new StorageModeAnnouncement(storage, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StorageModeAnnouncement>>()));
+        return silo;
+    }
+
+    /// <summary>Grain state and reminders in Redis, exactly as production stores them; integration tests call it too.</summary>
+    public static ISiloBuilder UseRedisStateAndReminders(this ISiloBuilder silo, string redis)
+    {
+        silo.AddRedisGrainStorage(StorageNames.Conversations, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+            // Binary with stable [Id]s and [Alias]es: renaming a CLR type must not orphan stored state, as JSON type names would.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         return silo;
     }
 

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Conversations.Testing;
+
+namespace Conversations.Grains.Tests;
+
+/// <summary>One in-memory cluster per test run; every test uses its own numbers, and only test bodies move the clock.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock);
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,28 @@
+namespace Conversations.Testing;
+
+public static class Eventually
+{
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds. Reminders fire on the silo's own schedule after the fake clock moves,
+    /// so a test waits for the effect (bounded in real time) instead of sleeping a guessed amount.
+    /// </summary>
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await probe();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met before the timeout; last value: {value}");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.TestingHost;
+
+namespace Conversations.Testing;
+
+public static class FakeClockSilo
+{
+    /// <summary>
+    /// Grains and reminders run on <paramref name="clock"/>, so a test moves 24 hours in a millisecond; the silo's own
+    /// maintenance loops stay on real time so advancing the clock does not run them inline.
+    /// </summary>
+    public static ISiloBuilder UseFakeClock(this ISiloBuilder silo, FakeTimeProvider clock)
+    {
+        silo.Services.AddSingleton<TimeProvider>(clock);
+        silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
+        silo.Services.PostConfigure<ReminderOptions>(o =>
+        {
+            o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+            // Loads a reminder due a day away at registration, so one Advance past expiry fires it.
+            o.ReminderLoadingWindow = TimeSpan.FromHours(25);
+        });
+        return silo;
+    }
+}

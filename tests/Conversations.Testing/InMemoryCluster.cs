@@ -1,0 +1,31 @@
+using Conversations.Grains;
+using Conversations.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace Conversations.Testing;
+
+/// <summary>A cluster wired like the embedded production silo (memory state and reminders) but on a fake clock.</summary>
+public static class InMemoryCluster
+{
+    public static async Task<InProcessTestCluster> Start(
+        FakeTimeProvider clock,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int silos = 1)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddConversationGrains(configuration);
+            silo.AddMemoryGrainStorage(StorageNames.Conversations);
+            silo.UseInMemoryReminderService();
+            silo.UseFakeClock(clock);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
