@@ -3,6 +3,7 @@ using Conversations.Abstractions.Refusals;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using V1 = Conversations.V1;
 
 namespace Conversations.Api.Errors;
 
@@ -23,17 +24,27 @@ public static class RefusalStatus
         RefusalReason.WindowClosed => (StatusCode.FailedPrecondition, "131047"),
         RefusalReason.TextTooLong => (StatusCode.InvalidArgument, null),
         RefusalReason.TemplateNotFound => (StatusCode.NotFound, "132001"),
-        RefusalReason.TemplateNotApproved => (StatusCode.FailedPrecondition, null),
+        RefusalReason.TemplateNotApproved => (StatusCode.FailedPrecondition, "132001"),
         RefusalReason.TemplateParameterMismatch => (StatusCode.InvalidArgument, "132000"),
         RefusalReason.TemplateInvalid => (StatusCode.InvalidArgument, null),
         RefusalReason.IdempotencyConflict => (StatusCode.AlreadyExists, null),
+        RefusalReason.InvalidField => (StatusCode.InvalidArgument, null),
+        RefusalReason.TooManyItems => (StatusCode.InvalidArgument, null),
+        RefusalReason.TemplatePaused => (StatusCode.FailedPrecondition, "132015"),
+        RefusalReason.TemplateDisabled => (StatusCode.FailedPrecondition, "132016"),
+        RefusalReason.TemplateParameterFormat => (StatusCode.InvalidArgument, "132012"),
+        RefusalReason.TemplateTextTooLong => (StatusCode.InvalidArgument, "132005"),
+        RefusalReason.ScheduledSendNotFound => (StatusCode.NotFound, null),
+        RefusalReason.TooManyScheduledSends => (StatusCode.ResourceExhausted, null),
+        RefusalReason.NotCancellable => (StatusCode.FailedPrecondition, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 
     /// <summary>WINDOW_CLOSED for WindowClosed: the spelling clients switch on.</summary>
-    public static string ReasonName(RefusalReason reason)
+    public static string ReasonName(RefusalReason reason) => UpperSnake(reason.ToString());
+
+    public static string UpperSnake(string name)
     {
-        var name = reason.ToString();
         var snake = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
@@ -48,19 +59,36 @@ public static class RefusalStatus
         return snake.ToString();
     }
 
-    public static RpcException ToRpcException(this Refusal refusal)
+    /// <summary>The metadata a caller sees: the refusal's own facts plus Meta's code where there is one.</summary>
+    public static Dictionary<string, string> MetadataOf(Refusal refusal)
     {
-        var (code, whatsAppCode) = Of(refusal.Reason);
-        var info = new ErrorInfo { Reason = ReasonName(refusal.Reason), Domain = ErrorDomain.Name };
-        foreach (var (key, value) in refusal.Metadata)
+        var metadata = new Dictionary<string, string>(refusal.Metadata, StringComparer.Ordinal);
+        if (Of(refusal.Reason).WhatsAppCode is { } whatsAppCode)
         {
-            info.Metadata[key] = value;
+            metadata["whatsapp_code"] = whatsAppCode;
         }
 
-        if (whatsAppCode is not null)
+        return metadata;
+    }
+
+    /// <summary>The same facts as the error Send would raise, for responses that carry a refusal in their body.</summary>
+    public static V1.Refusal ToProto(this Refusal refusal)
+    {
+        var (code, whatsAppCode) = Of(refusal.Reason);
+        return new V1.Refusal
         {
-            info.Metadata["whatsapp_code"] = whatsAppCode;
-        }
+            Reason = ReasonName(refusal.Reason),
+            Message = refusal.Message,
+            Status = UpperSnake(code.ToString()),
+            WhatsappCode = whatsAppCode ?? "",
+            Metadata = { MetadataOf(refusal) },
+        };
+    }
+
+    public static RpcException ToRpcException(this Refusal refusal)
+    {
+        var (code, _) = Of(refusal.Reason);
+        var info = new ErrorInfo { Reason = ReasonName(refusal.Reason), Domain = ErrorDomain.Name, Metadata = { MetadataOf(refusal) } };
 
         var status = new Google.Rpc.Status
         {

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Api.Errors;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Conversations.V1;
 
@@ -21,11 +21,44 @@ public static class ConversationMapping
     public static V1.SendReceipt ToProto(this SendReceipt receipt) => new()
     {
         MessageId = receipt.MessageId,
-        Kind = receipt.Kind == MessageKind.Template ? V1.MessageKind.Template : V1.MessageKind.FreeForm,
+        Kind = receipt.Status == MessageStatus.Scheduled ? V1.MessageKind.Unspecified : receipt.Kind.ToProto(),
         Conversation = receipt.Conversation.ToProto(),
         AcceptedAt = Timestamp.FromDateTimeOffset(receipt.AcceptedAt),
         Replayed = receipt.Replayed,
+        UsedFallback = receipt.UsedFallback,
+        Status = (V1.MessageStatus)receipt.Status,
+        ScheduledFor = receipt.ScheduledFor.ToProto(),
+        TemplateCategory = receipt.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
     };
+
+    public static V1.Evaluation ToProto(this SendEvaluation evaluation) => new()
+    {
+        Allowed = evaluation.Allowed,
+        Kind = evaluation.Kind?.ToProto() ?? V1.MessageKind.Unspecified,
+        TemplateCategory = evaluation.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
+        UsedFallback = evaluation.UsedFallback,
+        Refusal = evaluation.Refusal?.ToProto(),
+        Conversation = evaluation.Conversation.ToProto(),
+    };
+
+    public static V1.MessageRecord ToProto(this MessageLogEntry entry) => new()
+    {
+        MessageId = entry.MessageId,
+        IdempotencyKey = entry.IdempotencyKey,
+        RequestedType = entry.RequestedType,
+        Kind = entry.Kind?.ToProto() ?? V1.MessageKind.Unspecified,
+        Status = (V1.MessageStatus)entry.Status,
+        CreatedAt = Timestamp.FromDateTimeOffset(entry.CreatedAt),
+        DecidedAt = entry.DecidedAt.ToProto(),
+        ScheduledFor = entry.ScheduledFor.ToProto(),
+        UsedFallback = entry.UsedFallback,
+        TemplateName = entry.TemplateName ?? "",
+        TemplateCategory = entry.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
+        Refusal = entry.Refusal?.ToProto(),
+    };
+
+    public static V1.MessageKind ToProto(this MessageKind kind) =>
+        kind == MessageKind.Template ? V1.MessageKind.Template : V1.MessageKind.FreeForm;
 
     public static Result<InboundMessage> ToDomain(this V1.RecordInboundRequest request)
     {
@@ -44,20 +77,29 @@ public static class ConversationMapping
         return Result<InboundMessage>.Ok(new InboundMessage(request.MessageId, sentAt.Value, type.Value, request.Text));
     }
 
-    public static Result<SendCommand> ToDomain(this V1.SendRequest request)
+    public static Result<SendCommand> ToCommand(this V1.SendRequest request)
     {
-        MessageContent? content = request.ContentCase switch
+        if (request.ToDomain() is not { } content)
         {
-            V1.SendRequest.ContentOneofCase.Text => new TextMessage(request.Text.Body),
-            V1.SendRequest.ContentOneofCase.Template => new TemplateMessage(
-                request.Template.Name,
-                request.Template.Language,
-                [.. request.Template.Parameters],
-                request.Template.NamedParameters.ToImmutableSortedDictionary(StringComparer.Ordinal)),
-            _ => null,
-        };
-        return content is null
-            ? Refusal.MissingField("content")
-            : Result<SendCommand>.Ok(new SendCommand(request.IdempotencyKey, content));
+            return Refusal.MissingField("content");
+        }
+
+        DateTimeOffset? sendAt = null;
+        if (request.SendAt is not null)
+        {
+            var parsed = ProtoTime.Required(request.SendAt, "send_at");
+            if (!parsed.Succeeded)
+            {
+                return parsed.Refusal;
+            }
+
+            sendAt = parsed.Value;
+        }
+
+        return Result<SendCommand>.Ok(new SendCommand(request.IdempotencyKey, content)
+        {
+            FallbackTemplate = request.FallbackTemplate?.ToDomain(),
+            SendAt = sendAt,
+        });
     }
 }

@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
@@ -22,7 +23,7 @@ public sealed class ConversationsService(IGrainFactory grains) : V1.Conversation
     public override async Task<V1.SendReceipt> Send(V1.SendRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
-        var command = request.ToDomain().OrThrow();
+        var command = request.ToCommand().OrThrow();
         var receipt = await grain.Send(command, context.CancellationToken);
         return receipt.OrThrow().ToProto();
     }
@@ -32,6 +33,35 @@ public sealed class ConversationsService(IGrainFactory grains) : V1.Conversation
         var grain = Conversation(request.BusinessNumberId, request.Customer);
         var snapshot = await grain.Get(context.CancellationToken);
         return snapshot.OrThrow().ToProto();
+    }
+
+    public override async Task<V1.Evaluation> Evaluate(V1.SendRequest request, ServerCallContext context)
+    {
+        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var command = request.ToCommand();
+        if (!command.Succeeded)
+        {
+            // A malformed request is still an answer a dry run can give in its body.
+            var snapshot = (await grain.Get(context.CancellationToken)).OrThrow();
+            return new SendEvaluation(false, null, null, false, command.Refusal, snapshot).ToProto();
+        }
+
+        var evaluation = await grain.Evaluate(command.Value, context.CancellationToken);
+        return evaluation.OrThrow().ToProto();
+    }
+
+    public override async Task<V1.MessageRecord> CancelScheduledSend(V1.CancelScheduledSendRequest request, ServerCallContext context)
+    {
+        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var cancelled = await grain.CancelScheduled(request.IdempotencyKey, context.CancellationToken);
+        return cancelled.OrThrow().ToProto();
+    }
+
+    public override async Task<V1.ListMessagesResponse> ListMessages(V1.ListMessagesRequest request, ServerCallContext context)
+    {
+        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var messages = await grain.ListMessages(request.Limit, context.CancellationToken);
+        return new V1.ListMessagesResponse { Messages = { messages.OrThrow().Select(m => m.ToProto()) } };
     }
 
     private IConversationGrain Conversation(string businessNumberId, string customer) =>

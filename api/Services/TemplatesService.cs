@@ -1,6 +1,8 @@
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
+using Conversations.Grains.Templates;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Grpc.Core;
@@ -13,8 +15,10 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
     public override async Task<V1.Template> UpsertTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
     {
         var registry = Registry(request.WabaId);
-        var stored = await registry.Upsert(request.ToDomain(), context.CancellationToken);
-        return stored.OrThrow().ToProto();
+        var stored = (await registry.Upsert(request.ToDomain(), context.CancellationToken)).OrThrow();
+        var template = stored.Template.ToProto();
+        template.Warnings.AddRange(stored.Warnings.Select(w => w.ToProto()));
+        return template;
     }
 
     public override async Task<V1.Template> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
@@ -48,6 +52,29 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
     {
         var templates = await Registry(request.WabaId).List(context.CancellationToken);
         return new V1.ListTemplatesResponse { Templates = { templates.Select(t => t.ToProto()) } };
+    }
+
+    public override Task<V1.LintTemplateResponse> LintTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
+    {
+        var draft = request.ToDomain();
+        if (!Enum.IsDefined(draft.Category))
+        {
+            throw Refusal.MissingField("category").ToRpcException();
+        }
+
+        return Task.FromResult(new V1.LintTemplateResponse { Warnings = { TemplateLint.Check(draft).Select(w => w.ToProto()) } });
+    }
+
+    public override async Task<V1.Template> SetTemplateStatus(V1.SetTemplateStatusRequest request, ServerCallContext context)
+    {
+        var updated = await Registry(request.WabaId).SetStatus(request.Name, request.Language, (TemplateStatus)request.Status, context.CancellationToken);
+        return updated.OrThrow().ToProto();
+    }
+
+    public override async Task<V1.Template> SetTemplateQuality(V1.SetTemplateQualityRequest request, ServerCallContext context)
+    {
+        var updated = await Registry(request.WabaId).SetQuality(request.Name, request.Language, (TemplateQuality)request.Quality, context.CancellationToken);
+        return updated.OrThrow().ToProto();
     }
 
     private ITemplateRegistryGrain Registry(string wabaId) =>

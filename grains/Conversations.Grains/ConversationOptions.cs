@@ -23,12 +23,30 @@ public sealed class ConversationOptions
     [Range(1, 10_000)]
     public int InboundIdsRemembered { get; set; } = 64;
 
-    /// <summary>How many sends each conversation remembers, and so for how many sends an idempotency key is honoured.</summary>
+    /// <summary>
+    /// How many messages each conversation's log keeps, and so for how many sends an idempotency key is honoured.
+    /// Scheduled sends are never dropped from it before they are decided.
+    /// </summary>
     [Range(1, 100_000)]
-    public int SendsRemembered { get; set; } = 256;
+    public int MessageLogCapacity { get; set; } = 256;
 
-    [Range(1, 65_536)]
-    public int MaxTextLength { get; set; } = 4096;
+    /// <summary>Scheduled, undecided sends one conversation may hold; each is stored in its state.</summary>
+    [Range(1, 10_000)]
+    public int MaxScheduledSends { get; set; } = 100;
+
+    /// <summary>How far ahead a send may be scheduled.</summary>
+    public TimeSpan MaxScheduleAhead { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Period of the scheduled-send reminder after its first tick.</summary>
+    public TimeSpan ScheduledSendReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a template stays paused the first time low quality pauses it.</summary>
+    public TimeSpan FirstTemplatePause { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>How long a template stays paused the second time; the third pause disables it.</summary>
+    public TimeSpan SecondTemplatePause { get; set; } = TimeSpan.FromHours(6);
+
+    public ContentLimits Content { get; set; } = new();
 
     [Range(1, 1024)]
     public int MaxIdempotencyKeyLength { get; set; } = 128;

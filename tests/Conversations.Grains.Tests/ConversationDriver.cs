@@ -44,7 +44,7 @@ public sealed class ConversationDriver(ClusterFixture fixture)
             new TemplateMessage(name, language, [.. parameters], ImmutableSortedDictionary<string, string>.Empty)));
 
     public async Task<TemplateDefinition> Template(string name, string body, TemplateStatus status = TemplateStatus.Approved, string language = "en_US", TemplateCategory category = TemplateCategory.Utility) =>
-        Ok(await fixture.Grains.GetGrain<ITemplateRegistryGrain>(WabaId).Upsert(new TemplateDraft(name, language, category, status, body)));
+        Ok(await fixture.Grains.GetGrain<ITemplateRegistryGrain>(WabaId).Upsert(new TemplateDraft(name, language, category, status, body))).Template;
 
     public async Task<ConversationSnapshot> Get() => Ok(await Grain.Get());
 

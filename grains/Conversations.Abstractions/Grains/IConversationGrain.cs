@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Orleans.Concurrency;
 
 namespace Conversations.Abstractions.Grains;
 
@@ -16,6 +18,18 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("send")]
     Task<Result<SendReceipt>> Send(SendCommand command, CancellationToken cancellationToken = default);
 
-    [Alias("get")]
+    /// <summary>What <see cref="Send"/> would decide now, with no side effect.</summary>
+    [Alias("evaluate"), ReadOnly]
+    Task<Result<SendEvaluation>> Evaluate(SendCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels a scheduled send that has not been decided yet.</summary>
+    [Alias("cancel-scheduled")]
+    Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The most recent messages, newest first.</summary>
+    [Alias("list-messages"), ReadOnly]
+    Task<Result<ImmutableArray<MessageLogEntry>>> ListMessages(int limit, CancellationToken cancellationToken = default);
+
+    [Alias("get"), ReadOnly]
     Task<Result<ConversationSnapshot>> Get(CancellationToken cancellationToken = default);
 }

@@ -9,12 +9,20 @@ namespace Conversations.Abstractions.Grains;
 [Alias("template-registry")]
 public interface ITemplateRegistryGrain : IGrainWithStringKey
 {
+    /// <summary>Validates and stores a template; returns it with the category lint's warnings.</summary>
     [Alias("upsert")]
-    Task<Result<TemplateDefinition>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default);
+    Task<Result<TemplateUpsertResult>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default);
 
     [Alias("find"), ReadOnly]
     Task<TemplateLookup> Find(string name, string language, CancellationToken cancellationToken = default);
 
     [Alias("list"), ReadOnly]
     Task<ImmutableArray<TemplateDefinition>> List(CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a lifecycle event (Meta's message_template_status_update); PAUSED escalates 3 h, 6 h, then DISABLED.</summary>
+    [Alias("set-status")]
+    Task<Result<TemplateDefinition>> SetStatus(string name, string language, TemplateStatus status, CancellationToken cancellationToken = default);
+
+    [Alias("set-quality")]
+    Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default);
 }

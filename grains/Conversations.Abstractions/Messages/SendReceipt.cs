@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Templates;
+
 namespace Conversations.Abstractions.Messages;
 
 [GenerateSerializer, Immutable]
@@ -7,4 +9,14 @@ public sealed record SendReceipt(
     [property: Id(1)] MessageKind Kind,
     [property: Id(2)] DateTimeOffset AcceptedAt,
     [property: Id(3)] ConversationSnapshot Conversation,
-    [property: Id(4)] bool Replayed);
+    [property: Id(4)] bool Replayed)
+{
+    /// <summary>True when the window was closed and the fallback template went instead of the free-form content.</summary>
+    [Id(5)] public bool UsedFallback { get; init; }
+
+    [Id(6)] public MessageStatus Status { get; init; } = MessageStatus.Accepted;
+
+    [Id(7)] public DateTimeOffset? ScheduledFor { get; init; }
+
+    [Id(8)] public TemplateCategory? TemplateCategory { get; init; }
+}

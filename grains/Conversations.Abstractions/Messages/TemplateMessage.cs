@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Conversations.Abstractions.Messages;
 
+/// <summary>An approved template with the values for its placeholders; may be sent at any time.</summary>
 [GenerateSerializer, Immutable]
 [Alias("template-message")]
 public sealed record TemplateMessage(
@@ -11,30 +11,15 @@ public sealed record TemplateMessage(
     [property: Id(2)] ImmutableArray<string> Parameters,
     [property: Id(3)] ImmutableSortedDictionary<string, string> NamedParameters) : MessageContent
 {
+    /// <summary>The value of a text header's single placeholder.</summary>
+    [Id(4)] public string? HeaderText { get; init; }
+
+    /// <summary>The media of an image, video or document header.</summary>
+    [Id(5)] public MediaRef? HeaderMedia { get; init; }
+
+    [Id(6)] public ImmutableArray<ButtonParameter> ButtonParameters { get; init; } = [];
+
     public override MessageKind Kind => MessageKind.Template;
 
-    public override string Fingerprint()
-    {
-        // Lengths prefix every value so that no choice of parameters can collide with another.
-        var text = new StringBuilder("template\n");
-        Append(text, Name);
-        Append(text, Language);
-        text.Append(Parameters.Length).Append('\n');
-        foreach (var parameter in Parameters)
-        {
-            Append(text, parameter);
-        }
-
-        text.Append(NamedParameters.Count).Append('\n');
-        foreach (var (key, value) in NamedParameters)
-        {
-            Append(text, key);
-            Append(text, value);
-        }
-
-        return text.ToString();
-    }
-
-    private static void Append(StringBuilder text, string value) =>
-        text.Append(value.Length).Append(':').Append(value).Append('\n');
+    public override string TypeName => "template";
 }

@@ -2,9 +2,9 @@ namespace Conversations.Abstractions.Messages;
 
 [GenerateSerializer, Immutable]
 [Alias("text-message")]
-public sealed record TextMessage([property: Id(0)] string Body) : MessageContent
+public sealed record TextMessage(
+    [property: Id(0)] string Body,
+    [property: Id(1)] bool PreviewUrl = false) : FreeFormContent
 {
-    public override MessageKind Kind => MessageKind.FreeForm;
-
-    public override string Fingerprint() => $"text\n{Body}";
+    public override string TypeName => "text";
 }

@@ -24,4 +24,17 @@ public enum RefusalReason
     TemplateParameterMismatch = 14,
     TemplateInvalid = 15,
     IdempotencyConflict = 16,
+
+    /// <summary>A field breaks a rule other than presence or length; metadata names the field and the rule.</summary>
+    InvalidField = 17,
+
+    /// <summary>A list has more items than WhatsApp allows; metadata names the field and the limit.</summary>
+    TooManyItems = 18,
+    TemplatePaused = 19,
+    TemplateDisabled = 20,
+    TemplateParameterFormat = 21,
+    TemplateTextTooLong = 22,
+    ScheduledSendNotFound = 23,
+    TooManyScheduledSends = 24,
+    NotCancellable = 25,
 }

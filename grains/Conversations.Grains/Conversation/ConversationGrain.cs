@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
 using Conversations.Grains.Sending;
 using Conversations.Grains.Window;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,7 @@ public sealed class ConversationGrain(
     : Grain, IConversationGrain, IRemindable
 {
     public const string ExpiryReminderName = "window-expiry";
+    public const string ScheduledSendsReminderName = "scheduled-sends";
 
     private readonly ConversationOptions _options = options.Value;
     private ConversationKey? _key;
@@ -32,6 +35,8 @@ public sealed class ConversationGrain(
 
     private CustomerServiceWindow Window => new(state.State.LastInboundAt, _options.WindowDuration);
 
+    private List<ConversationMessage> Log => state.State.Messages;
+
     public async Task<Result<ConversationSnapshot>> RecordInbound(InboundMessage message, CancellationToken cancellationToken = default)
     {
         if (await CheckIdentity(cancellationToken) is { } refusal)
@@ -39,14 +44,11 @@ public sealed class ConversationGrain(
             return refusal;
         }
 
-        if (string.IsNullOrWhiteSpace(message.MessageId))
+        if (FieldRules.First(
+                () => FieldRules.Required(message.MessageId, "message_id"),
+                () => FieldRules.MaxLength(message.MessageId, _options.MaxMessageIdLength, "message_id")) is { } invalid)
         {
-            return Refusal.MissingField("message_id");
-        }
-
-        if (message.MessageId.Length > _options.MaxMessageIdLength)
-        {
-            return Refusal.FieldTooLong("message_id", _options.MaxMessageIdLength);
+            return invalid;
         }
 
         var now = time.GetUtcNow();
@@ -55,7 +57,7 @@ public sealed class ConversationGrain(
             return Result<ConversationSnapshot>.Ok(Snapshot(now));
         }
 
-        state.State.RecentInboundIds.AppendBounded(message.MessageId, _options.InboundIdsRemembered);
+        MessageLog.AppendBounded(state.State.RecentInboundIds, message.MessageId, _options.InboundIdsRemembered);
         if (OpensWindow(message.Type))
         {
             var window = Window.WithInbound(message.SentAt, now);
@@ -78,44 +80,110 @@ public sealed class ConversationGrain(
             return identityRefusal;
         }
 
-        if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
+        if (CheckCommand(command, requireKey: true) is { } invalid)
         {
-            return Refusal.MissingField("idempotency_key");
-        }
-
-        if (command.IdempotencyKey.Length > _options.MaxIdempotencyKeyLength)
-        {
-            return Refusal.FieldTooLong("idempotency_key", _options.MaxIdempotencyKeyLength);
-        }
-
-        if (command.Content is null)
-        {
-            return Refusal.MissingField("content");
+            return invalid;
         }
 
         var now = time.GetUtcNow();
-        var hash = ContentHash.Of(command.Content);
-        if (state.State.SentMessages.FindLast(m => m.IdempotencyKey == command.IdempotencyKey) is { } earlier)
+        var hash = ContentHash.Of(command);
+        var earlier = MessageLog.FindByKey(Log, command.IdempotencyKey);
+        if (earlier >= 0)
         {
             // A retry must get the first answer even if the window has closed since; different content under the key is a caller bug.
-            return earlier.ContentHash == hash
-                ? Result<SendReceipt>.Ok(new SendReceipt(earlier.MessageId, earlier.Kind, earlier.AcceptedAt, Snapshot(now), Replayed: true))
+            var entry = Log[earlier].Entry;
+            return Log[earlier].ContentHash == hash
+                ? Result<SendReceipt>.Ok(Receipt(entry, now, replayed: true))
                 : Refusal.Of(
                     RefusalReason.IdempotencyConflict,
-                    $"Idempotency key '{command.IdempotencyKey}' was already used for different content (message {earlier.MessageId}).",
+                    $"Idempotency key '{command.IdempotencyKey}' was already used for different content (message {entry.MessageId}).",
                     ("idempotency_key", command.IdempotencyKey),
-                    ("message_id", earlier.MessageId));
+                    ("message_id", entry.MessageId));
         }
 
-        if (await Decide(command.Content, now, cancellationToken) is { } refusal)
+        if (command.SendAt is { } sendAt && sendAt > now)
+        {
+            return await Schedule(command, sendAt, hash, now, cancellationToken);
+        }
+
+        var decision = await Decide(command, now, cancellationToken);
+        if (decision.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        var sent = new SentMessage(command.IdempotencyKey, hash, NewMessageId(), command.Content.Kind, now);
-        state.State.SentMessages.AppendBounded(sent, _options.SendsRemembered);
+        var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
+        MessageLog.Append(Log, new ConversationMessage(accepted, hash, Pending: null), _options.MessageLogCapacity);
         await Persist(cancellationToken);
-        return Result<SendReceipt>.Ok(new SendReceipt(sent.MessageId, sent.Kind, sent.AcceptedAt, Snapshot(now), Replayed: false));
+        return Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false));
+    }
+
+    public async Task<Result<SendEvaluation>> Evaluate(SendCommand command, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        var now = time.GetUtcNow();
+        var decision = CheckCommand(command, requireKey: false) is { } invalid
+            ? SendDecision.Refused(invalid)
+            : await Decide(command, now, cancellationToken);
+        return Result<SendEvaluation>.Ok(new SendEvaluation(
+            decision.Allowed, decision.Kind, decision.Category, decision.UsedFallback, decision.Refusal, Snapshot(now)));
+    }
+
+    public async Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        if (FieldRules.Required(idempotencyKey, "idempotency_key") is { } missing)
+        {
+            return missing;
+        }
+
+        var index = MessageLog.FindByKey(Log, idempotencyKey);
+        if (index < 0)
+        {
+            return Refusal.Of(
+                RefusalReason.ScheduledSendNotFound,
+                $"No send with idempotency key '{idempotencyKey}' is known to this conversation.",
+                ("idempotency_key", idempotencyKey));
+        }
+
+        var entry = Log[index].Entry;
+        if (entry.Status != MessageStatus.Scheduled)
+        {
+            return Refusal.Of(
+                RefusalReason.NotCancellable,
+                $"Message {entry.MessageId} is {entry.Status.ToString().ToUpperInvariant()}; only a scheduled send can be cancelled.",
+                ("message_id", entry.MessageId),
+                ("status", entry.Status.ToString().ToUpperInvariant()));
+        }
+
+        var cancelled = entry with { Status = MessageStatus.Cancelled, DecidedAt = time.GetUtcNow() };
+        Log[index] = Log[index] with { Entry = cancelled, Pending = null };
+        await Persist(cancellationToken);
+        return Result<MessageLogEntry>.Ok(cancelled);
+    }
+
+    public async Task<Result<ImmutableArray<MessageLogEntry>>> ListMessages(int limit, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        if (limit < 0)
+        {
+            return FieldRules.Invalid("limit", "non_negative", "limit must be zero (all) or positive.");
+        }
+
+        var take = limit == 0 ? Log.Count : Math.Min(limit, Log.Count);
+        return Result<ImmutableArray<MessageLogEntry>>.Ok([.. Log.AsEnumerable().Reverse().Take(take).Select(m => m.Entry)]);
     }
 
     public async Task<Result<ConversationSnapshot>> Get(CancellationToken cancellationToken = default)
@@ -128,13 +196,15 @@ public sealed class ConversationGrain(
         return Result<ConversationSnapshot>.Ok(Snapshot(time.GetUtcNow()));
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        if (reminderName != ExpiryReminderName)
-        {
-            return;
-        }
+        ExpiryReminderName => OnExpiryTick(),
+        ScheduledSendsReminderName => OnScheduledSendsTick(),
+        _ => Task.CompletedTask,
+    };
 
+    private async Task OnExpiryTick()
+    {
         var now = time.GetUtcNow();
         var window = Window;
         if (window.IsOpenAt(now))
@@ -157,27 +227,122 @@ public sealed class ConversationGrain(
         }
 
         // Unregistering last: if the write above failed, the next tick retries it.
-        if (await this.GetReminder(ExpiryReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await Unregister(ExpiryReminderName);
     }
 
-    private async Task<Refusal?> Decide(MessageContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Decides every scheduled send that is due, at its send time and against the window as it is then.</summary>
+    private async Task OnScheduledSendsTick()
     {
-        if (SendPolicy.CheckContent(content, _options) is { } invalid)
+        var now = time.GetUtcNow();
+        var due = MessageLog.DueAt(Log, now).ToList();
+        if (due.Count > 0 && _wabaId is null && await CheckIdentity(CancellationToken.None) is { } identityRefusal)
         {
-            return invalid;
+            logger.LogError("Scheduled sends of {Conversation} cannot be decided: {Reason}", Key, identityRefusal.Message);
+            return;
         }
 
-        return content switch
+        foreach (var index in due)
         {
-            TemplateMessage template => SendPolicy.CheckTemplate(
-                await GrainFactory.GetGrain<ITemplateRegistryGrain>(_wabaId!).Find(template.Name, template.Language, cancellationToken),
-                template),
-            _ => SendPolicy.CheckFreeForm(Window, now, _options.FreeFormSafetyMargin),
-        };
+            var message = Log[index];
+            var decision = await Decide(message.Pending!, now, CancellationToken.None);
+            var entry = decision.Refusal is { } refusal
+                ? message.Entry with { Status = MessageStatus.Failed, DecidedAt = now, Refusal = refusal }
+                : (message.Entry with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
+            Log[index] = message with { Entry = entry, Pending = null };
+            logger.LogInformation(
+                "Scheduled send {MessageId} of {BusinessNumberId}/{Customer} decided {Status}",
+                entry.MessageId,
+                Key.BusinessNumberId,
+                CustomerNumber.Mask(Key.Customer),
+                entry.Status);
+        }
+
+        if (due.Count > 0)
+        {
+            await Persist(CancellationToken.None);
+        }
+
+        if (MessageLog.NextScheduled(Log) is { } next)
+        {
+            await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, Max(next - now, TimeSpan.Zero), _options.ScheduledSendReminderPeriod);
+        }
+        else
+        {
+            await Unregister(ScheduledSendsReminderName);
+        }
     }
+
+    private async Task<Result<SendReceipt>> Schedule(SendCommand command, DateTimeOffset sendAt, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (sendAt - now > _options.MaxScheduleAhead)
+        {
+            return FieldRules.Invalid(
+                "send_at",
+                "max_ahead",
+                $"send_at may be at most {_options.MaxScheduleAhead.TotalDays.ToString(CultureInfo.InvariantCulture)} days ahead.");
+        }
+
+        if (MessageLog.ScheduledCount(Log) >= _options.MaxScheduledSends)
+        {
+            return Refusal.Of(
+                RefusalReason.TooManyScheduledSends,
+                $"This conversation already holds {_options.MaxScheduledSends} scheduled sends.",
+                ("limit", FieldRules.Invariant(_options.MaxScheduledSends)));
+        }
+
+        var nextBefore = MessageLog.NextScheduled(Log);
+        var scheduled = NewEntry(command, now) with { Status = MessageStatus.Scheduled, ScheduledFor = sendAt };
+        MessageLog.Append(Log, new ConversationMessage(scheduled, hash, command), _options.MessageLogCapacity);
+        if (nextBefore is null || sendAt < nextBefore)
+        {
+            await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, sendAt - now, _options.ScheduledSendReminderPeriod);
+        }
+
+        await Persist(cancellationToken);
+        return Result<SendReceipt>.Ok(Receipt(scheduled, now, replayed: false));
+    }
+
+    private Refusal? CheckCommand(SendCommand command, bool requireKey) => FieldRules.First(
+        () => requireKey ? FieldRules.Required(command.IdempotencyKey, "idempotency_key") : null,
+        () => FieldRules.MaxLength(command.IdempotencyKey, _options.MaxIdempotencyKeyLength, "idempotency_key"),
+        () => command.Content is null ? Refusal.MissingField("content") : null,
+        () => SendPolicy.CheckShape(command.Content, _options.Content),
+        () => command.FallbackTemplate is not null && command.Content is TemplateMessage
+            ? FieldRules.Invalid("fallback_template", "free_form_only", "A fallback template only applies to free-form content.")
+            : null,
+        () => command.FallbackTemplate is { } fallback ? SendPolicy.CheckShape(fallback, _options.Content, "fallback_template") : null);
+
+    private Task<SendDecision> Decide(SendCommand command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendDecider.Decide(
+            command.Content,
+            command.FallbackTemplate,
+            Window,
+            now,
+            _options.FreeFormSafetyMargin,
+            template => GrainFactory.GetGrain<ITemplateRegistryGrain>(_wabaId!).Find(template.Name, template.Language, cancellationToken));
+
+    private MessageLogEntry NewEntry(SendCommand command, DateTimeOffset now) => new(
+        NewMessageId(),
+        command.IdempotencyKey,
+        command.Content.TypeName,
+        Kind: null,
+        MessageStatus.Scheduled,
+        CreatedAt: now,
+        DecidedAt: null,
+        ScheduledFor: null,
+        UsedFallback: false,
+        TemplateName: null,
+        TemplateCategory: null,
+        Refusal: null);
+
+    private SendReceipt Receipt(MessageLogEntry entry, DateTimeOffset now, bool replayed) =>
+        new(entry.MessageId, entry.Kind ?? MessageKind.FreeForm, entry.DecidedAt ?? entry.CreatedAt, Snapshot(now), replayed)
+        {
+            UsedFallback = entry.UsedFallback,
+            Status = entry.Status,
+            ScheduledFor = entry.ScheduledFor,
+            TemplateCategory = entry.TemplateCategory,
+        };
 
     private bool OpensWindow(InboundMessageType type) =>
         type != InboundMessageType.Reaction || _options.ReactionsOpenWindow;
@@ -192,6 +357,14 @@ public sealed class ConversationGrain(
 
         await this.RegisterOrUpdateReminder(ExpiryReminderName, window.ExpiresAt!.Value - now, _options.ExpiryReminderPeriod);
         state.State.ExpiryReminderArmed = true;
+    }
+
+    private async Task Unregister(string reminderName)
+    {
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private async Task Persist(CancellationToken cancellationToken)
@@ -250,6 +423,8 @@ public sealed class ConversationGrain(
             closedAt,
             state.State.ExpiryReminderArmed);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string NewMessageId() => "cnv." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 }

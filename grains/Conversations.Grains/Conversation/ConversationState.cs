@@ -16,6 +16,6 @@ public sealed class ConversationState
     /// <summary>The most recent inbound message ids, oldest first, so Meta's redeliveries change nothing.</summary>
     [Id(3)] public List<string> RecentInboundIds { get; set; } = [];
 
-    /// <summary>The most recent accepted sends, oldest first: the memory behind idempotency keys.</summary>
-    [Id(4)] public List<SentMessage> SentMessages { get; set; } = [];
+    /// <summary>The message log, oldest first: idempotency memory, scheduled sends and their outcomes.</summary>
+    [Id(4)] public List<ConversationMessage> Messages { get; set; } = [];
 }

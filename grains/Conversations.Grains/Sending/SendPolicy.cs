@@ -10,17 +10,12 @@ namespace Conversations.Grains.Sending;
 /// <summary>The rule the whole service exists for: free-form only inside the window, approved templates any time.</summary>
 public static class SendPolicy
 {
-    public static Refusal? CheckContent(MessageContent content, ConversationOptions options) => content switch
+    /// <summary>Shape checks that need no window and no template registry; a message failing them is never stored.</summary>
+    public static Refusal? CheckShape(MessageContent content, ContentLimits limits, string templateField = "template") => content switch
     {
-        TextMessage { Body: null or "" } => Refusal.MissingField("text.body"),
-        TextMessage text when text.Body.Length > options.MaxTextLength => Refusal.Of(
-            RefusalReason.TextTooLong,
-            $"Text is {text.Body.Length} characters; WhatsApp allows {options.MaxTextLength}.",
-            ("limit", options.MaxTextLength.ToString(CultureInfo.InvariantCulture)),
-            ("length", text.Body.Length.ToString(CultureInfo.InvariantCulture))),
-        TemplateMessage { Name: null or "" } => Refusal.MissingField("template.name"),
-        TemplateMessage { Language: null or "" } => Refusal.MissingField("template.language"),
-        _ => null,
+        FreeFormContent freeForm => ContentRules.Check(freeForm, limits),
+        TemplateMessage template => TemplateSendRules.CheckShape(template, templateField, limits),
+        _ => FieldRules.Invalid("content", "unsupported_type", $"Content type {content.GetType().Name} is not supported."),
     };
 
     public static Refusal? CheckFreeForm(CustomerServiceWindow window, DateTimeOffset now, TimeSpan safetyMargin)
@@ -59,16 +54,26 @@ public static class SendPolicy
                 ("languages_available", lookup.LanguagesAvailable.IsDefaultOrEmpty ? "" : string.Join(',', lookup.LanguagesAvailable)));
         }
 
-        if (template.Status != TemplateStatus.Approved)
+        return template.Status switch
         {
-            return Refusal.Of(
-                RefusalReason.TemplateNotApproved,
-                $"Template '{template.Name}' ({template.Language}) is {template.Status}; only APPROVED templates may be sent.",
+            TemplateStatus.Approved => TemplateSendRules.Check(template, message),
+            TemplateStatus.Paused => Refusal.Of(
+                RefusalReason.TemplatePaused,
+                $"Template '{template.Name}' ({template.Language}) is paused for low quality until {template.PausedUntil:O}.",
                 ("template", template.Name),
                 ("language", template.Language),
-                ("status", TemplateStatusNames.Of(template.Status)));
-        }
-
-        return TemplateParameters.Check(template, message);
+                ("paused_until", template.PausedUntil?.ToString("O", CultureInfo.InvariantCulture) ?? "")),
+            TemplateStatus.Disabled => Refusal.Of(
+                RefusalReason.TemplateDisabled,
+                $"Template '{template.Name}' ({template.Language}) is disabled after repeated low-quality pauses.",
+                ("template", template.Name),
+                ("language", template.Language)),
+            _ => Refusal.Of(
+                RefusalReason.TemplateNotApproved,
+                $"Template '{template.Name}' ({template.Language}) is {TemplateStatusNames.Of(template.Status)}; only APPROVED templates may be sent.",
+                ("template", template.Name),
+                ("language", template.Language),
+                ("status", TemplateStatusNames.Of(template.Status))),
+        };
     }
 }

@@ -3,18 +3,20 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Templates;
 
 [GrainType("template-registry")]
 public sealed class TemplateRegistryGrain(
     [PersistentState("templates", StorageNames.Conversations)] IPersistentState<TemplateRegistryState> state,
+    IOptions<ConversationOptions> options,
     TimeProvider time)
     : Grain, ITemplateRegistryGrain
 {
     public static string KeyOf(string name, string language) => $"{name}\n{language}";
 
-    public async Task<Result<TemplateDefinition>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Result<TemplateUpsertResult>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default)
     {
         var waba = MetaId.WabaId(this.GetPrimaryKeyString());
         if (!waba.Succeeded)
@@ -25,19 +27,27 @@ public sealed class TemplateRegistryGrain(
         var validated = TemplateRules.Validate(waba.Value, draft, time.GetUtcNow());
         if (!validated.Succeeded)
         {
-            return validated;
+            return validated.Refusal;
         }
 
-        state.State.Templates[KeyOf(draft.Name, draft.Language)] = validated.Value;
+        var key = KeyOf(draft.Name, draft.Language);
+        var template = validated.Value;
+        if (state.State.Templates.TryGetValue(key, out var existing))
+        {
+            // Editing the text does not reset Meta's verdicts on quality and pauses.
+            template = template with { Quality = existing.Quality, PauseCount = existing.PauseCount, PausedUntil = existing.PausedUntil };
+        }
+
+        state.State.Templates[key] = template;
         await state.WriteStateAsync(cancellationToken);
-        return validated;
+        return Result<TemplateUpsertResult>.Ok(new TemplateUpsertResult(template, TemplateLint.Check(draft)));
     }
 
     public Task<TemplateLookup> Find(string name, string language, CancellationToken cancellationToken = default)
     {
         if (state.State.Templates.TryGetValue(KeyOf(name, language), out var template))
         {
-            return Task.FromResult(new TemplateLookup(template, [template.Language]));
+            return Task.FromResult(new TemplateLookup(TemplateLifecycle.EffectiveAt(template, time.GetUtcNow()), [template.Language]));
         }
 
         ImmutableArray<string> languages = [.. state.State.Templates.Values
@@ -47,8 +57,52 @@ public sealed class TemplateRegistryGrain(
         return Task.FromResult(new TemplateLookup(null, languages));
     }
 
-    public Task<ImmutableArray<TemplateDefinition>> List(CancellationToken cancellationToken = default) =>
-        Task.FromResult<ImmutableArray<TemplateDefinition>>([.. state.State.Templates.Values
+    public Task<ImmutableArray<TemplateDefinition>> List(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult<ImmutableArray<TemplateDefinition>>([.. state.State.Templates.Values
+            .Select(t => TemplateLifecycle.EffectiveAt(t, now))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ThenBy(t => t.Language, StringComparer.Ordinal)]);
+    }
+
+    public Task<Result<TemplateDefinition>> SetStatus(string name, string language, TemplateStatus status, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            return Task.FromResult<Result<TemplateDefinition>>(Refusal.MissingField("status"));
+        }
+
+        return Update(name, language, t => TemplateLifecycle.Apply(t, status, time.GetUtcNow(), options.Value), cancellationToken);
+    }
+
+    public Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(quality))
+        {
+            return Task.FromResult<Result<TemplateDefinition>>(Refusal.MissingField("quality"));
+        }
+
+        return Update(name, language, t => t with { Quality = quality, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+    }
+
+    private async Task<Result<TemplateDefinition>> Update(string name, string language, Func<TemplateDefinition, TemplateDefinition> change, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(name, language);
+        if (!state.State.Templates.TryGetValue(key, out var template))
+        {
+            var lookup = await Find(name, language, cancellationToken);
+            return Refusal.Of(
+                RefusalReason.TemplateNotFound,
+                $"Template '{name}' does not exist in language '{language}'.",
+                ("template", name),
+                ("language", language),
+                ("languages_available", string.Join(',', lookup.LanguagesAvailable)));
+        }
+
+        var updated = change(TemplateLifecycle.EffectiveAt(template, time.GetUtcNow()));
+        state.State.Templates[key] = updated;
+        await state.WriteStateAsync(cancellationToken);
+        return Result<TemplateDefinition>.Ok(updated);
+    }
 }

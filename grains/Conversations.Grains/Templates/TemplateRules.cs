@@ -60,7 +60,13 @@ public static partial class TemplateRules
 
         return Result<TemplateDefinition>.Ok(new TemplateDefinition(
             wabaId, draft.Name, draft.Language, draft.Category, draft.Status, draft.Body,
-            placeholders.Value.Format, placeholders.Value.Names, now));
+            placeholders.Value.Format, placeholders.Value.Names, now)
+        {
+            Header = draft.Header,
+            Footer = draft.Footer,
+            Buttons = draft.Buttons.IsDefault ? [] : draft.Buttons,
+            CodeExpiryMinutes = draft.CodeExpiryMinutes,
+        });
     }
 
     internal static Refusal Invalid(string component, string rule, string message, params (string Key, string Value)[] extra) =>

@@ -5,9 +5,15 @@ using Conversations.Abstractions.Templates;
 
 namespace Conversations.Grains.Templates;
 
-/// <summary>Checks at send time that the parameters given fill exactly the template's placeholders (Meta's 132000).</summary>
-public static class TemplateParameters
+/// <summary>Checks at send time that the values given fill exactly the template's placeholders (Meta's 132000).</summary>
+public static class TemplateSendRules
 {
+    /// <summary>What can be checked without the template: identity present, values present.</summary>
+    public static Refusal? CheckShape(TemplateMessage message, string field, ContentLimits limits) => Sending.FieldRules.First(
+        () => Sending.FieldRules.Required(message.Name, $"{field}.name"),
+        () => Sending.FieldRules.Required(message.Language, $"{field}.language"),
+        () => message.HeaderMedia is null ? null : Sending.ContentRules.CheckMediaRef(message.HeaderMedia, $"{field}.header_media", limits));
+
     public static Refusal? Check(TemplateDefinition template, TemplateMessage message)
     {
         switch (template.ParameterFormat)

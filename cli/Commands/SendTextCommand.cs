@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Conversations.Cli.Output;
+using Conversations.Cli.Parsing;
+using V1 = Conversations.V1;
+
+namespace Conversations.Cli.Commands;
+
+public static class SendTextCommand
+{
+    public static Command Create(ServerConnection server)
+    {
+        var number = CommandOptions.BusinessNumber();
+        var customer = CommandOptions.Customer();
+        var body = new Option<string>("--body") { Description = "The free-form text.", Required = true };
+        var idempotencyKey = CommandOptions.IdempotencyKey();
+        var command = new Command("text", "Sends free-form text; refused with WINDOW_CLOSED (131047) outside the customer service window.")
+        {
+            number,
+            customer,
+            body,
+            idempotencyKey,
+        };
+        command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
+        {
+            var request = new V1.SendRequest
+            {
+                BusinessNumberId = parse.GetRequiredValue(number),
+                Customer = parse.GetRequiredValue(customer),
+                IdempotencyKey = parse.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString(),
+                Text = new V1.TextContent { Body = parse.GetRequiredValue(body) },
+            };
+            var receipt = await new V1.Conversations.ConversationsClient(call.Channel).SendAsync(request, call.Options);
+            ReceiptPrinter.Print(receipt, request.IdempotencyKey, call.Output);
+        }, cancellationToken));
+        return command;
+    }
+}

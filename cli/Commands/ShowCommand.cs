@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Conversations.Cli.Output;
+using Conversations.Cli.Parsing;
+using V1 = Conversations.V1;
+
+namespace Conversations.Cli.Commands;
+
+public static class ShowCommand
+{
+    public static Command Create(ServerConnection server)
+    {
+        var number = CommandOptions.BusinessNumber();
+        var customer = CommandOptions.Customer();
+        var command = new Command("show", "Shows a conversation and whether its customer service window is open.")
+        {
+            number,
+            customer,
+        };
+        command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
+        {
+            var client = new V1.Conversations.ConversationsClient(call.Channel);
+            var conversation = await client.GetConversationAsync(
+                new V1.ConversationRef
+                {
+                    BusinessNumberId = parse.GetRequiredValue(number),
+                    Customer = parse.GetRequiredValue(customer),
+                },
+                call.Options);
+            ConversationPrinter.Print(conversation, call.Output);
+        }, cancellationToken));
+        return command;
+    }
+}

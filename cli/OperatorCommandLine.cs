@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Conversations.Cli.Commands;
+
+namespace Conversations.Cli;
+
+/// <summary>The `conversations` command tree: one subcommand per operator task.</summary>
+public static class OperatorCommandLine
+{
+    public static RootCommand Create()
+    {
+        var server = new ServerConnection(ServerAddress.CreateOption());
+        return new RootCommand("Operator CLI for the Conversations service: register numbers, manage templates, record inbound messages, send.")
+        {
+            server.AddressOption,
+            RegisterNumberCommand.Create(server),
+            UpsertTemplateCommand.Create(server),
+            ListTemplatesCommand.Create(server),
+            RecordInboundCommand.Create(server),
+            SendCommand.Create(server),
+            ShowCommand.Create(server),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Action is not ParseErrorAction usageError)
+        {
+            return await parse.InvokeAsync();
+        }
+
+        // The error names the bad option; a full help page after it would bury that line.
+        usageError.ShowHelp = false;
+        var exitCode = await parse.InvokeAsync();
+        parse.InvocationConfiguration.Error.WriteLine($"See '{HelpCommand(parse.CommandResult)}'.");
+        return exitCode;
+    }
+
+    private static string HelpCommand(CommandResult command)
+    {
+        var names = new List<string>();
+        for (var result = command; result is { Command: not RootCommand }; result = result.Parent as CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', ["conversations", .. names, "--help"]);
+    }
+}

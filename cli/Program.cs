@@ -1,0 +1,3 @@
+using Conversations.Cli;
+
+return await OperatorCommandLine.RunAsync(args);

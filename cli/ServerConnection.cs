@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Conversations.Cli.Output;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Conversations.Cli;
+
+/// <summary>Runs a command's call against the --address server and turns a failed call into output and an exit code.</summary>
+public sealed class ServerConnection(Option<Uri> addressOption)
+{
+    // Long enough for a cold silo to activate a grain, short enough that a hung server does not hang a script.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    public Option<Uri> AddressOption => addressOption;
+
+    public async Task<int> RunAsync(ParseResult parse, Func<ServerCall, Task> call, CancellationToken cancellationToken)
+    {
+        var address = parse.GetRequiredValue(addressOption);
+        var output = parse.InvocationConfiguration.Output;
+        using var channel = GrpcChannel.ForAddress(address);
+        var options = new CallOptions(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
+        try
+        {
+            await call(new ServerCall(channel, options, output));
+            return ExitCodes.Success;
+        }
+        catch (RpcException failure)
+        {
+            return RefusalPrinter.Print(failure, address, CallTimeout, parse.InvocationConfiguration.Error);
+        }
+    }
+}

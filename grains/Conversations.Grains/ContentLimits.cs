@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conversations.Grains;
+
+/// <summary>WhatsApp's limits on free-form content ("Conversations:Content"); Meta revises them, so they are settings.</summary>
+public sealed class ContentLimits
+{
+    [Range(1, 65_536)] public int MaxTextLength { get; set; } = 4096;
+    [Range(1, 65_536)] public int MaxCaptionLength { get; set; } = 1024;
+    [Range(1, 1024)] public int MaxFilenameLength { get; set; } = 240;
+    [Range(1, 10)] public int MaxReplyButtons { get; set; } = 3;
+    [Range(1, 256)] public int MaxReplyButtonTitleLength { get; set; } = 20;
+    [Range(1, 1024)] public int MaxReplyButtonIdLength { get; set; } = 256;
+    [Range(1, 65_536)] public int MaxInteractiveBodyLength { get; set; } = 1024;
+    [Range(1, 1024)] public int MaxInteractiveHeaderLength { get; set; } = 60;
+    [Range(1, 1024)] public int MaxInteractiveFooterLength { get; set; } = 60;
+    [Range(1, 100)] public int MaxListRows { get; set; } = 10;
+    [Range(1, 100)] public int MaxListSections { get; set; } = 10;
+    [Range(1, 256)] public int MaxListRowTitleLength { get; set; } = 24;
+    [Range(1, 1024)] public int MaxListRowDescriptionLength { get; set; } = 72;
+    [Range(1, 1024)] public int MaxListRowIdLength { get; set; } = 200;
+    [Range(1, 256)] public int MaxListSectionTitleLength { get; set; } = 24;
+    [Range(1, 256)] public int MaxListButtonTextLength { get; set; } = 20;
+    [Range(1, 1024)] public int MaxLocationTextLength { get; set; } = 1000;
+    [Range(1, 1000)] public int MaxContacts { get; set; } = 20;
+    [Range(1, 1024)] public int MaxMediaIdLength { get; set; } = 256;
+    [Range(1, 8192)] public int MaxMediaLinkLength { get; set; } = 2048;
+}

@@ -1,0 +1,14 @@
+using Conversations.Abstractions.Messages;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>
+/// A send in the conversation's log: its public entry, the digest that makes its idempotency key safe to retry, and,
+/// while it is scheduled, the command itself so it can be decided at its send time even after a restart.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("conversation-message")]
+public sealed record ConversationMessage(
+    [property: Id(0)] MessageLogEntry Entry,
+    [property: Id(1)] string ContentHash,
+    [property: Id(2)] SendCommand? Pending);

@@ -1,0 +1,74 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.Reminders;
+using Orleans.TestingHost;
+using V1 = Conversations.V1;
+
+namespace Conversations.Api.Tests;
+
+/// <summary>
+/// The real api, with its embedded silo, behind an in-memory test server. Each host picks free silo and gateway ports,
+/// so hosts of this and other test runs never collide, and has its own fake clock that only its tests move.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Far from the machine's clock on purpose: a grain reading real time would see every inbound as days old.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    private GrpcChannel? _channel;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public int SiloPort { get; } = FreePort.Next();
+
+    public int GatewayPort { get; } = FreePort.Next();
+
+    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(
+        Server.BaseAddress,
+        new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    public V1.Conversations.ConversationsClient Conversations => new(Channel);
+
+    public V1.Templates.TemplatesClient Templates => new(Channel);
+
+    public V1.BusinessNumbers.BusinessNumbersClient BusinessNumbers => new(Channel);
+
+    /// <summary>Extra configuration for a class that tests a non-default setting.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Conversations:Hosting:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Conversations:Hosting:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ConnectionStrings:Redis", "");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            // Grains and reminders on the fake clock; membership, messaging and other silo loops stay on real time.
+            services.AddSingleton<TimeProvider>(Clock);
+            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
+            services.PostConfigure<ReminderOptions>(o =>
+            {
+                o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+                // Loads a reminder due a day away at registration, so one Advance past expiry fires it.
+                o.ReminderLoadingWindow = TimeSpan.FromHours(25);
+            });
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _channel?.Dispose();
+        base.Dispose(disposing);
+    }
+}

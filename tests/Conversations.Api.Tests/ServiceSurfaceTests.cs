@@ -1,0 +1,42 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+
+namespace Conversations.Api.Tests;
+
+/// <summary>What operators and tools see without knowing the contract: health and reflection.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ServiceSurfaceTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Health_check_is_SERVING_when_the_cluster_answers()
+    {
+        // Arrange
+        var health = new Health.HealthClient(api.Channel);
+
+        // Act
+        var response = await health.CheckAsync(new HealthCheckRequest());
+
+        // Assert
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task Reflection_lists_the_three_conversations_services()
+    {
+        // Arrange
+        var reflection = new ServerReflection.ServerReflectionClient(api.Channel);
+        using var call = reflection.ServerReflectionInfo();
+
+        // Act
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        // Assert
+        Assert.Contains("conversations.v1.Conversations", services);
+        Assert.Contains("conversations.v1.Templates", services);
+        Assert.Contains("conversations.v1.BusinessNumbers", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+}

@@ -1,0 +1,31 @@
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Refusals;
+
+namespace Conversations.Integration.Tests;
+
+/// <summary>One (business number, customer) conversation of a <see cref="DurableService"/>, in the verbs the tests speak.</summary>
+public sealed class Conversation(DurableService service, string businessNumberId, string customer)
+{
+    public ConversationKey Key { get; } = new(businessNumberId, customer);
+
+    /// <summary>Where the Redis provider keeps this conversation: ServiceId, the pinned grain type and key, then the state name.</summary>
+    public string StateKey => $"{service.ServiceId}/state/conversation/{Key}/conversation";
+
+    public IConversationGrain Grain => service.Grains.GetGrain<IConversationGrain>(Key.ToString());
+
+    public DateTimeOffset Now => service.Clock.GetUtcNow();
+
+    public Task<Result<ConversationSnapshot>> Inbound(string messageId) =>
+        Grain.RecordInbound(new InboundMessage(messageId, Now, InboundMessageType.Text, "hello"));
+
+    public async Task<ConversationSnapshot> InboundNow() => Outcome.Ok(await Inbound($"wamid.{Guid.NewGuid():N}"));
+
+    public Task<Result<SendReceipt>> SendText(string idempotencyKey, string body) =>
+        Grain.Send(new SendCommand(idempotencyKey, new TextMessage(body)));
+
+    public async Task<ConversationSnapshot> Get() => Outcome.Ok(await Grain.Get());
+
+    public override string ToString() => Key.ToString();
+}
