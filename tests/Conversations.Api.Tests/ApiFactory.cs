@@ -24,9 +24,15 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public int SiloPort { get; } = FreePort.Next();
+    public ApiFactory()
+    {
+        SiloPort = FreePort.Next();
+        GatewayPort = FreePort.Next(SiloPort);
+    }
 
-    public int GatewayPort { get; } = FreePort.Next();
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(
         Server.BaseAddress,

@@ -5,11 +5,21 @@ namespace Conversations.Api.Tests;
 
 public static class FreePort
 {
-    /// <summary>A loopback port nobody listens on right now, so parallel hosts never fight over the silo's fixed defaults.</summary>
-    public static int Next()
+    /// <summary>
+    /// A loopback port nobody listens on right now and that is not in <paramref name="taken"/>, so parallel hosts never
+    /// fight over the silo's fixed defaults and one host never gets the same port twice.
+    /// </summary>
+    public static int Next(params int[] taken)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (!taken.Contains(port))
+            {
+                return port;
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using V1 = Conversations.V1;
@@ -173,7 +174,7 @@ public sealed class RequestValidationTests(ApiFactory api)
     {
         // Arrange
         var number = await _scenario.RegisterNumber();
-        var customer = Conversations.Testing.TestNumbers.Customer();
+        var customer = TestNumbers.Customer();
         await _scenario.RecordInbound(number.BusinessNumberId, customer, _scenario.Now.AddHours(-30));
         var before = await _scenario.Get(number.BusinessNumberId, customer);
 

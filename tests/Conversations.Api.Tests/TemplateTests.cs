@@ -9,8 +9,8 @@ namespace Conversations.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class TemplateTests(ApiFactory api)
 {
-    private const string OrderUpdate = "order_update";
-    private const string OrderUpdateBody = "Your order {{1}} has shipped";
+    internal const string OrderUpdate = "order_update";
+    internal const string OrderUpdateBody = "Your order {{1}} has shipped";
 
     private readonly Scenario _scenario = new(api);
 

@@ -43,6 +43,16 @@ public sealed class ConversationDriver(ClusterFixture fixture)
             key ?? Guid.NewGuid().ToString(),
             new TemplateMessage(name, language, [.. parameters], ImmutableSortedDictionary<string, string>.Empty)));
 
+    public Task<Result<SendReceipt>> Send(SendCommand command) => Grain.Send(command);
+
+    public static SendCommand Text(string body = "Thanks, we are on it.", string? key = null) =>
+        new(key ?? Guid.NewGuid().ToString(), new TextMessage(body));
+
+    public static TemplateMessage TemplateOf(string name, params string[] parameters) =>
+        new(name, "en_US", [.. parameters], ImmutableSortedDictionary<string, string>.Empty);
+
+    public async Task<ImmutableArray<MessageLogEntry>> Messages(int limit = 0) => Ok(await Grain.ListMessages(limit));
+
     public async Task<TemplateDefinition> Template(string name, string body, TemplateStatus status = TemplateStatus.Approved, string language = "en_US", TemplateCategory category = TemplateCategory.Utility) =>
         Ok(await fixture.Grains.GetGrain<ITemplateRegistryGrain>(WabaId).Upsert(new TemplateDraft(name, language, category, status, body))).Template;
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Testing;
@@ -23,7 +24,7 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
         conversation.Advance(Day);
 
         var refusal = Refused(await conversation.SendText(), RefusalReason.WindowClosed);
-        Assert.Equal(opened.WindowExpiresAt!.Value.ToString("O"), refusal.Metadata["window_closed_at"]);
+        Assert.Equal(Rfc3339.Format(opened.WindowExpiresAt!.Value), refusal.Metadata["window_closed_at"]);
         var template = Ok(await conversation.SendTemplate("order_update", parameters: "12345"));
         Assert.Equal(MessageKind.Template, template.Kind);
     }

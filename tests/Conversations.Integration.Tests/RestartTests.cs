@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains;
 using Conversations.Testing;
 using static Conversations.Integration.Tests.Outcome;
 
@@ -8,8 +9,6 @@ namespace Conversations.Integration.Tests;
 [Collection(RedisCollection.Name)]
 public sealed class RestartTests(RedisFixture fixture)
 {
-    private static readonly TimeSpan Day = TimeSpan.FromHours(24);
-
     [Fact]
     public async Task Window_state_survives_a_silo_restart()
     {
@@ -40,7 +39,7 @@ public sealed class RestartTests(RedisFixture fixture)
         Assert.True(opened.ExpiryReminderArmed);
 
         await service.Restart();
-        service.Clock.Advance(Day + TimeSpan.FromSeconds(1));
+        service.Clock.Advance(new ConversationOptions().WindowDuration + TimeSpan.FromSeconds(1));
 
         var closed = await Eventually.Until(conversation.Get, s => !s.ExpiryReminderArmed, TimeSpan.FromSeconds(10));
         Assert.False(closed.WindowOpen);

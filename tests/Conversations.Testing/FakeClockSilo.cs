@@ -20,8 +20,9 @@ public static class FakeClockSilo
         silo.Services.PostConfigure<ReminderOptions>(o =>
         {
             o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
-            // Loads a reminder due a day away at registration, so one Advance past expiry fires it.
-            o.ReminderLoadingWindow = TimeSpan.FromHours(25);
+            // Loads every reminder at registration (windows end within a day, scheduled sends within 30 days),
+            // so one Advance past its due time fires it instead of skipping to the next period.
+            o.ReminderLoadingWindow = TimeSpan.FromDays(32);
         });
         return silo;
     }

@@ -13,8 +13,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 {
     public const string NotFoundMessage = "redis-server not found: run ./test.sh (installs it) or apt-get install redis-server";
 
-    private const int PortAttempts = 5;
-    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(15);
+    private static int PortAttempts => 5;
+
+    private static TimeSpan DefaultStartTimeout => TimeSpan.FromSeconds(15);
 
     private readonly string _executable;
     private readonly TimeSpan _startTimeout;
@@ -279,8 +280,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     /// <summary>The last lines redis-server printed, for the error message when it fails to start.</summary>
     private sealed class OutputTail
     {
-        private const int MaxLines = 50;
         private readonly Queue<string> _lines = new();
+
+        private static int MaxLines => 50;
 
         public string Text
         {

@@ -37,6 +37,25 @@ public sealed class ConversationGrain(
 
     private List<ConversationMessage> Log => state.State.Messages;
 
+    /// <summary>
+    /// State says which reminders should exist; if a reminder row was lost (a partial Redis restore), re-create it here
+    /// rather than leave a window that never records its close or a scheduled send that is never decided.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var window = Window;
+        if (state.State.ExpiryReminderArmed && window.IsOpenAt(now) && await this.GetReminder(ExpiryReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminderName, window.ExpiresAt!.Value - now, _options.ExpiryReminderPeriod);
+        }
+
+        if (MessageLog.NextScheduled(Log) is { } next && await this.GetReminder(ScheduledSendsReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, Max(next - now, TimeSpan.Zero), _options.ScheduledSendReminderPeriod);
+        }
+    }
+
     public async Task<Result<ConversationSnapshot>> RecordInbound(InboundMessage message, CancellationToken cancellationToken = default)
     {
         if (await CheckIdentity(cancellationToken) is { } refusal)

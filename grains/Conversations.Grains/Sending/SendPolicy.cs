@@ -1,4 +1,4 @@
-using System.Globalization;
+using Conversations.Abstractions;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
@@ -35,8 +35,8 @@ public static class SendPolicy
         var closedAt = expiresAt - safetyMargin;
         return Refusal.Of(
             RefusalReason.WindowClosed,
-            $"The customer service window closed at {closedAt:O}; only an approved template may be sent until the customer writes again.",
-            ("window_closed_at", closedAt.ToString("O", CultureInfo.InvariantCulture)));
+            $"The customer service window closed at {Rfc3339.Format(closedAt)}; only an approved template may be sent until the customer writes again.",
+            ("window_closed_at", Rfc3339.Format(closedAt)));
     }
 
     public static Refusal? CheckTemplate(TemplateLookup lookup, TemplateMessage message)
@@ -59,10 +59,10 @@ public static class SendPolicy
             TemplateStatus.Approved => TemplateSendRules.Check(template, message),
             TemplateStatus.Paused => Refusal.Of(
                 RefusalReason.TemplatePaused,
-                $"Template '{template.Name}' ({template.Language}) is paused for low quality until {template.PausedUntil:O}.",
+                $"Template '{template.Name}' ({template.Language}) is paused for low quality until {(template.PausedUntil is { } until ? Rfc3339.Format(until) : "further notice")}.",
                 ("template", template.Name),
                 ("language", template.Language),
-                ("paused_until", template.PausedUntil?.ToString("O", CultureInfo.InvariantCulture) ?? "")),
+                ("paused_until", template.PausedUntil is { } pausedUntil ? Rfc3339.Format(pausedUntil) : "")),
             TemplateStatus.Disabled => Refusal.Of(
                 RefusalReason.TemplateDisabled,
                 $"Template '{template.Name}' ({template.Language}) is disabled after repeated low-quality pauses.",

@@ -56,6 +56,13 @@ public static partial class TemplatePlaceholders
             : Result<Parsed>.Ok(new Parsed(ParameterFormat.None, []));
     }
 
+    /// <summary>How many placeholders the text holds, counting a repeated one each time and ignoring their syntax.</summary>
+    public static int Count(string? text) => string.IsNullOrEmpty(text) ? 0 : Placeholder().Count(text);
+
+    /// <summary>The text with each placeholder replaced by its value; a placeholder without a value stays as written.</summary>
+    public static string Hydrate(string text, Func<string, string?> valueOf) =>
+        Placeholder().Replace(text, match => valueOf(match.Groups[1].Value) ?? match.Value);
+
     private static Refusal Invalid(string component, string rule, string message) =>
         TemplateRules.Invalid(component, rule, message);
 
