@@ -235,7 +235,7 @@ public sealed class ConversationGrain(
 
         if (state.State.ExpiryReminderArmed || state.State.WindowClosedAt is null)
         {
-            state.State.WindowClosedAt = window.ExpiresAt;
+            state.State.WindowClosedAt = window.ExpiresAt - _options.FreeFormSafetyMargin;
             state.State.ExpiryReminderArmed = false;
             await Persist(CancellationToken.None);
             logger.LogInformation(
@@ -432,7 +432,8 @@ public sealed class ConversationGrain(
     {
         var window = Window;
         var open = window.IsOpenAt(now, _options.FreeFormSafetyMargin);
-        var closedAt = open ? null : state.State.WindowClosedAt ?? window.ExpiresAt - _options.FreeFormSafetyMargin;
+        // Derived, never read back from the reminder's record: a late inbound or the safety margin must show the same instant Send reports.
+        var closedAt = open ? null : window.ExpiresAt - _options.FreeFormSafetyMargin;
         return new ConversationSnapshot(
             Key.BusinessNumberId,
             Key.Customer,
