@@ -46,6 +46,9 @@ public sealed class ConversationOptions
     /// <summary>How long a template stays paused the second time; the third pause disables it.</summary>
     public TimeSpan SecondTemplatePause { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long marketing to a customer is held back after Meta's ecosystem cap (131049).</summary>
+    public TimeSpan MarketingSuppression { get; set; } = TimeSpan.FromHours(24);
+
     public ContentLimits Content { get; set; } = new();
 
     [Range(1, 1024)]

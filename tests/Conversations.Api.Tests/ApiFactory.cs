@@ -1,3 +1,5 @@
+using Conversations.Testing;
+using Conversations.Abstractions.Meta;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -47,6 +49,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a class that tests a non-default setting.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Meta as far as these tests are concerned; the Cloud API client has its own tests against the simulator.</summary>
+    public RecordingWhatsAppSender WhatsApp { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Conversations:Hosting:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -60,15 +65,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             // Grains and reminders on the fake clock; membership, messaging and other silo loops stay on real time.
-            services.AddSingleton<TimeProvider>(Clock);
-            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
-            services.PostConfigure<ReminderOptions>(o =>
-            {
-                o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
-                // Loads a reminder due a day away at registration, so one Advance past expiry fires it.
-                o.ReminderLoadingWindow = TimeSpan.FromHours(25);
-            });
+            services.UseFakeClock(Clock);
+            services.AddSingleton<IWhatsAppSender>(WhatsApp);
         });
     }
 

@@ -14,16 +14,23 @@ public static class FakeClockSilo
     /// </summary>
     public static ISiloBuilder UseFakeClock(this ISiloBuilder silo, FakeTimeProvider clock)
     {
-        silo.Services.AddSingleton<TimeProvider>(clock);
-        silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-        silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
-        silo.Services.PostConfigure<ReminderOptions>(o =>
+        silo.Services.UseFakeClock(clock);
+        return silo;
+    }
+
+    /// <summary>The same, for a host whose silo is wired by production code (the api under WebApplicationFactory).</summary>
+    public static IServiceCollection UseFakeClock(this IServiceCollection services, FakeTimeProvider clock)
+    {
+        services.AddSingleton<TimeProvider>(clock);
+        services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
+        services.PostConfigure<ReminderOptions>(o =>
         {
             o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
             // Loads every reminder at registration (windows end within a day, scheduled sends within 30 days),
             // so one Advance past its due time fires it instead of skipping to the next period.
             o.ReminderLoadingWindow = TimeSpan.FromDays(32);
         });
-        return silo;
+        return services;
     }
 }

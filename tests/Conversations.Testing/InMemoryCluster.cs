@@ -1,6 +1,8 @@
+using Conversations.Abstractions.Meta;
 using Conversations.Grains;
 using Conversations.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -12,6 +14,7 @@ public static class InMemoryCluster
 {
     public static async Task<InProcessTestCluster> Start(
         FakeTimeProvider clock,
+        RecordingWhatsAppSender? whatsApp = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         int silos = 1)
     {
@@ -23,6 +26,7 @@ public static class InMemoryCluster
             silo.AddMemoryGrainStorage(StorageNames.Conversations);
             silo.UseInMemoryReminderService();
             silo.UseFakeClock(clock);
+            silo.Services.AddSingleton<IWhatsAppSender>(whatsApp ?? new RecordingWhatsAppSender());
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

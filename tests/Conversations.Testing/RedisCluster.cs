@@ -1,4 +1,6 @@
+using Conversations.Abstractions.Meta;
 using Conversations.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -21,7 +23,8 @@ public static class RedisCluster
         string serviceId,
         IReadOnlyDictionary<string, string?>? settings = null,
         int silos = 1,
-        Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null)
+        Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null,
+        RecordingWhatsAppSender? whatsApp = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -31,6 +34,7 @@ public static class RedisCluster
             silo.AddConversationGrains(configuration);
             silo.UseRedisStateAndReminders(redisConnectionString);
             silo.UseFakeClock(clock);
+            silo.Services.AddSingleton<IWhatsAppSender>(whatsApp ?? new RecordingWhatsAppSender());
             configureSilo?.Invoke(siloOptions, silo);
         });
         var cluster = builder.Build();

@@ -26,6 +26,17 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("cancel-scheduled")]
     Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a status webhook to the message with that wamid: forward only (accepted, sent, delivered, read), except to
+    /// failed; a read without delivered implies delivered. Returns the entry, or null for a wamid this conversation does not hold.
+    /// </summary>
+    [Alias("record-status")]
+    Task<Result<MessageLogEntry?>> RecordStatus(Meta.StatusUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer stopped or resumed marketing from this business (user_preferences webhook).</summary>
+    [Alias("set-marketing-preference")]
+    Task<Result<ConversationSnapshot>> SetMarketingPreference(bool optedOut, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>The most recent messages, newest first.</summary>
     [Alias("list-messages"), ReadOnly]
     Task<Result<ImmutableArray<MessageLogEntry>>> ListMessages(int limit, CancellationToken cancellationToken = default);

@@ -23,6 +23,10 @@ public interface ITemplateRegistryGrain : IGrainWithStringKey
     [Alias("set-status")]
     Task<Result<TemplateDefinition>> SetStatus(string name, string language, TemplateStatus status, CancellationToken cancellationToken = default);
 
+    /// <summary>Meta re-categorized the template (template_category_update).</summary>
+    [Alias("set-category")]
+    Task<Result<TemplateDefinition>> SetCategory(string name, string language, TemplateCategory category, CancellationToken cancellationToken = default);
+
     [Alias("set-quality")]
     Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default);
 }

@@ -10,4 +10,12 @@ public sealed record ConversationSnapshot(
     [property: Id(3)] DateTimeOffset? WindowExpiresAt,
     [property: Id(4)] DateTimeOffset? LastInboundAt,
     [property: Id(5)] DateTimeOffset? WindowClosedAt,
-    [property: Id(6)] bool ExpiryReminderArmed);
+    [property: Id(6)] bool ExpiryReminderArmed)
+{
+    [Id(7)] public bool MarketingOptedOut { get; init; }
+
+    [Id(8)] public DateTimeOffset? MarketingSuppressedUntil { get; init; }
+
+    /// <summary>Send time of the latest inbound that came through a free entry point.</summary>
+    [Id(9)] public DateTimeOffset? LastReferralAt { get; init; }
+}

@@ -18,4 +18,22 @@ public sealed record MessageLogEntry(
     [property: Id(8)] bool UsedFallback,
     [property: Id(9)] string? TemplateName,
     [property: Id(10)] TemplateCategory? TemplateCategory,
-    [property: Id(11)] Refusal? Refusal);
+    [property: Id(11)] Refusal? Refusal)
+{
+    /// <summary>Meta's message id, once Meta accepted the message.</summary>
+    [Id(12)] public string? Wamid { get; init; }
+
+    /// <summary>Why Meta refused or failed it.</summary>
+    [Id(13)] public Meta.MetaError? MetaError { get; init; }
+
+    [Id(14)] public DateTimeOffset? SentAt { get; init; }
+
+    [Id(15)] public DateTimeOffset? DeliveredAt { get; init; }
+
+    [Id(16)] public DateTimeOffset? ReadAt { get; init; }
+
+    [Id(17)] public DateTimeOffset? FailedAt { get; init; }
+
+    /// <summary>What Meta reported it charged, from the status webhook.</summary>
+    [Id(18)] public Meta.PricingReport? Pricing { get; init; }
+}

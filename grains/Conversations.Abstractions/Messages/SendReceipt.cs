@@ -19,4 +19,7 @@ public sealed record SendReceipt(
     [Id(7)] public DateTimeOffset? ScheduledFor { get; init; }
 
     [Id(8)] public TemplateCategory? TemplateCategory { get; init; }
+
+    /// <summary>Meta's message id, once Meta accepted it.</summary>
+    [Id(9)] public string? Wamid { get; init; }
 }

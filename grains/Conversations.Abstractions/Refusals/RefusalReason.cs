@@ -37,4 +37,16 @@ public enum RefusalReason
     ScheduledSendNotFound = 23,
     TooManyScheduledSends = 24,
     NotCancellable = 25,
+
+    /// <summary>Meta refused the message for good; metadata whatsapp_code carries Meta's code.</summary>
+    MetaRejected = 26,
+
+    /// <summary>Meta throttled the message (130429, 131056); retry later with the same idempotency key.</summary>
+    MetaRateLimited = 27,
+
+    /// <summary>Meta kept failing transiently after our retries; retry later with the same idempotency key.</summary>
+    MetaUnavailable = 28,
+
+    /// <summary>The call to Meta may or may not have gone through; never resent automatically.</summary>
+    MetaOutcomeUnknown = 29,
 }

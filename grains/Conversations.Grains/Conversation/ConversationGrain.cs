@@ -3,6 +3,7 @@ using System.Globalization;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Sending;
@@ -21,6 +22,7 @@ public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Conversations)] IPersistentState<ConversationState> state,
     IOptions<ConversationOptions> options,
     TimeProvider time,
+    IWhatsAppSender sender,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable
 {
@@ -33,7 +35,7 @@ public sealed class ConversationGrain(
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(this.GetPrimaryKeyString());
 
-    private CustomerServiceWindow Window => new(state.State.LastInboundAt, _options.WindowDuration);
+    private CustomerServiceWindow Window => new(state.State.LastInboundAt, _options.WindowDuration, state.State.ClosedByMetaAt);
 
     private List<ConversationMessage> Log => state.State.Messages;
 
@@ -44,6 +46,12 @@ public sealed class ConversationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (Log.Any(m => m.Dispatching))
+        {
+            ResolveInterruptedDispatches(now);
+            await Persist(cancellationToken);
+        }
+
         var window = Window;
         if (state.State.ExpiryReminderArmed && window.IsOpenAt(now) && await this.GetReminder(ExpiryReminderName) is null)
         {
@@ -77,6 +85,16 @@ public sealed class ConversationGrain(
         }
 
         MessageLog.AppendBounded(state.State.RecentInboundIds, message.MessageId, _options.InboundIdsRemembered);
+        if (message.UserId is { Length: > 0 } userId)
+        {
+            state.State.UserId = userId;
+        }
+
+        if (message.ReferralSourceType is not null && (state.State.LastReferralAt is null || message.SentAt > state.State.LastReferralAt))
+        {
+            state.State.LastReferralAt = message.SentAt > now ? now : message.SentAt;
+        }
+
         if (OpensWindow(message.Type))
         {
             var window = Window.WithInbound(message.SentAt, now);
@@ -107,13 +125,25 @@ public sealed class ConversationGrain(
         var now = time.GetUtcNow();
         var hash = ContentHash.Of(command);
         var earlier = MessageLog.FindByKey(Log, command.IdempotencyKey);
+        if (earlier >= 0 && Log[earlier].ContentHash == hash && IsRetryable(Log[earlier].Entry))
+        {
+            // Meta answered with an error, so it did not take the message: the same key may try again.
+            Log.RemoveAt(earlier);
+            earlier = -1;
+        }
+
         if (earlier >= 0)
         {
             // A retry must get the first answer even if the window has closed since; different content under the key is a caller bug.
             var entry = Log[earlier].Entry;
-            return Log[earlier].ContentHash == hash
-                ? Result<SendReceipt>.Ok(Receipt(entry, now, replayed: true))
-                : Refusal.Of(
+            if (Log[earlier].ContentHash == hash)
+            {
+                return entry is { Status: MessageStatus.Failed, Refusal: { } failure } && entry.ScheduledFor is null
+                    ? failure
+                    : Result<SendReceipt>.Ok(Receipt(entry, now, replayed: true));
+            }
+
+            return Refusal.Of(
                     RefusalReason.IdempotencyConflict,
                     $"Idempotency key '{command.IdempotencyKey}' was already used for different content (message {entry.MessageId}).",
                     ("idempotency_key", command.IdempotencyKey),
@@ -132,9 +162,12 @@ public sealed class ConversationGrain(
         }
 
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
-        MessageLog.Append(Log, new ConversationMessage(accepted, hash, Pending: null), _options.MessageLogCapacity);
+        MessageLog.Append(Log, new ConversationMessage(accepted, hash, Pending: null) { Dispatching = true }, _options.MessageLogCapacity);
         await Persist(cancellationToken);
-        return Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false));
+        var dispatched = await Dispatch(accepted.MessageId, decision.ToSend!, cancellationToken);
+        return dispatched.Refusal is { } metaRefusal
+            ? metaRefusal
+            : Result<SendReceipt>.Ok(Receipt(dispatched, now, replayed: false));
     }
 
     public async Task<Result<SendEvaluation>> Evaluate(SendCommand command, CancellationToken cancellationToken = default)
@@ -187,6 +220,56 @@ public sealed class ConversationGrain(
         Log[index] = Log[index] with { Entry = cancelled, Pending = null };
         await Persist(cancellationToken);
         return Result<MessageLogEntry>.Ok(cancelled);
+    }
+
+    public async Task<Result<MessageLogEntry?>> RecordStatus(StatusUpdate update, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        if (FieldRules.Required(update.Wamid, "statuses.id") is { } missing)
+        {
+            return missing;
+        }
+
+        var index = Log.FindLastIndex(m => m.Entry.Wamid == update.Wamid);
+        if (index < 0)
+        {
+            return Result<MessageLogEntry?>.Ok(null);
+        }
+
+        var before = Log[index].Entry;
+        var after = DeliveryProgress.Apply(before, update);
+        ApplyMetaVerdict(update.Error, update.Timestamp);
+        if (after == before && update.Error is null)
+        {
+            return Result<MessageLogEntry?>.Ok(before);
+        }
+
+        Log[index] = Log[index] with { Entry = after };
+        await Persist(cancellationToken);
+        return Result<MessageLogEntry?>.Ok(after);
+    }
+
+    public async Task<Result<ConversationSnapshot>> SetMarketingPreference(bool optedOut, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        // Preferences arrive out of order like every webhook: only a newer statement changes the answer.
+        if (state.State.MarketingPreferenceAt is { } known && known >= at)
+        {
+            return Result<ConversationSnapshot>.Ok(Snapshot(time.GetUtcNow()));
+        }
+
+        state.State.MarketingOptedOut = optedOut;
+        state.State.MarketingPreferenceAt = at;
+        await Persist(cancellationToken);
+        return Result<ConversationSnapshot>.Ok(Snapshot(time.GetUtcNow()));
     }
 
     public async Task<Result<ImmutableArray<MessageLogEntry>>> ListMessages(int limit, CancellationToken cancellationToken = default)
@@ -267,7 +350,13 @@ public sealed class ConversationGrain(
             var entry = decision.Refusal is { } refusal
                 ? message.Entry with { Status = MessageStatus.Failed, DecidedAt = now, Refusal = refusal }
                 : (message.Entry with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
-            Log[index] = message with { Entry = entry, Pending = null };
+            Log[index] = message with { Entry = entry, Pending = null, Dispatching = decision.Allowed };
+            if (decision.Allowed)
+            {
+                await Persist(CancellationToken.None);
+                entry = await Dispatch(entry.MessageId, decision.ToSend!, CancellationToken.None);
+            }
+
             logger.LogInformation(
                 "Scheduled send {MessageId} of {BusinessNumberId}/{Customer} decided {Status}",
                 entry.MessageId,
@@ -321,6 +410,83 @@ public sealed class ConversationGrain(
         return Result<SendReceipt>.Ok(Receipt(scheduled, now, replayed: false));
     }
 
+    /// <summary>
+    /// Calls Meta for a message whose intent is already persisted, then records the answer. Returns the updated entry;
+    /// its Refusal is set when Meta did not take the message.
+    /// </summary>
+    private async Task<MessageLogEntry> Dispatch(string messageId, MessageContent content, CancellationToken cancellationToken)
+    {
+        DispatchResult result;
+        try
+        {
+            result = await sender.Send(new OutboundMessage(Key.BusinessNumberId, Key.Customer, content, messageId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Sending {MessageId} to Meta failed unexpectedly", messageId);
+            result = DispatchResult.Failed(MetaErrorClass.OutcomeUnknown, new MetaError(0, "The call to WhatsApp failed unexpectedly.", e.GetType().Name));
+        }
+
+        var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
+        var entry = Log[index].Entry;
+        var now = time.GetUtcNow();
+        entry = result.Accepted
+            ? entry with { Wamid = result.Wamid }
+            : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
+        if (!result.Accepted)
+        {
+            ApplyMetaVerdict(result.Error, now);
+        }
+
+        Log[index] = Log[index] with { Entry = entry, Dispatching = false };
+        await Persist(CancellationToken.None);
+        return entry;
+    }
+
+    /// <summary>What Meta's error codes say about this customer, beyond the one message.</summary>
+    private void ApplyMetaVerdict(MetaError? error, DateTimeOffset at)
+    {
+        switch (error?.Code)
+        {
+            case MetaErrorCodes.ReEngagement:
+                // Meta says the window is closed: believe it until the customer writes again.
+                state.State.ClosedByMetaAt = at;
+                break;
+            case MetaErrorCodes.EcosystemEngagement:
+                state.State.MarketingSuppressedUntil = at + _options.MarketingSuppression;
+                break;
+            case MetaErrorCodes.MarketingOptedOut:
+                state.State.MarketingOptedOut = true;
+                state.State.MarketingPreferenceAt = at;
+                break;
+        }
+    }
+
+    private void ResolveInterruptedDispatches(DateTimeOffset now)
+    {
+        for (var i = 0; i < Log.Count; i++)
+        {
+            if (!Log[i].Dispatching)
+            {
+                continue;
+            }
+
+            var unknown = DispatchResult.Failed(
+                MetaErrorClass.OutcomeUnknown,
+                new MetaError(0, "The silo stopped while this message was being sent; it was not resent.", null));
+            Log[i] = Log[i] with
+            {
+                Dispatching = false,
+                Entry = Log[i].Entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = unknown.Error, Refusal = MetaRefusals.Of(unknown) },
+            };
+            logger.LogWarning("Message {MessageId} was interrupted mid-send; marked failed with an unknown outcome", Log[i].Entry.MessageId);
+        }
+    }
+
+    private static bool IsRetryable(MessageLogEntry entry) =>
+        entry.Status == MessageStatus.Failed
+        && entry.Refusal?.Reason is RefusalReason.MetaRateLimited or RefusalReason.MetaUnavailable;
+
     private Refusal? CheckCommand(SendCommand command, bool requireKey) => FieldRules.First(
         () => requireKey ? FieldRules.Required(command.IdempotencyKey, "idempotency_key") : null,
         () => FieldRules.MaxLength(command.IdempotencyKey, _options.MaxIdempotencyKeyLength, "idempotency_key"),
@@ -361,6 +527,7 @@ public sealed class ConversationGrain(
             Status = entry.Status,
             ScheduledFor = entry.ScheduledFor,
             TemplateCategory = entry.TemplateCategory,
+            Wamid = entry.Wamid,
         };
 
     private bool OpensWindow(InboundMessageType type) =>
@@ -441,7 +608,12 @@ public sealed class ConversationGrain(
             window.ExpiresAt,
             state.State.LastInboundAt,
             closedAt,
-            state.State.ExpiryReminderArmed);
+            state.State.ExpiryReminderArmed)
+        {
+            MarketingOptedOut = state.State.MarketingOptedOut,
+            MarketingSuppressedUntil = state.State.MarketingSuppressedUntil,
+            LastReferralAt = state.State.LastReferralAt,
+        };
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -11,4 +11,11 @@ namespace Conversations.Grains.Conversation;
 public sealed record ConversationMessage(
     [property: Id(0)] MessageLogEntry Entry,
     [property: Id(1)] string ContentHash,
-    [property: Id(2)] SendCommand? Pending);
+    [property: Id(2)] SendCommand? Pending)
+{
+    /// <summary>
+    /// Written before the call to Meta and cleared with its answer. Found set on activation, it means the silo died
+    /// mid-call: the message is never resent blindly, so delivery stays at most once.
+    /// </summary>
+    [Id(3)] public bool Dispatching { get; init; }
+}

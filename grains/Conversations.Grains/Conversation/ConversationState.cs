@@ -18,4 +18,22 @@ public sealed class ConversationState
 
     /// <summary>The message log, oldest first: idempotency memory, scheduled sends and their outcomes.</summary>
     [Id(4)] public List<ConversationMessage> Messages { get; set; } = [];
+
+    /// <summary>When Meta failed a free-form send with 131047 although our window was open: Meta's view wins until the customer writes again.</summary>
+    [Id(5)] public DateTimeOffset? ClosedByMetaAt { get; set; }
+
+    /// <summary>The customer stopped marketing from this business (user_preferences stop, or a 131050).</summary>
+    [Id(6)] public bool MarketingOptedOut { get; set; }
+
+    /// <summary>Meta capped marketing to this customer (131049); no marketing before this instant.</summary>
+    [Id(7)] public DateTimeOffset? MarketingSuppressedUntil { get; set; }
+
+    /// <summary>Send time of the latest inbound that came through a free entry point (ad or Page button).</summary>
+    [Id(8)] public DateTimeOffset? LastReferralAt { get; set; }
+
+    /// <summary>Meta's business-scoped user id, once a webhook showed it.</summary>
+    [Id(9)] public string? UserId { get; set; }
+
+    /// <summary>When the marketing preference above was stated, so an older webhook never overrides a newer one.</summary>
+    [Id(10)] public DateTimeOffset? MarketingPreferenceAt { get; set; }
 }

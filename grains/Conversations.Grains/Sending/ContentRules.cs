@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using static Conversations.Grains.Sending.FieldRules;
@@ -26,39 +27,34 @@ public static class ContentRules
 
     public static Refusal? CheckMediaRef(MediaRef? media, string field, ContentLimits limits)
     {
-        if (media is null || (string.IsNullOrWhiteSpace(media.Id) && string.IsNullOrWhiteSpace(media.Link)))
+        // A blank id or link is absent, as proto3 sends it: a blank id beside a link must not let the link skip the https rule.
+        var id = string.IsNullOrWhiteSpace(media?.Id) ? null : media.Id;
+        var link = string.IsNullOrWhiteSpace(media?.Link) ? null : media.Link;
+        return (id, link) switch
         {
-            return Refusal.MissingField($"{field}.id|link");
-        }
-
-        if (!string.IsNullOrWhiteSpace(media.Id) && !string.IsNullOrWhiteSpace(media.Link))
-        {
-            return Invalid(field, "id_or_link", $"{field} takes either an uploaded media id or a link, not both.");
-        }
-
-        if (media.Id is { Length: > 0 } id)
-        {
-            return MaxLength(id, limits.MaxMediaIdLength, $"{field}.id");
-        }
-
-        return First(
-            () => MaxLength(media.Link, limits.MaxMediaLinkLength, $"{field}.link"),
-            () => Uri.TryCreate(media.Link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
-                ? null
-                : Invalid($"{field}.link", "https_url", $"{field}.link must be an absolute https URL."));
+            (null, null) => Refusal.MissingField($"{field}.id|link"),
+            (not null, not null) => Invalid($"{field}.id|link", "id_or_link", $"{field}.id|link takes an uploaded media id or a link, not both."),
+            (not null, null) => MaxLength(id, limits.MaxMediaIdLength, $"{field}.id"),
+            (null, not null) => First(
+                () => MaxLength(link, limits.MaxMediaLinkLength, $"{field}.link"),
+                () => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
+                    ? null
+                    : Invalid($"{field}.link", "https_url", $"{field}.link must be an absolute https URL.")),
+        };
     }
 
     private static Refusal? CheckMedia(MediaMessage media, ContentLimits limits)
     {
         var field = media.TypeName;
         return First(
-            () => Enum.IsDefined(media.Type) ? null : Refusal.MissingField("media.type"),
+            () => media.Type == default ? Refusal.MissingField("media.type") : null,
+            () => Enum.IsDefined(media.Type) ? null : Invalid("media.type", "media_type", $"media.type {(int)media.Type} is not a WhatsApp media type."),
             () => CheckMediaRef(media.Media, field, limits),
             () => media.Caption is { Length: > 0 } && media.Type is MediaType.Audio or MediaType.Sticker
-                ? Invalid($"{field}.caption", "no_caption", $"{field} messages cannot have a caption.")
+                ? Invalid($"{field}.caption", "no_caption", $"{field}.caption is not allowed: {field} messages have no caption.")
                 : MaxLength(media.Caption, limits.MaxCaptionLength, $"{field}.caption"),
             () => media.Filename is { Length: > 0 } && media.Type != MediaType.Document
-                ? Invalid($"{field}.filename", "document_only", "Only documents have a filename.")
+                ? Invalid($"{field}.filename", "document_only", $"{field}.filename is not allowed: only documents have a filename.")
                 : MaxLength(media.Filename, limits.MaxFilenameLength, $"{field}.filename"));
     }
 
@@ -74,14 +70,14 @@ public static class ContentRules
             () => EachOf(buttons, (button, i) => First(
                 () => RequiredMaxLength(button.Id, limits.MaxReplyButtonIdLength, $"interactive.buttons[{i}].id"),
                 () => RequiredMaxLength(button.Title, limits.MaxReplyButtonTitleLength, $"interactive.buttons[{i}].title"))),
-            () => Unique(buttons.Select(b => b.Id), "interactive.buttons[].id"),
-            () => Unique(buttons.Select(b => b.Title), "interactive.buttons[].title"));
+            () => Unique(buttons.Select((b, i) => (b.Id, $"interactive.buttons[{i}].id"))),
+            () => Unique(buttons.Select((b, i) => (b.Title, $"interactive.buttons[{i}].title"))));
     }
 
     private static Refusal? CheckList(InteractiveListMessage message, ContentLimits limits)
     {
         var sections = message.Sections.IsDefault ? [] : message.Sections;
-        var rows = sections.SelectMany(s => s.Rows.IsDefault ? [] : s.Rows).ToList();
+        var rowCount = sections.Sum(s => s.Rows.IsDefault ? 0 : s.Rows.Length);
         return First(
             () => RequiredMaxLength(message.Body, limits.MaxInteractiveBodyLength, "interactive.body"),
             () => MaxLength(message.HeaderText, limits.MaxInteractiveHeaderLength, "interactive.header"),
@@ -89,7 +85,7 @@ public static class ContentRules
             () => RequiredMaxLength(message.ButtonText, limits.MaxListButtonTextLength, "interactive.button"),
             () => sections.Length == 0 ? Refusal.MissingField("interactive.sections") : null,
             () => MaxItems(sections.Length, limits.MaxListSections, "interactive.sections"),
-            () => MaxItems(rows.Count, limits.MaxListRows, "interactive.sections[].rows"),
+            () => MaxItems(rowCount, limits.MaxListRows, "interactive.sections[].rows"),
             () => EachOf(sections, (section, i) => First(
                 // Meta requires a title on every section once there is more than one.
                 () => sections.Length > 1 ? Required(section.Title, $"interactive.sections[{i}].title") : null,
@@ -99,7 +95,7 @@ public static class ContentRules
                     () => RequiredMaxLength(row.Id, limits.MaxListRowIdLength, $"interactive.sections[{i}].rows[{j}].id"),
                     () => RequiredMaxLength(row.Title, limits.MaxListRowTitleLength, $"interactive.sections[{i}].rows[{j}].title"),
                     () => MaxLength(row.Description, limits.MaxListRowDescriptionLength, $"interactive.sections[{i}].rows[{j}].description"))))),
-            () => Unique(rows.Select(r => r.Id), "interactive.sections[].rows[].id"));
+            () => Unique(sections.SelectMany((section, i) => section.Rows.Select((row, j) => (row.Id, $"interactive.sections[{i}].rows[{j}].id")))));
     }
 
     private static Refusal? CheckLocation(LocationMessage location, ContentLimits limits) => First(
@@ -120,18 +116,22 @@ public static class ContentRules
             () => MaxItems(contacts.Length, limits.MaxContacts, "contacts"),
             () => EachOf(contacts, (contact, i) => First(
                 () => RequiredMaxLength(contact.FormattedName, limits.MaxLocationTextLength, $"contacts[{i}].name.formatted_name"),
-                () => contact.Phones.IsDefaultOrEmpty && contact.Emails.IsDefaultOrEmpty
-                    ? Refusal.MissingField($"contacts[{i}].phones")
-                    : null)));
+                () => AnyValue(contact.Phones) || AnyValue(contact.Emails)
+                    ? null
+                    : Refusal.MissingField($"contacts[{i}].phones|emails"))));
     }
 
     private static Refusal? EachOf<T>(IEnumerable<T> items, Func<T, int, Refusal?> check) =>
         items.Select(check).FirstOrDefault(r => r is not null);
 
-    private static Refusal? Unique(IEnumerable<string> values, string field)
+    private static bool AnyValue(ImmutableArray<string> values) =>
+        !values.IsDefault && values.Any(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>Refuses the first value seen before, naming the repeat's own path so the caller knows which one to change.</summary>
+    private static Refusal? Unique(IEnumerable<(string Value, string Field)> values)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in values)
+        foreach (var (value, field) in values)
         {
             if (!seen.Add(value))
             {

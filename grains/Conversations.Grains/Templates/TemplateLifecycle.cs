@@ -12,6 +12,12 @@ public static class TemplateLifecycle
             return template with { Status = status, PausedUntil = null, UpdatedAt = now };
         }
 
+        // A redelivered PAUSED webhook while the pause still runs is the same pause, not the next step towards DISABLED.
+        if (template is { Status: TemplateStatus.Paused, PausedUntil: { } until } && until > now)
+        {
+            return template;
+        }
+
         var pauses = template.PauseCount + 1;
         return pauses >= 3
             ? template with { Status = TemplateStatus.Disabled, PauseCount = pauses, PausedUntil = null, UpdatedAt = now }

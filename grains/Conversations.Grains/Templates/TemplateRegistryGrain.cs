@@ -76,6 +76,16 @@ public sealed class TemplateRegistryGrain(
         return Update(name, language, t => TemplateLifecycle.Apply(t, status, time.GetUtcNow(), options.Value), cancellationToken);
     }
 
+    public Task<Result<TemplateDefinition>> SetCategory(string name, string language, TemplateCategory category, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(category))
+        {
+            return Task.FromResult<Result<TemplateDefinition>>(Refusal.MissingField("category"));
+        }
+
+        return Update(name, language, t => t with { Category = category, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+    }
+
     public Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(quality))

@@ -4,9 +4,13 @@ namespace Conversations.Grains.Window;
 /// The 24-hour customer service window: it lasts <see cref="Duration"/> from the customer's most recent
 /// message, anchored on the customer's send time, never on when the webhook happened to arrive.
 /// </summary>
-public readonly record struct CustomerServiceWindow(DateTimeOffset? LastInboundAt, TimeSpan Duration)
+public readonly record struct CustomerServiceWindow(DateTimeOffset? LastInboundAt, TimeSpan Duration, DateTimeOffset? ClosedByMetaAt = null)
 {
-    public DateTimeOffset? ExpiresAt => LastInboundAt + Duration;
+    /// <summary>The window's end; earlier when Meta refused a free-form send as outside the window after the last inbound.</summary>
+    public DateTimeOffset? ExpiresAt =>
+        ClosedByMetaAt is { } closed && LastInboundAt is { } last && closed >= last && closed < last + Duration
+            ? closed
+            : LastInboundAt + Duration;
 
     public bool HasEverOpened => LastInboundAt is not null;
 

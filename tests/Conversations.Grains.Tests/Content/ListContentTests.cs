@@ -14,7 +14,7 @@ public sealed class ListContentTests
 
     private static ListSection Section(string? title, params ListRow[] rows) => new(title, [.. rows]);
 
-    private static ListRow Row(string id) => new(id, "Title", null);
+    private static ListRow Row(string id) => new(id, "Row", null);
 
     [Fact]
     public void List_with_one_untitled_section_is_accepted() =>

@@ -52,7 +52,7 @@ public sealed class ReplyButtonsContentTests
     [InlineData("")]
     [InlineData("  ")]
     public void Reply_button_without_a_title_is_refused_as_missing(string title) =>
-        Refused.Missing(ContentRules.Check(Buttons(new("a", title)), Defaults), "interactive.buttons[0].title");
+        Refused.Missing(ContentRules.Check(Buttons(new ReplyButton("a", title)), Defaults), "interactive.buttons[0].title");
 
     [Theory]
     [InlineData("")]

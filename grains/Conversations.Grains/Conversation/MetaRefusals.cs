@@ -1,0 +1,37 @@
+using System.Globalization;
+using Conversations.Abstractions.Meta;
+using Conversations.Abstractions.Refusals;
+
+namespace Conversations.Grains.Conversation;
+
+public static class MetaRefusals
+{
+    /// <summary>Meta's failure as the refusal a caller receives, carrying Meta's own code and details.</summary>
+    public static Refusal? Of(DispatchResult result)
+    {
+        if (result.Accepted || result.Error is not { } error)
+        {
+            return null;
+        }
+
+        var reason = result.ErrorClass switch
+        {
+            MetaErrorClass.RateLimited => RefusalReason.MetaRateLimited,
+            MetaErrorClass.Transient => RefusalReason.MetaUnavailable,
+            MetaErrorClass.OutcomeUnknown => RefusalReason.MetaOutcomeUnknown,
+            _ => RefusalReason.MetaRejected,
+        };
+        var metadata = new List<(string, string)> { ("meta_title", error.Title) };
+        if (error.Code != 0)
+        {
+            metadata.Add(("whatsapp_code", error.Code.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (error.Details is { Length: > 0 } details)
+        {
+            metadata.Add(("meta_details", details));
+        }
+
+        return Refusal.Of(reason, $"WhatsApp did not take the message: {error.Title}", [.. metadata]);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Conversations.Abstractions.Meta;
+
+namespace Conversations.Testing;
+
+/// <summary>
+/// A stand-in for Meta in grain tests: records what the conversation sent and answers with a wamid, or with the
+/// error a test scripted for a customer. End-to-end tests use the Cloud API client against the simulator instead.
+/// </summary>
+public sealed class RecordingWhatsAppSender : IWhatsAppSender
+{
+    private readonly ConcurrentDictionary<string, DispatchResult> _scripted = new();
+    private long _sequence;
+
+    public ConcurrentQueue<(OutboundMessage Message, string? Wamid)> Sent { get; } = new();
+
+    /// <summary>Every send to <paramref name="to"/> gets <paramref name="result"/> until cleared.</summary>
+    public void AnswerFor(string to, DispatchResult result) => _scripted[to] = result;
+
+    public void Clear(string to) => _scripted.TryRemove(to, out _);
+
+    public IEnumerable<OutboundMessage> SentTo(string to) => Sent.Where(s => s.Message.To == to).Select(s => s.Message);
+
+    public string? WamidOf(string messageId) => Sent.FirstOrDefault(s => s.Message.MessageId == messageId).Wamid;
+
+    public Task<DispatchResult> Send(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var result = _scripted.TryGetValue(message.To, out var scripted)
+            ? scripted
+            : DispatchResult.AcceptedAs($"wamid.test.{Interlocked.Increment(ref _sequence)}", "accepted");
+        Sent.Enqueue((message, result.Wamid));
+        return Task.FromResult(result);
+    }
+}
