@@ -37,6 +37,11 @@ public static class RefusalStatus
         RefusalReason.ScheduledSendNotFound => (StatusCode.NotFound, null),
         RefusalReason.TooManyScheduledSends => (StatusCode.ResourceExhausted, null),
         RefusalReason.NotCancellable => (StatusCode.FailedPrecondition, null),
+        // Meta's own code travels in the refusal's metadata for these four.
+        RefusalReason.MetaRejected => (StatusCode.FailedPrecondition, null),
+        RefusalReason.MetaRateLimited => (StatusCode.ResourceExhausted, null),
+        RefusalReason.MetaUnavailable => (StatusCode.Unavailable, null),
+        RefusalReason.MetaOutcomeUnknown => (StatusCode.Unknown, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

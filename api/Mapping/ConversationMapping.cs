@@ -16,6 +16,9 @@ public static class ConversationMapping
         WindowExpiresAt = snapshot.WindowExpiresAt.ToProto(),
         LastInboundAt = snapshot.LastInboundAt.ToProto(),
         WindowClosedAt = snapshot.WindowClosedAt.ToProto(),
+        MarketingOptedOut = snapshot.MarketingOptedOut,
+        MarketingSuppressedUntil = snapshot.MarketingSuppressedUntil.ToProto(),
+        LastReferralAt = snapshot.LastReferralAt.ToProto(),
     };
 
     public static V1.SendReceipt ToProto(this SendReceipt receipt) => new()
@@ -29,6 +32,7 @@ public static class ConversationMapping
         Status = (V1.MessageStatus)receipt.Status,
         ScheduledFor = receipt.ScheduledFor.ToProto(),
         TemplateCategory = receipt.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
+        Wamid = receipt.Wamid ?? "",
     };
 
     public static V1.Evaluation ToProto(this SendEvaluation evaluation) => new()
@@ -55,6 +59,15 @@ public static class ConversationMapping
         TemplateName = entry.TemplateName ?? "",
         TemplateCategory = entry.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
         Refusal = entry.Refusal?.ToProto(),
+        Wamid = entry.Wamid ?? "",
+        SentAt = entry.SentAt.ToProto(),
+        DeliveredAt = entry.DeliveredAt.ToProto(),
+        ReadAt = entry.ReadAt.ToProto(),
+        FailedAt = entry.FailedAt.ToProto(),
+        MetaError = entry.MetaError is { } error ? new V1.MetaError { Code = error.Code, Title = error.Title, Details = error.Details ?? "" } : null,
+        Pricing = entry.Pricing is { } pricing
+            ? new V1.Pricing { Billable = pricing.Billable, PricingModel = pricing.PricingModel, Type = pricing.Type, Category = pricing.Category }
+            : null,
     };
 
     public static V1.MessageKind ToProto(this MessageKind kind) =>

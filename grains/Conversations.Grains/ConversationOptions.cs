@@ -51,6 +51,8 @@ public sealed class ConversationOptions
 
     public ContentLimits Content { get; set; } = new();
 
+    public Templates.TemplateLimits Templates { get; set; } = new();
+
     [Range(1, 1024)]
     public int MaxIdempotencyKeyLength { get; set; } = 128;
 

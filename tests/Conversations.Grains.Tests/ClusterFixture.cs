@@ -9,11 +9,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
+    public RecordingWhatsAppSender WhatsApp { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock);
+    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

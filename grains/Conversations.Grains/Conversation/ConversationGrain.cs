@@ -504,6 +504,7 @@ public sealed class ConversationGrain(
             Window,
             now,
             _options.FreeFormSafetyMargin,
+            _options.Templates,
             template => GrainFactory.GetGrain<ITemplateRegistryGrain>(_wabaId!).Find(template.Name, template.Language, cancellationToken));
 
     private MessageLogEntry NewEntry(SendCommand command, DateTimeOffset now) => new(

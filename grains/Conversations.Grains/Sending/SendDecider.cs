@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Templates;
 using Conversations.Grains.Window;
 
 namespace Conversations.Grains.Sending;
@@ -17,11 +18,12 @@ public static class SendDecider
         CustomerServiceWindow window,
         DateTimeOffset now,
         TimeSpan safetyMargin,
+        TemplateLimits limits,
         Func<TemplateMessage, Task<TemplateLookup>> findTemplate)
     {
         if (content is TemplateMessage template)
         {
-            return await DecideTemplate(template, usedFallback: false, findTemplate);
+            return await DecideTemplate(template, usedFallback: false, limits, findTemplate);
         }
 
         if (SendPolicy.CheckFreeForm(window, now, safetyMargin) is not { } closed)
@@ -29,13 +31,13 @@ public static class SendDecider
             return new SendDecision(null, content, UsedFallback: false, Category: null);
         }
 
-        return fallback is null ? SendDecision.Refused(closed) : await DecideTemplate(fallback, usedFallback: true, findTemplate);
+        return fallback is null ? SendDecision.Refused(closed) : await DecideTemplate(fallback, usedFallback: true, limits, findTemplate);
     }
 
-    private static async Task<SendDecision> DecideTemplate(TemplateMessage template, bool usedFallback, Func<TemplateMessage, Task<TemplateLookup>> findTemplate)
+    private static async Task<SendDecision> DecideTemplate(TemplateMessage template, bool usedFallback, TemplateLimits limits, Func<TemplateMessage, Task<TemplateLookup>> findTemplate)
     {
         var lookup = await findTemplate(template);
-        if (SendPolicy.CheckTemplate(lookup, template) is { } refused)
+        if (SendPolicy.CheckTemplate(lookup, template, limits) is { } refused)
         {
             return SendDecision.Refused(usedFallback ? AsFallbackRefusal(refused) : refused);
         }

@@ -39,7 +39,7 @@ public static class SendPolicy
             ("window_closed_at", Rfc3339.Format(closedAt)));
     }
 
-    public static Refusal? CheckTemplate(TemplateLookup lookup, TemplateMessage message)
+    public static Refusal? CheckTemplate(TemplateLookup lookup, TemplateMessage message, TemplateLimits limits)
     {
         if (lookup.Template is not { } template)
         {
@@ -56,7 +56,7 @@ public static class SendPolicy
 
         return template.Status switch
         {
-            TemplateStatus.Approved => TemplateSendRules.Check(template, message),
+            TemplateStatus.Approved => TemplateSendRules.Check(template, message, limits),
             TemplateStatus.Paused => Refusal.Of(
                 RefusalReason.TemplatePaused,
                 $"Template '{template.Name}' ({template.Language}) is paused for low quality until {(template.PausedUntil is { } until ? Rfc3339.Format(until) : "further notice")}.",

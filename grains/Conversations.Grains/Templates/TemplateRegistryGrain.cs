@@ -24,7 +24,7 @@ public sealed class TemplateRegistryGrain(
             return waba.Refusal;
         }
 
-        var validated = TemplateRules.Validate(waba.Value, draft, time.GetUtcNow());
+        var validated = TemplateRules.Validate(waba.Value, draft, time.GetUtcNow(), options.Value.Templates);
         if (!validated.Succeeded)
         {
             return validated.Refusal;

@@ -190,7 +190,7 @@ public static class TemplateSendRules
     {
         var body = TemplatePlaceholders.Hydrate(template.Body, name => template.ParameterFormat == ParameterFormat.Named
             ? values.Named.GetValueOrDefault(name)
-            : int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position <= values.Positional.Length
+            : int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= values.Positional.Length
                 ? values.Positional[position - 1]
                 : null);
         if (body.Length > limits.MaxBodyLength)

@@ -16,6 +16,9 @@ public sealed class EmojiTests
     [InlineData("™")]
     [InlineData("🤌")]
     [InlineData("〽")]
+    [InlineData("‼")]
+    [InlineData("◻")]
+    [InlineData("⬛")]
     public void Pictographs_and_emoji_symbols_are_emoji(string text) =>
         Assert.NotNull(Emoji.FindFirst($"code {text}"));
 
@@ -27,6 +30,8 @@ public sealed class EmojiTests
     [InlineData("Olá, ação, naïve")]
     [InlineData("中文, 日本語, 한국어, العربية, עברית")]
     [InlineData("→ ≤ ±")]
+    [InlineData("Заказ №12, 21℃")]
+    [InlineData("● first ■ second ├─ tree")]
     [InlineData("")]
     [InlineData(null)]
     public void Text_letters_punctuation_and_text_symbols_are_not_emoji(string? text) =>
