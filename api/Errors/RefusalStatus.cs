@@ -42,6 +42,12 @@ public static class RefusalStatus
         RefusalReason.MetaRateLimited => (StatusCode.ResourceExhausted, null),
         RefusalReason.MetaUnavailable => (StatusCode.Unavailable, null),
         RefusalReason.MetaOutcomeUnknown => (StatusCode.Unknown, null),
+        RefusalReason.MarketingOptedOut => (StatusCode.PermissionDenied, "131050"),
+        RefusalReason.MarketingSuppressed => (StatusCode.FailedPrecondition, "131049"),
+        RefusalReason.MarketingRegionBlocked => (StatusCode.FailedPrecondition, null),
+        RefusalReason.PairRateLimited => (StatusCode.ResourceExhausted, "131056"),
+        RefusalReason.MessagingLimitReached => (StatusCode.ResourceExhausted, "131064"),
+        RefusalReason.ThroughputLimited => (StatusCode.ResourceExhausted, "130429"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

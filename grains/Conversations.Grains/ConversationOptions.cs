@@ -49,6 +49,19 @@ public sealed class ConversationOptions
     /// <summary>How long marketing to a customer is held back after Meta's ecosystem cap (131049).</summary>
     public TimeSpan MarketingSuppression { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Messages to one customer: a burst this large, borrowing future quota ...</summary>
+    [Range(1, 10_000)]
+    public int PairRateBurst { get; set; } = 45;
+
+    /// <summary>... refilled at one message per this interval (Meta's 131056 pair rate).</summary>
+    public TimeSpan PairRateInterval { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Comma-separated regions (ISO codes) where Meta does not deliver marketing templates; the US since April 2025.
+    /// A string, not a list, so configuration can empty it (a bound list would only append to the default).
+    /// </summary>
+    public string MarketingBlockedRegions { get; set; } = "US";
+
     public ContentLimits Content { get; set; } = new();
 
     public Templates.TemplateLimits Templates { get; set; } = new();

@@ -10,21 +10,21 @@ using Orleans.Runtime;
 namespace Conversations.Grains.Tests;
 
 /// <summary>A fresh business number with its own WABA and customer, and the verbs the tests speak in.</summary>
-public sealed class ConversationDriver(ClusterFixture fixture)
+public sealed class ConversationDriver(ClusterFixture fixture, string? customer = null)
 {
     public string BusinessNumberId { get; } = TestNumbers.BusinessNumberId();
 
     public string WabaId { get; } = TestNumbers.WabaId();
 
-    public string Customer { get; } = TestNumbers.Customer();
+    public string Customer { get; } = customer ?? TestNumbers.Customer();
 
     public IConversationGrain Grain => fixture.Grains.GetGrain<IConversationGrain>(new ConversationKey(BusinessNumberId, Customer).ToString());
 
     public DateTimeOffset Now => fixture.Clock.GetUtcNow();
 
-    public static async Task<ConversationDriver> Registered(ClusterFixture fixture)
+    public static async Task<ConversationDriver> Registered(ClusterFixture fixture, string? customer = null)
     {
-        var driver = new ConversationDriver(fixture);
+        var driver = new ConversationDriver(fixture, customer);
         var registered = await fixture.Grains.GetGrain<IBusinessNumberGrain>(driver.BusinessNumberId).Register(driver.WabaId);
         Assert.True(registered.Succeeded, registered.Refusal?.Message);
         return driver;

@@ -64,7 +64,7 @@ public sealed class FallbackAndEvaluateGrainTests(ClusterFixture fixture)
     public async Task Evaluate_says_what_send_would_do_and_changes_nothing()
     {
         var conversation = await Registered(fixture);
-        await conversation.Template("follow_up", "We replied to {{1}}", category: TemplateCategory.Marketing);
+        await conversation.Template("follow_up", "We replied to {{1}}", category: TemplateCategory.Utility);
         var command = Text(key: "eval-1") with { FallbackTemplate = TemplateOf("follow_up", "x") };
 
         var evaluation = Ok(await conversation.Grain.Evaluate(command));
@@ -72,7 +72,7 @@ public sealed class FallbackAndEvaluateGrainTests(ClusterFixture fixture)
         Assert.True(evaluation.Allowed);
         Assert.Equal(MessageKind.Template, evaluation.Kind);
         Assert.True(evaluation.UsedFallback);
-        Assert.Equal(TemplateCategory.Marketing, evaluation.TemplateCategory);
+        Assert.Equal(TemplateCategory.Utility, evaluation.TemplateCategory);
         Assert.Empty(await conversation.Messages());
         Assert.False(Ok(await conversation.Send(command)).Replayed);
     }

@@ -42,6 +42,19 @@ public static class CustomerNumber
         }
     }
 
+    /// <summary>The ISO region of a wa_id ("US", "BR"), or "ZZ" when the number belongs to no single region.</summary>
+    public static string Region(string waId)
+    {
+        try
+        {
+            return s_phoneNumbers.GetRegionCodeForNumber(s_phoneNumbers.Parse("+" + waId, null)) ?? "ZZ";
+        }
+        catch (NumberParseException)
+        {
+            return "ZZ";
+        }
+    }
+
     /// <summary>Masks a customer number for logs: 15551234567 becomes +1555•••4567.</summary>
     public static string Mask(string waId) =>
         waId.Length <= 8 ? "+•••" : $"+{waId[..4]}•••{waId[^4..]}";

@@ -49,4 +49,10 @@ public enum RefusalReason
 
     /// <summary>The call to Meta may or may not have gone through; never resent automatically.</summary>
     MetaOutcomeUnknown = 29,
+    MarketingOptedOut = 30,
+    MarketingSuppressed = 31,
+    MarketingRegionBlocked = 32,
+    PairRateLimited = 33,
+    MessagingLimitReached = 34,
+    ThroughputLimited = 35,
 }

@@ -6,6 +6,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Limits;
 using Conversations.Grains.Sending;
 using Conversations.Grains.Window;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public sealed class ConversationGrain(
 
     private readonly ConversationOptions _options = options.Value;
     private ConversationKey? _key;
+    private TokenBucket? _pairRate;
     private string? _wabaId;
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(this.GetPrimaryKeyString());
@@ -156,7 +158,7 @@ public sealed class ConversationGrain(
         }
 
         var decision = await Decide(command, now, cancellationToken);
-        if (decision.Refusal is { } refusal)
+        if ((decision.Refusal ?? Admit(decision, now, consume: true)) is { } refusal)
         {
             return refusal;
         }
@@ -181,6 +183,11 @@ public sealed class ConversationGrain(
         var decision = CheckCommand(command, requireKey: false) is { } invalid
             ? SendDecision.Refused(invalid)
             : await Decide(command, now, cancellationToken);
+        if (decision.Allowed && Admit(decision, now, consume: false) is { } notAdmitted)
+        {
+            decision = SendDecision.Refused(notAdmitted);
+        }
+
         return Result<SendEvaluation>.Ok(new SendEvaluation(
             decision.Allowed, decision.Kind, decision.Category, decision.UsedFallback, decision.Refusal, Snapshot(now)));
     }
@@ -347,6 +354,11 @@ public sealed class ConversationGrain(
         {
             var message = Log[index];
             var decision = await Decide(message.Pending!, now, CancellationToken.None);
+            if (decision.Allowed && Admit(decision, now, consume: true) is { } notAdmitted)
+            {
+                decision = SendDecision.Refused(notAdmitted);
+            }
+
             var entry = decision.Refusal is { } refusal
                 ? message.Entry with { Status = MessageStatus.Failed, DecidedAt = now, Refusal = refusal }
                 : (message.Entry with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
@@ -481,6 +493,35 @@ public sealed class ConversationGrain(
             };
             logger.LogWarning("Message {MessageId} was interrupted mid-send; marked failed with an unknown outcome", Log[i].Entry.MessageId);
         }
+    }
+
+    /// <summary>
+    /// Who may receive what the decision allows: marketing only to customers who have not stopped it and are reachable,
+    /// and no customer more often than the pair rate. The bucket lives in memory: a restart grants a fresh burst,
+    /// which Meta's own limit then still bounds.
+    /// </summary>
+    private Refusal? Admit(SendDecision decision, DateTimeOffset now, bool consume)
+    {
+        if (AudiencePolicy.IsMarketing(decision.Category)
+            && AudiencePolicy.CheckMarketing(
+                Key.Customer,
+                state.State.MarketingOptedOut,
+                state.State.MarketingSuppressedUntil,
+                now,
+                _options.MarketingBlockedRegions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) is { } audience)
+        {
+            return audience;
+        }
+
+        _pairRate ??= new TokenBucket(_options.PairRateBurst, _options.PairRateInterval);
+        var (allowed, retryAfter) = consume ? _pairRate.TryTake(now) : _pairRate.Peek(now);
+        return allowed
+            ? null
+            : Refusal.Of(
+                RefusalReason.PairRateLimited,
+                $"This customer already received {_options.PairRateBurst} messages in a burst; WhatsApp allows one every {_options.PairRateInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s after that.",
+                ("whatsapp_code", "131056"),
+                ("retry_after", AudiencePolicy.Seconds(retryAfter)));
     }
 
     private static bool IsRetryable(MessageLogEntry entry) =>

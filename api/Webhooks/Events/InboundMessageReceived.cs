@@ -1,0 +1,10 @@
+using Conversations.Abstractions.Messages;
+
+namespace Conversations.Api.Webhooks.Events;
+
+/// <summary>A customer wrote (messages[] of a "messages" change).</summary>
+public sealed record InboundMessageReceived(string? BusinessNumberId, string? Customer, InboundMessage Message)
+    : ConversationEvent(BusinessNumberId, Customer)
+{
+    public override string Kind => "inbound_message";
+}

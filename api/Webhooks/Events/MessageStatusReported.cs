@@ -1,0 +1,10 @@
+using Conversations.Abstractions.Meta;
+
+namespace Conversations.Api.Webhooks.Events;
+
+/// <summary>Meta reports where a message we sent stands (statuses[] of a "messages" change).</summary>
+public sealed record MessageStatusReported(string? BusinessNumberId, string? Customer, StatusUpdate Update)
+    : ConversationEvent(BusinessNumberId, Customer)
+{
+    public override string Kind => "status";
+}

@@ -1,0 +1,20 @@
+namespace Conversations.Api.Webhooks;
+
+/// <summary>A part of a webhook that changes nothing here: counted by <see cref="Reason"/>, logged with <see cref="Detail"/>.</summary>
+public sealed record IgnoredEvent(string Reason, string Detail)
+{
+    public const string UnknownObject = "unknown_object";
+    public const string UnknownField = "unknown_field";
+    public const string UnknownMessageType = "unknown_message_type";
+    public const string UnknownStatus = "unknown_status";
+    public const string UnknownTemplateEvent = "unknown_template_event";
+    public const string UnknownCategory = "unknown_category";
+    public const string UnknownQuality = "unknown_quality";
+    public const string UnknownPreference = "unknown_preference";
+
+    /// <summary>A status for a wamid the conversation never sent (e.g. sent from another tool on the same number).</summary>
+    public const string UnknownMessage = "unknown_message";
+
+    /// <summary>Valid JSON in an unexpected shape: a missing id or timestamp, a string where an array belongs.</summary>
+    public const string Malformed = "malformed_event";
+}

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text.Json;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Meta;
+using Conversations.Abstractions.Templates;
+using Conversations.Api.Webhooks.Events;
+
+namespace Conversations.Api.Webhooks;
+
+/// <summary>
+/// Reads Meta's webhook envelope (object, entry[], changes[]{field, value}) into events. Only the body itself must be a
+/// JSON object: whatever Meta adds or reshapes below it is reported as ignored rather than refused, because a refusal
+/// would only make Meta redeliver the same payload for seven days.
+/// </summary>
+public sealed class WebhookParser
+{
+    public const string BusinessAccountObject = "whatsapp_business_account";
+
+    // Unix seconds of 9999-12-31T23:59:59Z, the last instant DateTimeOffset holds.
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    private readonly List<WebhookEvent> _events = [];
+    private readonly List<IgnoredEvent> _ignored = [];
+
+    private WebhookParser()
+    {
+    }
+
+    /// <summary>The batch, or null when the body is not JSON or not a JSON object.</summary>
+    public static WebhookBatch? Parse(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var parser = new WebhookParser();
+            parser.Envelope(document.RootElement);
+            return new WebhookBatch(parser._events, parser._ignored);
+        }
+    }
+
+    private void Envelope(JsonElement root)
+    {
+        var kind = StringOf(root, "object");
+        if (kind != BusinessAccountObject)
+        {
+            Ignore(IgnoredEvent.UnknownObject, $"object '{kind}'");
+            return;
+        }
+
+        foreach (var entry in ArrayOf(root, "entry"))
+        {
+            var wabaId = StringOf(entry, "id");
+            foreach (var change in ArrayOf(entry, "changes"))
+            {
+                Change(wabaId, change);
+            }
+        }
+    }
+
+    private void Change(string? wabaId, JsonElement change)
+    {
+        var field = StringOf(change, "field");
+        if (ObjectOf(change, "value") is not { } value)
+        {
+            Ignore(IgnoredEvent.Malformed, $"change '{field}' without a value object");
+            return;
+        }
+
+        switch (field)
+        {
+            case "messages":
+                Messages(value);
+                break;
+            case "message_template_status_update":
+                TemplateStatusUpdate(wabaId, value);
+                break;
+            case "template_category_update":
+                TemplateCategoryUpdate(wabaId, value);
+                break;
+            case "message_template_quality_update":
+                TemplateQualityUpdate(wabaId, value);
+                break;
+            case "user_preferences":
+                UserPreferences(value);
+                break;
+            default:
+                Ignore(IgnoredEvent.UnknownField, $"field '{field}'");
+                break;
+        }
+    }
+
+    private void Messages(JsonElement value)
+    {
+        var businessNumberId = BusinessNumberId(value);
+        var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var contact in ArrayOf(value, "contacts"))
+        {
+            if (StringOf(contact, "wa_id") is { } waId && StringOf(contact, "user_id") is { Length: > 0 } userId)
+            {
+                userIds[waId] = userId;
+            }
+        }
+
+        foreach (var message in ArrayOf(value, "messages"))
+        {
+            Inbound(businessNumberId, message, userIds);
+        }
+
+        foreach (var status in ArrayOf(value, "statuses"))
+        {
+            Status(businessNumberId, status);
+        }
+    }
+
+    private void Inbound(string? businessNumberId, JsonElement message, Dictionary<string, string> userIds)
+    {
+        var typeName = StringOf(message, "type");
+        var type = InboundMessageTypes.Parse(typeName);
+        if (!type.Succeeded)
+        {
+            // "unsupported", "system", "unknown" and types newer than this code.
+            Ignore(IgnoredEvent.UnknownMessageType, $"message type '{typeName}'");
+            return;
+        }
+
+        if (StringOf(message, "id") is not { } wamid || !Timestamp(message, "timestamp", out var sentAt))
+        {
+            Ignore(IgnoredEvent.Malformed, $"{typeName} message without an id or a unix timestamp");
+            return;
+        }
+
+        var from = StringOf(message, "from");
+        var inbound = new InboundMessage(wamid, sentAt, type.Value, TextOf(message, typeName!))
+        {
+            ReferralSourceType = ObjectOf(message, "referral") is { } referral ? StringOf(referral, "source_type") ?? "unknown" : null,
+            UserId = from is not null && userIds.TryGetValue(from, out var userId) ? userId : null,
+        };
+        _events.Add(new InboundMessageReceived(businessNumberId, from, inbound));
+    }
+
+    private void Status(string? businessNumberId, JsonElement status)
+    {
+        var name = StringOf(status, "status");
+        MessageStatus? parsed = name switch
+        {
+            "sent" => MessageStatus.Sent,
+            "delivered" => MessageStatus.Delivered,
+            "read" => MessageStatus.Read,
+            "failed" => MessageStatus.Failed,
+            _ => null,
+        };
+        if (parsed is not { } value)
+        {
+            // "played" (voice messages), "deleted", "warning" and anything newer: nothing the message log tracks.
+            Ignore(IgnoredEvent.UnknownStatus, $"status '{name}'");
+            return;
+        }
+
+        if (StringOf(status, "id") is not { } wamid || !Timestamp(status, "timestamp", out var at))
+        {
+            Ignore(IgnoredEvent.Malformed, $"{name} status without an id or a unix timestamp");
+            return;
+        }
+
+        var update = new StatusUpdate(wamid, value, at, ErrorOf(status), PricingOf(status));
+        _events.Add(new MessageStatusReported(businessNumberId, StringOf(status, "recipient_id"), update));
+    }
+
+    private void TemplateStatusUpdate(string? wabaId, JsonElement value)
+    {
+        var name = StringOf(value, "event");
+        if (!MetaEnumNames.TryParse<TemplateStatus>(name, out var status))
+        {
+            Ignore(IgnoredEvent.UnknownTemplateEvent, $"template event '{name}'");
+            return;
+        }
+
+        _events.Add(new TemplateStatusChanged(wabaId, TemplateName(value), TemplateLanguage(value), status));
+    }
+
+    private void TemplateCategoryUpdate(string? wabaId, JsonElement value)
+    {
+        var name = StringOf(value, "new_category");
+        if (!MetaEnumNames.TryParse<TemplateCategory>(name, out var category))
+        {
+            Ignore(IgnoredEvent.UnknownCategory, $"template category '{name}'");
+            return;
+        }
+
+        _events.Add(new TemplateCategoryChanged(wabaId, TemplateName(value), TemplateLanguage(value), category));
+    }
+
+    private void TemplateQualityUpdate(string? wabaId, JsonElement value)
+    {
+        var name = StringOf(value, "new_quality_score");
+        if (!MetaEnumNames.TryParse<TemplateQuality>(name, out var quality))
+        {
+            Ignore(IgnoredEvent.UnknownQuality, $"template quality '{name}'");
+            return;
+        }
+
+        _events.Add(new TemplateQualityChanged(wabaId, TemplateName(value), TemplateLanguage(value), quality));
+    }
+
+    private void UserPreferences(JsonElement value)
+    {
+        var businessNumberId = BusinessNumberId(value);
+        foreach (var preference in ArrayOf(value, "user_preferences"))
+        {
+            var category = StringOf(preference, "category");
+            var choice = StringOf(preference, "value");
+            bool? optedOut = choice switch
+            {
+                "stop" => true,
+                "resume" => false,
+                _ => null,
+            };
+            if (category != "marketing_messages" || optedOut is null)
+            {
+                Ignore(IgnoredEvent.UnknownPreference, $"preference '{category}' = '{choice}'");
+                continue;
+            }
+
+            if (!Timestamp(preference, "timestamp", out var at))
+            {
+                Ignore(IgnoredEvent.Malformed, "user preference without a unix timestamp");
+                continue;
+            }
+
+            _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at));
+        }
+    }
+
+    private void Ignore(string reason, string detail) => _ignored.Add(new IgnoredEvent(reason, detail));
+
+    private static string? BusinessNumberId(JsonElement value) =>
+        ObjectOf(value, "metadata") is { } metadata ? StringOf(metadata, "phone_number_id") : null;
+
+    private static string? TemplateName(JsonElement value) => StringOf(value, "message_template_name");
+
+    private static string? TemplateLanguage(JsonElement value) => StringOf(value, "message_template_language");
+
+    /// <summary>The words of a message where it has some: the text, a caption, the title of a tapped reply.</summary>
+    private static string? TextOf(JsonElement message, string type)
+    {
+        if (ObjectOf(message, type) is not { } content)
+        {
+            return null;
+        }
+
+        return type switch
+        {
+            "text" => StringOf(content, "body"),
+            "button" => StringOf(content, "text"),
+            "interactive" => (ObjectOf(content, "button_reply") ?? ObjectOf(content, "list_reply")) is { } reply ? StringOf(reply, "title") : null,
+            "image" or "video" or "document" => StringOf(content, "caption"),
+            "reaction" => StringOf(content, "emoji"),
+            _ => null,
+        };
+    }
+
+    private MetaError? ErrorOf(JsonElement status)
+    {
+        var error = ArrayOf(status, "errors").Cast<JsonElement?>().FirstOrDefault();
+        if (error is not { } e)
+        {
+            return null;
+        }
+
+        var message = StringOf(e, "message");
+        var details = ObjectOf(e, "error_data") is { } data ? StringOf(data, "details") : null;
+        return new MetaError(Integer(e, "code") ?? 0, StringOf(e, "title") ?? message ?? "", details ?? message);
+    }
+
+    private static PricingReport? PricingOf(JsonElement status)
+    {
+        if (ObjectOf(status, "pricing") is not { } pricing)
+        {
+            return null;
+        }
+
+        var billable = pricing.TryGetProperty("billable", out var b) && b.ValueKind == JsonValueKind.True;
+        return new PricingReport(billable, StringOf(pricing, "pricing_model") ?? "", StringOf(pricing, "type") ?? "", StringOf(pricing, "category") ?? "");
+    }
+
+    /// <summary>The objects of an array property; a present property of another shape, or a non-object item, is reported.</summary>
+    private IEnumerable<JsonElement> ArrayOf(JsonElement parent, string name)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var array))
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            Ignore(IgnoredEvent.Malformed, $"'{name}' is not an array");
+            return [];
+        }
+
+        var items = new List<JsonElement>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                items.Add(item);
+            }
+            else
+            {
+                Ignore(IgnoredEvent.Malformed, $"an item of '{name}' is not an object");
+            }
+        }
+
+        return items;
+    }
+
+    private static JsonElement? ObjectOf(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            ? value
+            : null;
+
+    /// <summary>A string, or a number's digits: Meta sends ids and timestamps as either.</summary>
+    private static string? StringOf(JsonElement parent, string name)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+    }
+
+    private static int? Integer(JsonElement parent, string name) =>
+        int.TryParse(StringOf(parent, name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool Timestamp(JsonElement parent, string name, out DateTimeOffset at)
+    {
+        at = default;
+        if (!long.TryParse(StringOf(parent, name), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxUnixSeconds)
+        {
+            return false;
+        }
+
+        at = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return true;
+    }
+}
