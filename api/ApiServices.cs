@@ -1,5 +1,6 @@
 using Conversations.Api.Errors;
 using Conversations.Api.Services;
+using Conversations.Api.Webhooks;
 
 namespace Conversations.Api;
 
@@ -15,6 +16,7 @@ public static class ApiServices
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        services.AddWhatsAppWebhooks();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class ApiServices
         app.MapGrpcService<BusinessNumbersService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapWhatsAppWebhooks();
         return app;
     }
 }

@@ -23,6 +23,9 @@ public sealed class ContentLimits
     [Range(1, 256)] public int MaxListButtonTextLength { get; set; } = 20;
     [Range(1, 1024)] public int MaxLocationTextLength { get; set; } = 1000;
     [Range(1, 1000)] public int MaxContacts { get; set; } = 20;
+    [Range(1, 4096)] public int MaxContactNameLength { get; set; } = 1000;
+    [Range(1, 4096)] public int MaxReactionMessageIdLength { get; set; } = 256;
+    [Range(1, 256)] public int MaxReactionEmojiLength { get; set; } = 16;
     [Range(1, 1024)] public int MaxMediaIdLength { get; set; } = 256;
     [Range(1, 8192)] public int MaxMediaLinkLength { get; set; } = 2048;
 }

@@ -16,6 +16,9 @@ public sealed class ConversationOptions
     /// <summary>Meta does not say whether a reaction opens the window; off unless configured.</summary>
     public bool ReactionsOpenWindow { get; set; }
 
+    /// <summary>How long before the window ends subscribers get "window closing soon"; zero turns it off.</summary>
+    public TimeSpan ClosingSoonLeadTime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Period of the expiry reminder after its first tick; Orleans' minimum is one minute.</summary>
     public TimeSpan ExpiryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,1 +1,3 @@
-var h = new HdrHistogram.LongHistogram(60_000_000, 3); h.RecordValue(5); System.Console.WriteLine(h.GetValueAtPercentile(99));
+using Conversations.LoadTest;
+
+return await LoadTestCommandLine.RunAsync(args);

@@ -22,6 +22,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Far from the machine's clock on purpose: a grain reading real time would see every inbound as days old.</summary>
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>What Meta signs webhooks with in these tests; deliberately not the appsettings.json default.</summary>
+    public const string WebhookAppSecret = "api-tests-app-secret";
+
+    public const string WebhookVerifyToken = "api-tests-verify-token";
+
     private GrpcChannel? _channel;
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -57,6 +62,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Hosting:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Hosting:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:Redis", "");
+        builder.UseSetting("Conversations:Webhooks:AppSecret", WebhookAppSecret);
+        builder.UseSetting("Conversations:Webhooks:VerifyToken", WebhookVerifyToken);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

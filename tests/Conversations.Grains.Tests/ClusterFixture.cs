@@ -11,11 +11,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RecordingWhatsAppSender WhatsApp { get; } = new();
 
+    public RecordingEventSink Events { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp);
+    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp, Events);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

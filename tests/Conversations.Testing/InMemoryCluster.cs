@@ -15,6 +15,7 @@ public static class InMemoryCluster
     public static async Task<InProcessTestCluster> Start(
         FakeTimeProvider clock,
         RecordingWhatsAppSender? whatsApp = null,
+        RecordingEventSink? events = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         int silos = 1)
     {
@@ -27,6 +28,10 @@ public static class InMemoryCluster
             silo.UseInMemoryReminderService();
             silo.UseFakeClock(clock);
             silo.Services.AddSingleton<IWhatsAppSender>(whatsApp ?? new RecordingWhatsAppSender());
+            if (events is not null)
+            {
+                silo.Services.AddSingleton<Abstractions.Events.IConversationEventSink>(events);
+            }
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
@@ -24,6 +25,7 @@ public sealed class ConversationGrain(
     IOptions<ConversationOptions> options,
     TimeProvider time,
     IWhatsAppSender sender,
+    IEnumerable<IConversationEventSink> eventSinks,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable
 {
@@ -33,6 +35,8 @@ public sealed class ConversationGrain(
     private readonly ConversationOptions _options = options.Value;
     private ConversationKey? _key;
     private TokenBucket? _pairRate;
+    private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
+    private readonly List<ConversationEvent> _unpublished = [];
     private string? _wabaId;
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(this.GetPrimaryKeyString());
@@ -97,18 +101,30 @@ public sealed class ConversationGrain(
             state.State.LastReferralAt = message.SentAt > now ? now : message.SentAt;
         }
 
-        if (OpensWindow(message.Type))
+        var before = Window;
+        var window = OpensWindow(message.Type) ? before.WithInbound(message.SentAt, now) : before;
+        state.State.LastInboundAt = window.LastInboundAt;
+        Raise(ConversationEventKind.InboundMessage, now);
+        _unpublished[^1] = _unpublished[^1] with { MessageId = message.MessageId, InboundType = message.Type.ToString().ToLowerInvariant(), Text = message.Text };
+        if (window != before)
         {
-            var window = Window.WithInbound(message.SentAt, now);
-            state.State.LastInboundAt = window.LastInboundAt;
             if (window.IsOpenAt(now))
             {
                 state.State.WindowClosedAt = null;
                 await ArmExpiryReminder(window, now);
+                if (!before.IsOpenAt(now))
+                {
+                    Raise(ConversationEventKind.WindowOpened, now);
+                }
+                else if (window.ExpiresAt > before.ExpiresAt)
+                {
+                    Raise(ConversationEventKind.WindowExtended, now);
+                }
             }
         }
 
         await Persist(cancellationToken);
+        await PublishRaised();
         return Result<ConversationSnapshot>.Ok(Snapshot(now));
     }
 
@@ -256,7 +272,14 @@ public sealed class ConversationGrain(
         }
 
         Log[index] = Log[index] with { Entry = after };
+        if (after.Status != before.Status)
+        {
+            Raise(ConversationEventKind.MessageStatusChanged, update.Timestamp);
+            _unpublished[^1] = _unpublished[^1] with { MessageId = after.MessageId, Wamid = after.Wamid, Status = after.Status, Refusal = after.Refusal };
+        }
+
         await Persist(cancellationToken);
+        await PublishRaised();
         return Result<MessageLogEntry?>.Ok(after);
     }
 
@@ -318,8 +341,18 @@ public sealed class ConversationGrain(
         var window = Window;
         if (window.IsOpenAt(now))
         {
-            // The customer wrote again after the reminder was armed: follow the window to its new end.
-            await this.RegisterOrUpdateReminder(ExpiryReminderName, window.ExpiresAt!.Value - now, _options.ExpiryReminderPeriod);
+            var expiresAt = window.ExpiresAt!.Value;
+            if (ClosingSoonDue(expiresAt, now))
+            {
+                state.State.ClosingSoonAnnouncedFor = expiresAt;
+                Raise(ConversationEventKind.WindowClosingSoon, now);
+                await Persist(CancellationToken.None);
+                await PublishRaised();
+            }
+
+            // Either the customer wrote again after the reminder was armed, or this tick announced "closing soon":
+            // follow the window to its next point of interest.
+            await this.RegisterOrUpdateReminder(ExpiryReminderName, NextExpiryTick(expiresAt, now), _options.ExpiryReminderPeriod);
             return;
         }
 
@@ -327,7 +360,9 @@ public sealed class ConversationGrain(
         {
             state.State.WindowClosedAt = window.ExpiresAt - _options.FreeFormSafetyMargin;
             state.State.ExpiryReminderArmed = false;
+            Raise(ConversationEventKind.WindowClosed, now);
             await Persist(CancellationToken.None);
+            await PublishRaised();
             logger.LogInformation(
                 "Customer service window of {BusinessNumberId}/{Customer} closed at {ClosedAt}",
                 Key.BusinessNumberId,
@@ -369,6 +404,9 @@ public sealed class ConversationGrain(
                 entry = await Dispatch(entry.MessageId, decision.ToSend!, CancellationToken.None);
             }
 
+            Raise(ConversationEventKind.ScheduledSendDecided, now);
+            _unpublished[^1] = _unpublished[^1] with { MessageId = entry.MessageId, Wamid = entry.Wamid, Status = entry.Status, Refusal = entry.Refusal };
+
             logger.LogInformation(
                 "Scheduled send {MessageId} of {BusinessNumberId}/{Customer} decided {Status}",
                 entry.MessageId,
@@ -380,6 +418,7 @@ public sealed class ConversationGrain(
         if (due.Count > 0)
         {
             await Persist(CancellationToken.None);
+            await PublishRaised();
         }
 
         if (MessageLog.NextScheduled(Log) is { } next)
@@ -583,7 +622,7 @@ public sealed class ConversationGrain(
             return;
         }
 
-        await this.RegisterOrUpdateReminder(ExpiryReminderName, window.ExpiresAt!.Value - now, _options.ExpiryReminderPeriod);
+        await this.RegisterOrUpdateReminder(ExpiryReminderName, NextExpiryTick(window.ExpiresAt!.Value, now), _options.ExpiryReminderPeriod);
         state.State.ExpiryReminderArmed = true;
     }
 
@@ -656,6 +695,57 @@ public sealed class ConversationGrain(
             MarketingSuppressedUntil = state.State.MarketingSuppressedUntil,
             LastReferralAt = state.State.LastReferralAt,
         };
+    }
+
+    private bool ClosingSoonDue(DateTimeOffset expiresAt, DateTimeOffset now) =>
+        _options.ClosingSoonLeadTime > TimeSpan.Zero
+        && now >= expiresAt - _options.ClosingSoonLeadTime
+        && state.State.ClosingSoonAnnouncedFor != expiresAt;
+
+    /// <summary>The reminder's next due time: the "closing soon" moment if not yet announced for this window end, else the end.</summary>
+    private TimeSpan NextExpiryTick(DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        var closingSoonAt = expiresAt - _options.ClosingSoonLeadTime;
+        var next = _options.ClosingSoonLeadTime > TimeSpan.Zero && state.State.ClosingSoonAnnouncedFor != expiresAt && closingSoonAt > now
+            ? closingSoonAt
+            : expiresAt;
+        return Max(next - now, TimeSpan.Zero);
+    }
+
+    /// <summary>Numbers an event now; it is published only after the state write that records its sequence succeeded.</summary>
+    private void Raise(ConversationEventKind kind, DateTimeOffset at)
+    {
+        var snapshotExpiry = Window.ExpiresAt;
+        _unpublished.Add(new ConversationEvent(Key.BusinessNumberId, Key.Customer, ++state.State.EventSequence, kind, at)
+        {
+            WindowExpiresAt = snapshotExpiry,
+        });
+    }
+
+    private async Task PublishRaised()
+    {
+        if (_unpublished.Count == 0)
+        {
+            return;
+        }
+
+        var events = _unpublished.ToArray();
+        _unpublished.Clear();
+        foreach (var sink in _eventSinks)
+        {
+            foreach (var conversationEvent in events)
+            {
+                try
+                {
+                    await sink.Publish(conversationEvent);
+                }
+                catch (Exception e)
+                {
+                    // Subscribers catch up from the retained log; a delivery failure must not fail the customer's call.
+                    logger.LogWarning(e, "Publishing event {Sequence} of {BusinessNumberId}/{Customer} failed", conversationEvent.Sequence, Key.BusinessNumberId, CustomerNumber.Mask(Key.Customer));
+                }
+            }
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -36,4 +36,10 @@ public sealed class ConversationState
 
     /// <summary>When the marketing preference above was stated, so an older webhook never overrides a newer one.</summary>
     [Id(10)] public DateTimeOffset? MarketingPreferenceAt { get; set; }
+
+    /// <summary>The sequence number of the last event this conversation published.</summary>
+    [Id(11)] public long EventSequence { get; set; }
+
+    /// <summary>The window end for which "closing soon" was already announced, so each window announces it once.</summary>
+    [Id(12)] public DateTimeOffset? ClosingSoonAnnouncedFor { get; set; }
 }

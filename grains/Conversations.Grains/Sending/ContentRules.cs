@@ -20,8 +20,8 @@ public static class ContentRules
         ContactsMessage contacts => CheckContacts(contacts, limits),
         ReactionMessage reaction => First(
             () => Required(reaction.MessageId, "reaction.message_id"),
-            () => MaxLength(reaction.MessageId, 256, "reaction.message_id"),
-            () => MaxLength(reaction.Emoji, 16, "reaction.emoji")),
+            () => MaxLength(reaction.MessageId, limits.MaxReactionMessageIdLength, "reaction.message_id"),
+            () => MaxLength(reaction.Emoji, limits.MaxReactionEmojiLength, "reaction.emoji")),
         _ => Invalid("content", "unsupported_type", $"Content type {content.GetType().Name} is not supported."),
     };
 
@@ -115,7 +115,7 @@ public static class ContentRules
             () => contacts.Length == 0 ? Refusal.MissingField("contacts") : null,
             () => MaxItems(contacts.Length, limits.MaxContacts, "contacts"),
             () => EachOf(contacts, (contact, i) => First(
-                () => RequiredMaxLength(contact.FormattedName, limits.MaxLocationTextLength, $"contacts[{i}].name.formatted_name"),
+                () => RequiredMaxLength(contact.FormattedName, limits.MaxContactNameLength, $"contacts[{i}].name.formatted_name"),
                 () => AnyValue(contact.Phones) || AnyValue(contact.Emails)
                     ? null
                     : Refusal.MissingField($"contacts[{i}].phones|emails"))));

@@ -1,0 +1,145 @@
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Refusals;
+using Conversations.Api.Errors;
+using Conversations.Api.Webhooks.Events;
+
+namespace Conversations.Api.Webhooks;
+
+/// <summary>
+/// Applies a webhook's events to their grains. Every event is attempted even when another fails, so a retry has less
+/// left to do; the POST may be acknowledged only when every grain call returned, because each returns after its write.
+/// </summary>
+public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metrics, ILogger<WebhookDispatcher> logger)
+{
+    /// <summary>Grain calls one POST keeps in flight: enough to fan a 3 MB batch out, few enough not to flood the cluster.</summary>
+    public const int MaxInFlight = 32;
+
+    /// <summary>True when every event was applied, refused for good or ignored; false when any grain call threw.</summary>
+    public async Task<bool> Dispatch(WebhookBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var ignored in batch.Ignored)
+        {
+            metrics.Ignored(ignored.Reason);
+            logger.LogDebug("Webhook part ignored ({Reason}): {Detail}", ignored.Reason, ignored.Detail);
+        }
+
+        var failures = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(batch.Events, parallel, async (webhookEvent, token) =>
+        {
+            try
+            {
+                Record(webhookEvent, await Apply(webhookEvent, token));
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref failures);
+                metrics.Failed(webhookEvent.Kind);
+                logger.LogError(e, "Webhook {Kind} for {Subject} could not be applied; Meta will redeliver it", webhookEvent.Kind, webhookEvent.Subject);
+            }
+        });
+        return failures == 0;
+    }
+
+    private async Task<Outcome> Apply(WebhookEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        switch (webhookEvent)
+        {
+            case InboundMessageReceived inbound:
+            {
+                var grain = Conversation(inbound);
+                return grain.Succeeded ? Outcome.Of(await grain.Value.RecordInbound(inbound.Message, cancellationToken)) : grain.Refusal;
+            }
+
+            case MessageStatusReported status:
+            {
+                var grain = Conversation(status);
+                if (!grain.Succeeded)
+                {
+                    return grain.Refusal;
+                }
+
+                var recorded = await grain.Value.RecordStatus(status.Update, cancellationToken);
+                return recorded is { Succeeded: true, Value: null } ? Outcome.UnknownMessage : Outcome.Of(recorded);
+            }
+
+            case MarketingPreferenceChanged preference:
+            {
+                var grain = Conversation(preference);
+                return grain.Succeeded
+                    ? Outcome.Of(await grain.Value.SetMarketingPreference(preference.OptedOut, preference.At, cancellationToken))
+                    : grain.Refusal;
+            }
+
+            case TemplateStatusChanged change:
+            {
+                var registry = Registry(change);
+                return registry.Succeeded
+                    ? Outcome.Of(await registry.Value.SetStatus(change.Name ?? "", change.Language ?? "", change.Status, cancellationToken))
+                    : registry.Refusal;
+            }
+
+            case TemplateCategoryChanged change:
+            {
+                var registry = Registry(change);
+                return registry.Succeeded
+                    ? Outcome.Of(await registry.Value.SetCategory(change.Name ?? "", change.Language ?? "", change.Category, cancellationToken))
+                    : registry.Refusal;
+            }
+
+            case TemplateQualityChanged change:
+            {
+                var registry = Registry(change);
+                return registry.Succeeded
+                    ? Outcome.Of(await registry.Value.SetQuality(change.Name ?? "", change.Language ?? "", change.Quality, cancellationToken))
+                    : registry.Refusal;
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(webhookEvent), webhookEvent.Kind, "Every webhook event needs a grain.");
+        }
+    }
+
+    private void Record(WebhookEvent webhookEvent, Outcome outcome)
+    {
+        if (outcome.Refusal is { } refusal)
+        {
+            // Meta redelivering the same event would meet the same refusal: acknowledge it and leave a trace instead.
+            var reason = RefusalStatus.ReasonName(refusal.Reason);
+            metrics.Rejected(webhookEvent.Kind, reason);
+            logger.LogWarning("Webhook {Kind} for {Subject} refused: {Reason}", webhookEvent.Kind, webhookEvent.Subject, reason);
+        }
+        else if (outcome.Ignored is { } ignored)
+        {
+            metrics.Ignored(ignored);
+            logger.LogDebug("Webhook {Kind} for {Subject} ignored ({Reason})", webhookEvent.Kind, webhookEvent.Subject, ignored);
+        }
+        else
+        {
+            metrics.Applied(webhookEvent.Kind);
+        }
+    }
+
+    private Result<IConversationGrain> Conversation(ConversationEvent conversationEvent)
+    {
+        var key = ConversationKey.Create(conversationEvent.BusinessNumberId, conversationEvent.Customer);
+        return key.Succeeded ? Result<IConversationGrain>.Ok(grains.GetGrain<IConversationGrain>(key.Value.ToString())) : key.Refusal;
+    }
+
+    private Result<ITemplateRegistryGrain> Registry(TemplateEvent templateEvent)
+    {
+        var waba = MetaId.WabaId(templateEvent.WabaId);
+        return waba.Succeeded ? Result<ITemplateRegistryGrain>.Ok(grains.GetGrain<ITemplateRegistryGrain>(waba.Value)) : waba.Refusal;
+    }
+
+    /// <summary>How one event ended when its grain call returned: applied, refused, or nothing to apply it to.</summary>
+    private readonly record struct Outcome(Refusal? Refusal, string? Ignored)
+    {
+        public static Outcome UnknownMessage => new(null, IgnoredEvent.UnknownMessage);
+
+        public static Outcome Of<T>(Result<T> result) => new(result.Refusal, null);
+
+        public static implicit operator Outcome(Refusal refusal) => new(refusal, null);
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Conversations.LoadTest.Scenarios;
+
+namespace Conversations.LoadTest;
+
+/// <summary>The `conversations-loadtest` command: one root command, every knob an option.</summary>
+public static class LoadTestCommandLine
+{
+    public const string AllScenarios = "all";
+
+    public static RootCommand Create()
+    {
+        var address = new Option<Uri>("--address")
+        {
+            Description = "gRPC endpoint of the Conversations api; http:// speaks HTTP/2 without TLS.",
+            HelpName = "url",
+            DefaultValueFactory = _ => new Uri("http://localhost:5000"),
+            CustomParser = result => ParseAddress(result),
+        };
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "What to drive. Every run also measures the baseline in the same run, for the ratio.",
+            HelpName = string.Join('|', [.. ScenarioCatalog.Names, AllScenarios]),
+            DefaultValueFactory = _ => AllScenarios,
+        };
+        scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names, AllScenarios]);
+        var duration = DurationOption("--duration", "How long each scenario is measured.", TimeSpan.FromSeconds(20));
+        var warmup = DurationOption("--warmup", "Load before each measurement that is not counted (JIT, connections, grain activation).", TimeSpan.FromSeconds(5));
+        var concurrency = PositiveOption("--concurrency", "Requests in flight at once: this many worker loops share one HTTP/2 channel; also bounds setup.", 64);
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "Target requests/s over all workers (open loop; latency counted from the intended start). Unset: as fast as the server answers.",
+            HelpName = "per_second",
+            Validators = { result => RejectNonPositive(result, "--rate") },
+        };
+        var conversations = PositiveOption("--conversations", "uniform: conversations whose windows setup opens, and over which sends are spread.", 100_000);
+        var numbers = PositiveOption("--numbers", "uniform: business numbers the conversations are spread over (Meta limits throughput per number).", 1);
+        var customers = PositiveOption("--customers", "broadcast: distinct, never-written customers available; the scenario stops early when they run out.", 1_000_000);
+        var output = new Option<DirectoryInfo?>("--output")
+        {
+            Description = "Directory for the run's JSON and markdown reports. Unset: console only.",
+            HelpName = "dir",
+        };
+        var serverPid = new Option<int?>("--server-pid")
+        {
+            Description = "Process id of the api on this machine, to report its CPU use beside the load tester's.",
+            HelpName = "pid",
+        };
+
+        var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline.")
+        {
+            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, output, serverPid,
+        };
+        root.SetAction((parse, cancellationToken) =>
+        {
+            var chosen = parse.GetRequiredValue(scenario);
+            var settings = new LoadTestSettings(
+                parse.GetRequiredValue(address),
+                chosen == AllScenarios ? ScenarioCatalog.Names : [chosen],
+                parse.GetRequiredValue(duration),
+                parse.GetRequiredValue(warmup),
+                parse.GetRequiredValue(concurrency),
+                parse.GetValue(rate),
+                parse.GetRequiredValue(conversations),
+                parse.GetRequiredValue(numbers),
+                parse.GetRequiredValue(customers),
+                parse.GetValue(output),
+                parse.GetValue(serverPid));
+            return new LoadTestRun(settings).RunAsync(cancellationToken);
+        });
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Create().Parse(args).InvokeAsync();
+
+    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
+    {
+        Description = $"{description} 20s, 500ms, 2m or 00:00:20.",
+        HelpName = "duration",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (DurationText.TryParse(text, out var parsed))
+            {
+                return parsed;
+            }
+
+            result.AddError($"{name}: '{text}' is not a duration such as 20s, 500ms or 2m.");
+            return defaultValue;
+        },
+    };
+
+    private static Option<int> PositiveOption(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "n",
+        DefaultValueFactory = _ => defaultValue,
+        Validators = { result => RejectNonPositive(result, name) },
+    };
+
+    private static void RejectNonPositive(OptionResult result, string name)
+    {
+        if (result.Tokens.Count == 1
+            && double.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value <= 0)
+        {
+            result.AddError($"{name} must be positive.");
+        }
+    }
+
+    private static Uri ParseAddress(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        result.AddError($"--address: '{text}' is not an http:// or https:// address such as http://localhost:5000.");
+        return new Uri("http://localhost:5000");
+    }
+}

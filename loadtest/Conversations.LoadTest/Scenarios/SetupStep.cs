@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Conversations.LoadTest.Measurement;
+using Grpc.Core;
+
+namespace Conversations.LoadTest.Scenarios;
+
+/// <summary>Runs many setup calls with bounded concurrency, counting outcomes instead of stopping at the first refusal.</summary>
+public static class SetupStep
+{
+    public static async Task<SetupReport> RunAsync(
+        ScenarioContext context, string step, int count, Func<int, CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        context.SetupProgress.Begin(step, count);
+        var outcomes = new OutcomeTally();
+        var started = Stopwatch.GetTimestamp();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = context.Settings.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, count, options, async (index, token) =>
+        {
+            var (outcome, failure) = await TryAsync(call, index, token);
+            lock (outcomes)
+            {
+                outcomes.Add(outcome, failure);
+            }
+
+            context.SetupProgress.Advance();
+        });
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new SetupReport(step, count, seconds, count / Math.Max(seconds, 1e-9), outcomes.ToList());
+    }
+
+    /// <summary>One call whose failure must stop the scenario (registering its number): a refusal becomes an exception with its reason.</summary>
+    public static async Task RequireAsync(string what, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (RpcException failure)
+        {
+            throw new ScenarioSetupException($"{what} failed: {Outcome.From(failure)}: {failure.Status.Detail}", failure);
+        }
+    }
+
+    private static async Task<(Outcome, Exception?)> TryAsync(Func<int, CancellationToken, Task> call, int index, CancellationToken token)
+    {
+        try
+        {
+            await call(index, token);
+            return (Outcome.Ok, null);
+        }
+        catch (RpcException failure)
+        {
+            return (Outcome.From(failure), failure);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+namespace Conversations.Api.Tests.Webhooks;
+
+/// <summary>
+/// The webhook payloads of the shared spec (spec/fixtures/*.json), verbatim; send-response.json is a Cloud API answer, not a
+/// webhook, and belongs to the client's tests. Tests rewrite ids and numbers so they never share a conversation.
+/// </summary>
+public static class MetaFixtures
+{
+    /// <summary>inbound-text.json</summary>
+    public const string InboundText = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": { "display_phone_number": "15550783881", "phone_number_id": "106540352242922" },
+                    "contacts": [ { "profile": { "name": "Sheena Nelson" }, "wa_id": "16505551234" } ],
+                    "messages": [
+                      {
+                        "from": "16505551234",
+                        "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+                        "timestamp": "1749416383",
+                        "type": "text",
+                        "text": { "body": "Does it come in another color?" }
+                      }
+                    ]
+                  },
+                  "field": "messages"
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    /// <summary>status-sent-marketing.json</summary>
+    public const string StatusSentMarketing = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": { "display_phone_number": "15550783881", "phone_number_id": "106540352242922" },
+                    "statuses": [
+                      {
+                        "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=",
+                        "status": "sent",
+                        "timestamp": "1750030073",
+                        "recipient_id": "16505551234",
+                        "conversation": {
+                          "id": "72b14d6bd5407799e66f64d1b338e567",
+                          "expiration_timestamp": "1750116480",
+                          "origin": { "type": "marketing" }
+                        },
+                        "pricing": { "billable": true, "pricing_model": "PMP", "type": "regular", "category": "marketing" }
+                      }
+                    ]
+                  },
+                  "field": "messages"
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    /// <summary>status-failed-131049.json</summary>
+    public const string StatusFailed131049 = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": { "display_phone_number": "15550783881", "phone_number_id": "106540352242922" },
+                    "statuses": [
+                      {
+                        "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA",
+                        "status": "failed",
+                        "timestamp": "1751142888",
+                        "recipient_id": "16505551234",
+                        "errors": [
+                          {
+                            "code": 131049,
+                            "title": "This message was not delivered to maintain healthy ecosystem engagement.",
+                            "message": "This message was not delivered to maintain healthy ecosystem engagement.",
+                            "error_data": { "details": "In order to maintain a healthy ecosystem engagement, the message failed to be delivered." }
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  "field": "messages"
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    /// <summary>template-status-approved.json</summary>
+    public const string TemplateStatusApproved = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "time": 1751247548,
+              "changes": [
+                {
+                  "value": {
+                    "event": "APPROVED",
+                    "message_template_id": 1689556908129832,
+                    "message_template_name": "order_confirmation",
+                    "message_template_language": "en_US",
+                    "reason": "NONE",
+                    "message_template_category": "UTILITY"
+                  },
+                  "field": "message_template_status_update"
+                }
+              ]
+            }
+          ]
+        }
+        """;
+}

@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+using Conversations.Abstractions.Events;
+
+namespace Conversations.Testing;
+
+/// <summary>Collects what conversations publish, for tests of the events themselves.</summary>
+public sealed class RecordingEventSink : IConversationEventSink
+{
+    public ConcurrentQueue<ConversationEvent> Events { get; } = new();
+
+    public IReadOnlyList<ConversationEvent> Of(string businessNumberId, string customer) =>
+        [.. Events.Where(e => e.BusinessNumberId == businessNumberId && e.Customer == customer).OrderBy(e => e.Sequence)];
+
+    public Task Publish(ConversationEvent conversationEvent)
+    {
+        Events.Enqueue(conversationEvent);
+        return Task.CompletedTask;
+    }
+}
