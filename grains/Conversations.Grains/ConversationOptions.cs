@@ -49,6 +49,9 @@ public sealed class ConversationOptions
     /// <summary>How long a template stays paused the second time; the third pause disables it.</summary>
     public TimeSpan SecondTemplatePause { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long the free entry point window lasts from the business's reply to an ad or Page-button customer.</summary>
+    public TimeSpan FreeEntryPointDuration { get; set; } = TimeSpan.FromHours(72);
+
     /// <summary>How long marketing to a customer is held back after Meta's ecosystem cap (131049).</summary>
     public TimeSpan MarketingSuppression { get; set; } = TimeSpan.FromHours(24);
 

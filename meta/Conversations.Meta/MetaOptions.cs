@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Conversations.Meta;
 
-/// <summary>How to reach the WhatsApp Cloud API and how hard to try. Bound from "Conversations:Meta".</summary>
+/// <summary>How to reach the WhatsApp Cloud API and how hard to try. Bound from "Conversations:Meta"; see <see cref="MetaOptionsValidator"/>.</summary>
 public sealed class MetaOptions
 {
     public const string Section = "Conversations:Meta";
@@ -10,11 +8,8 @@ public sealed class MetaOptions
     /// <summary>Meta's system-user token. Empty means "use the local simulator" where the host supports it; never logged.</summary>
     public string AccessToken { get; set; } = "";
 
-    [Required(AllowEmptyStrings = false)]
     public string GraphBaseUrl { get; set; } = "https://graph.facebook.com";
 
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression(@"^v\d+\.\d+$", ErrorMessage = "Conversations:Meta:ApiVersion must look like v25.0.")]
     public string ApiVersion { get; set; } = "v25.0";
 
     /// <summary>How long to wait for a TCP connection; a connect that fails never reached Meta, so it is retried.</summary>
@@ -30,13 +25,11 @@ public sealed class MetaOptions
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(12);
 
     /// <summary>Retries after 131000, 131016, 5xx or a failed connect.</summary>
-    [Range(0, 10)]
     public int TransientRetries { get; set; } = 3;
 
     public TimeSpan TransientBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Retries after 130429 (throughput) or 131056 (pair rate): fewer and longer apart than transient ones.</summary>
-    [Range(0, 10)]
     public int RateLimitedRetries { get; set; } = 2;
 
     public TimeSpan RateLimitedBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

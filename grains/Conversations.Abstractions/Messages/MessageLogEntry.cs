@@ -36,4 +36,7 @@ public sealed record MessageLogEntry(
 
     /// <summary>What Meta reported it charged, from the status webhook.</summary>
     [Id(18)] public Meta.PricingReport? Pricing { get; init; }
+
+    /// <summary>What we estimated it costs, priced when it was sent.</summary>
+    [Id(19)] public Pricing.ChargeEstimate? Charge { get; init; }
 }

@@ -12,4 +12,8 @@ public sealed record SendEvaluation(
     [property: Id(2)] TemplateCategory? TemplateCategory,
     [property: Id(3)] bool UsedFallback,
     [property: Id(4)] Refusal? Refusal,
-    [property: Id(5)] ConversationSnapshot Conversation);
+    [property: Id(5)] ConversationSnapshot Conversation)
+{
+    /// <summary>What the message would cost if sent now.</summary>
+    [Id(6)] public Pricing.ChargeEstimate? Charge { get; init; }
+}

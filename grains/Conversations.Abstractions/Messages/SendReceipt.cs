@@ -22,4 +22,7 @@ public sealed record SendReceipt(
 
     /// <summary>Meta's message id, once Meta accepted it.</summary>
     [Id(9)] public string? Wamid { get; init; }
+
+    /// <summary>What the message is expected to cost; Meta charges only once it is delivered.</summary>
+    [Id(10)] public Pricing.ChargeEstimate? Charge { get; init; }
 }

@@ -42,4 +42,7 @@ public sealed class ConversationState
 
     /// <summary>The window end for which "closing soon" was already announced, so each window announces it once.</summary>
     [Id(12)] public DateTimeOffset? ClosingSoonAnnouncedFor { get; set; }
+
+    /// <summary>When the business's first reply to a free-entry-point customer opened the 72 h free entry point window.</summary>
+    [Id(13)] public DateTimeOffset? EntryPointOpenedAt { get; set; }
 }

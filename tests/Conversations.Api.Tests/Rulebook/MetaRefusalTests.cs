@@ -43,9 +43,13 @@ public sealed class MetaRefusalTests(ApiFactory api)
             var record = Assert.Single(await _steps.Messages(number, customer));
             Assert.Equal(V1.MessageStatus.Failed, record.Status);
             Assert.Equal("META_REJECTED", record.Refusal.Reason);
-            Assert.Equal("131026", record.Refusal.WhatsappCode);
+            Assert.Equal("FAILED_PRECONDITION", record.Refusal.Status);
+            Assert.Equal("131026", record.Refusal.Metadata["whatsapp_code"]);
             Assert.Equal(131026, record.MetaError.Code);
             Assert.Equal("", record.Wamid);
+
+            // The log's refusal must carry Meta's code in whatsapp_code, as its metadata and the Send error do.
+            Assert.Equal("131026", record.Refusal.WhatsappCode);
         }
         finally
         {

@@ -1,4 +1,6 @@
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Meta;
+using Conversations.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using V1 = Conversations.V1;
@@ -218,6 +220,113 @@ public sealed class ScheduledSendTests(ApiFactory api)
         Assert.Equal(V1.MessageStatus.Scheduled, again.Status);
         Assert.Single(await _steps.Messages(number, customer));
         await api.Conversations.CancelScheduledSendAsync(Cancel(number, customer, request.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task Scheduled_send_is_decided_at_its_time_so_a_customer_writing_meanwhile_lets_free_form_go()
+    {
+        // Arrange: the window is closed when the send is requested; the customer writes an hour before it is due.
+        var (number, customer) = await _steps.ClosedConversation();
+        var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddHours(2));
+        var receipt = await api.Conversations.SendAsync(request);
+        api.Clock.Advance(TimeSpan.FromHours(1));
+        await new Scenario(api).RecordInbound(number.BusinessNumberId, customer, _steps.Now);
+
+        // Act
+        api.Clock.Advance(TimeSpan.FromHours(1));
+        var record = await _steps.Decided(number, customer, request.IdempotencyKey);
+
+        // Assert
+        Assert.Equal(V1.MessageStatus.Scheduled, receipt.Status);
+        Assert.Equal(V1.MessageStatus.Accepted, record.Status);
+        Assert.Equal(V1.MessageKind.FreeForm, record.Kind);
+        Assert.IsType<TextMessage>(Assert.Single(_steps.SentTo(number, customer)).Content);
+    }
+
+    [Fact]
+    public async Task Scheduled_send_with_invalid_content_is_refused_at_request_time()
+    {
+        // Arrange
+        var (number, customer) = await _steps.OpenConversation();
+        var request = RulebookSteps.At(FreeFormSamples.Request(FreeFormSamples.Buttons, number, customer), _steps.Now.AddHours(2));
+        request.Buttons = FreeFormSamples.ReplyButtons(4);
+
+        // Act
+        var info = await Refused.With(StatusCode.InvalidArgument, "TOO_MANY_ITEMS",
+            () => api.Conversations.SendAsync(request).ResponseAsync);
+
+        // Assert
+        Assert.Equal("interactive.buttons", info.Metadata["field"]);
+        Assert.Empty(await _steps.Messages(number, customer));
+    }
+
+    [Fact]
+    public async Task Scheduled_template_paused_at_its_time_fails_with_TEMPLATE_PAUSED()
+    {
+        // Arrange
+        var number = await _steps.NumberWithTemplate();
+        var customer = TestNumbers.Customer();
+        var request = RulebookSteps.At(RulebookSteps.Template(number, customer, "A-1042"), _steps.Now.AddHours(2));
+        await api.Conversations.SendAsync(request);
+        await api.Templates.SetTemplateStatusAsync(new V1.SetTemplateStatusRequest
+        {
+            WabaId = number.WabaId,
+            Name = RulebookSteps.ShippingUpdate,
+            Language = RulebookSteps.Language,
+            Status = V1.TemplateStatus.Paused,
+        });
+
+        // Act
+        api.Clock.Advance(TimeSpan.FromHours(2));
+        var record = await _steps.Decided(number, customer, request.IdempotencyKey);
+
+        // Assert
+        Assert.Equal(V1.MessageStatus.Failed, record.Status);
+        Assert.Equal("TEMPLATE_PAUSED", record.Refusal.Reason);
+        Assert.Equal("132015", record.Refusal.WhatsappCode);
+        Assert.Empty(_steps.SentTo(number, customer));
+    }
+
+    [Fact]
+    public async Task Scheduled_send_Meta_rejects_at_its_time_is_FAILED_with_META_REJECTED_on_the_log()
+    {
+        // Arrange
+        var (number, customer) = await _steps.OpenConversation();
+        var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddHours(2));
+        await api.Conversations.SendAsync(request);
+        api.WhatsApp.AnswerFor(customer, DispatchResult.Failed(MetaErrorClass.Permanent, new MetaError(131026, "Message undeliverable", null)));
+        try
+        {
+            // Act
+            api.Clock.Advance(TimeSpan.FromHours(2));
+            var record = await _steps.Decided(number, customer, request.IdempotencyKey);
+
+            // Assert
+            Assert.Equal(V1.MessageStatus.Failed, record.Status);
+            Assert.Equal("META_REJECTED", record.Refusal.Reason);
+            Assert.Equal("131026", record.Refusal.Metadata["whatsapp_code"]);
+            Assert.Equal(131026, record.MetaError.Code);
+        }
+        finally
+        {
+            api.WhatsApp.Clear(customer);
+        }
+    }
+
+    [Fact]
+    public async Task Send_at_in_the_past_is_decided_and_sent_now()
+    {
+        // Arrange
+        var (number, customer) = await _steps.OpenConversation();
+        var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddMinutes(-5));
+
+        // Act
+        var receipt = await api.Conversations.SendAsync(request);
+
+        // Assert
+        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
+        Assert.Equal(V1.MessageKind.FreeForm, receipt.Kind);
+        Assert.Single(_steps.SentTo(number, customer));
     }
 
     private static V1.CancelScheduledSendRequest Cancel(V1.BusinessNumber number, string customer, string key) => new()

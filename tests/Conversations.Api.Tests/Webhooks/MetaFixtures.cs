@@ -134,4 +134,13 @@ public static class MetaFixtures
           ]
         }
         """;
+
+    /// <summary>Every webhook fixture by its file name, for the test that parses them all.</summary>
+    public static TheoryData<string, string> All => new()
+    {
+        { "inbound-text.json", InboundText },
+        { "status-sent-marketing.json", StatusSentMarketing },
+        { "status-failed-131049.json", StatusFailed131049 },
+        { "template-status-approved.json", TemplateStatusApproved },
+    };
 }

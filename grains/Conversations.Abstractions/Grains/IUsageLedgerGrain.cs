@@ -1,0 +1,24 @@
+using Conversations.Abstractions.Pricing;
+using Orleans.Concurrency;
+
+namespace Conversations.Abstractions.Grains;
+
+/// <summary>
+/// The usage of one business portfolio (keyed "{waba id}/{yyyy-MM}", UTC month): prices each message as it is sent,
+/// in order, so monthly allowances and volume tiers fall exactly where they should, and keeps the totals.
+/// </summary>
+[Alias("usage-ledger")]
+public interface IUsageLedgerGrain : IGrainWithStringKey
+{
+    /// <summary>Prices a message being sent and records the estimate. Idempotent per message id.</summary>
+    [Alias("charge")]
+    Task<ChargeEstimate> Charge(ChargeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>What <see cref="Charge"/> would return now, recording nothing.</summary>
+    [Alias("quote"), ReadOnly]
+    Task<ChargeEstimate> Quote(ChargeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records what Meta charged for a delivered message; idempotent per message id.</summary>
+    [Alias("record-reported")]
+    Task RecordReported(ReportedCharge report, CancellationToken cancellationToken = default);
+}

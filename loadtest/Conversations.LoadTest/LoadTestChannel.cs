@@ -1,0 +1,25 @@
+using System.Net;
+using Grpc.Net.Client;
+
+namespace Conversations.LoadTest;
+
+/// <summary>One channel for the whole run: every worker multiplexes its calls over its HTTP/2 connections.</summary>
+public static class LoadTestChannel
+{
+    public static GrpcChannel Create(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler
+        {
+            // Kestrel allows 100 streams per connection; above that the handler opens another connection instead of queueing.
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        },
+        // No client retries: a refusal or an UNAVAILABLE is an outcome to count, not something to paper over.
+        MaxRetryAttempts = 0,
+        DisposeHttpClient = true,
+    });
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Conversations.LoadTest.Measurement;
+using Conversations.LoadTest.Reporting;
+using Conversations.LoadTest.Scenarios;
+using Spectre.Console;
+
+namespace Conversations.LoadTest;
+
+/// <summary>
+/// One run: the baseline, then each chosen scenario (setup, warm-up, measurement) against one channel, then the
+/// tables, and the JSON and markdown files when an output directory was given.
+/// </summary>
+public sealed class LoadTestRun(LoadTestSettings settings)
+{
+    private static readonly TimeSpan s_refresh = TimeSpan.FromMilliseconds(250);
+
+    private readonly IAnsiConsole _console = AnsiConsole.Console;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var ids = RunIds.New();
+        using var channel = LoadTestChannel.Create(settings.Address);
+        var context = new ScenarioContext(channel, settings, ids);
+        var names = settings.Scenarios.Contains(BaselineScenario.ScenarioName)
+            ? settings.Scenarios
+            : [BaselineScenario.ScenarioName, .. settings.Scenarios];
+        _console.MarkupLine(Markup.Escape($"Run {ids.Stamp} against {settings.Address}: {string.Join(", ", names)}; "
+            + $"{settings.Concurrency} concurrent, warm-up {DurationText.Format(settings.Warmup)}, measure {DurationText.Format(settings.Duration)}"
+            + (settings.Rate is { } rate ? $", {rate:N0} req/s" : "")));
+
+        var results = new List<ScenarioResult>();
+        foreach (var name in names)
+        {
+            var scenario = ScenarioCatalog.Create(name, settings);
+            var result = await RunScenarioAsync(scenario, context, cancellationToken);
+            results.Add(result);
+            if (name == BaselineScenario.ScenarioName && result.OkOperations == 0)
+            {
+                _console.MarkupLine("[red]The baseline got no successful answer; is the api running at that address?[/]");
+                break;
+            }
+        }
+
+        var baseline = results.FirstOrDefault(r => r.Scenario == BaselineScenario.ScenarioName && r.SkippedBecause is null);
+        var withRatios = results
+            .Select(r => r.SkippedBecause is null && baseline is { OkPerSecond: > 0 }
+                ? r with { RatioToBaseline = Math.Round(r.OkPerSecond / baseline.OkPerSecond, 3) }
+                : r)
+            .ToList();
+        var report = new RunReport(ids.Stamp, startedAt, MachineInfo.Current(), RunSettings.From(settings), withRatios);
+        ConsoleReport.Write(_console, report);
+        if (settings.Output is { } output)
+        {
+            output.Create();
+            var stem = Path.Combine(output.FullName, $"run-{startedAt:yyyyMMdd-HHmmss}-{string.Join('-', names)}");
+            await File.WriteAllTextAsync(stem + ".json", JsonReport.Render(report), cancellationToken);
+            await File.WriteAllTextAsync(stem + ".md", MarkdownReport.Render(report), cancellationToken);
+            _console.MarkupLine(Markup.Escape($"Wrote {stem}.json and {stem}.md"));
+        }
+
+        return baseline is { OkOperations: > 0 } ? 0 : 1;
+    }
+
+    private async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        SetupReport? setup;
+        try
+        {
+            setup = await ShowProgressAsync($"{scenario.Name}: setup", () => SetupFraction(context.SetupProgress), () => SetupLine(context.SetupProgress),
+                () => scenario.SetupAsync(context, cancellationToken));
+        }
+        catch (ScenarioSetupException e)
+        {
+            _console.MarkupLine($"[red]{Markup.Escape($"{scenario.Name}: {e.Message}")}[/]");
+            return Skipped(scenario, e.Message);
+        }
+
+        var phase = new LoadPhase(scenario, settings);
+        var startedAt = Stopwatch.GetTimestamp();
+        var lastCount = 0L;
+        var lastAt = startedAt;
+        var currentRate = 0.0;
+        string Describe()
+        {
+            var now = Stopwatch.GetTimestamp();
+            var count = phase.Completed;
+            var seconds = Stopwatch.GetElapsedTime(lastAt, now).TotalSeconds;
+            if (seconds >= 1)
+            {
+                currentRate = (count - lastCount) / seconds;
+                (lastCount, lastAt) = (count, now);
+            }
+
+            return $"{(phase.Measuring ? "measuring" : "warming up")}: {currentRate:N0} req/s, {count:N0} done, {phase.NotOk:N0} not ok";
+        }
+
+        return await ShowProgressAsync(scenario.Name, () => phase.Fraction, Describe, () => phase.RunAsync(setup, cancellationToken));
+    }
+
+    /// <summary>Runs the work under one live progress bar whose value and text are polled, not pushed, from the hot path.</summary>
+    private async Task<T> ShowProgressAsync<T>(string title, Func<double> fraction, Func<string> line, Func<Task<T>> work)
+    {
+        var progress = _console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
+        return await progress.StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask(Markup.Escape(title), maxValue: 1);
+            var running = work();
+            while (!running.IsCompleted)
+            {
+                await Task.WhenAny(running, Task.Delay(s_refresh));
+                task.Value = fraction();
+                task.Description = Markup.Escape($"{title}  {line()}");
+            }
+
+            task.Value = 1;
+            task.StopTask();
+            return await running;
+        });
+    }
+
+    private static double SetupFraction(SetupProgress progress) =>
+        progress.Total == 0 ? 0 : (double)progress.Done / progress.Total;
+
+    private static string SetupLine(SetupProgress progress) =>
+        progress.Total == 0 ? "" : $"{progress.Step}: {progress.Done:N0}/{progress.Total:N0}";
+
+    private static ScenarioResult Skipped(IScenario scenario, string why) => new(
+        scenario.Name, scenario.Description, scenario.ItemName, scenario.ItemsPerOperation, 0, 0, 0, 0, 0, 0, null,
+        new LatencySummary(0, 0, 0, 0, 0, 0), [], null, new CpuUsage(0, null, null), false, why);
+}

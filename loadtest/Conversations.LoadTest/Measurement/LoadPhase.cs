@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using Conversations.LoadTest.Scenarios;
+using Grpc.Core;
+using HdrHistogram;
+
+namespace Conversations.LoadTest.Measurement;
+
+/// <summary>
+/// Warm-up then measurement of one scenario: <c>concurrency</c> worker loops, each issuing its next operation when
+/// the previous one completed (closed loop), or at its scheduled time when a rate is set (open loop, where latency
+/// counts from the intended start so a stalled server cannot hide its queue). Operations that complete inside the
+/// measurement window are counted; the loops stop issuing when it ends.
+/// </summary>
+public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings)
+{
+    // Loops still waiting on the server this long after the window are abandoned, so a hung server cannot hang the run.
+    private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
+
+    private WorkerStats[] _workers = [];
+    private long _startedAt;
+
+    /// <summary>Operations completed so far (warm-up included), for the live display.</summary>
+    public long Completed => _workers.Sum(worker => worker.Completed);
+
+    public long NotOk => _workers.Sum(worker => worker.NotOk);
+
+    /// <summary>0 to 1 over warm-up plus measurement.</summary>
+    public double Fraction => _startedAt == 0 ? 0 : Math.Min(1, Stopwatch.GetElapsedTime(_startedAt) / (settings.Warmup + settings.Duration));
+
+    public bool Measuring => _startedAt != 0 && Stopwatch.GetElapsedTime(_startedAt) >= settings.Warmup;
+
+    public async Task<ScenarioResult> RunAsync(SetupReport? setup, CancellationToken cancellationToken)
+    {
+        var workers = Enumerable.Range(0, settings.Concurrency).Select(scenario.CreateWorker).ToArray();
+        _workers = [.. workers.Select(_ => new WorkerStats())];
+        _startedAt = Stopwatch.GetTimestamp();
+        var measureFrom = _startedAt + ToTicks(settings.Warmup);
+        var measureUntil = measureFrom + ToTicks(settings.Duration);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        abandon.CancelAfter(settings.Warmup + settings.Duration + s_drainLimit);
+
+        var cpu = MeasureCpuAsync(measureFrom, measureUntil, cancellationToken);
+        // Long-running loops on the thread pool; each awaits the network almost all the time.
+        var loops = workers.Select((worker, i) => Task.Run(() => LoopAsync(worker, _workers[i], i, measureFrom, measureUntil, abandon.Token))).ToArray();
+        await Task.WhenAll(loops);
+        var cpuUsage = await cpu;
+
+        var latency = new LongHistogram(1, WorkerStats.HighestTrackableMicroseconds, 3);
+        var outcomes = new OutcomeTally();
+        foreach (var stats in _workers)
+        {
+            latency.Add(stats.Latency);
+            outcomes.AddAll(stats.Outcomes);
+        }
+
+        var ranOut = _workers.Any(stats => stats.RanOutOfWork);
+        // A scenario that used up its work early is measured until its last operation, not until the clock ran out.
+        var measuredUntil = ranOut ? Math.Min(measureUntil, _workers.Max(stats => stats.LastMeasuredAt)) : measureUntil;
+        var seconds = Math.Max(Stopwatch.GetElapsedTime(measureFrom, measuredUntil).TotalSeconds, 1e-9);
+        var operations = outcomes.Total;
+        var ok = outcomes.CountOf(Outcome.Ok);
+        return new ScenarioResult(
+            scenario.Name,
+            scenario.Description,
+            scenario.ItemName,
+            scenario.ItemsPerOperation,
+            Math.Round(seconds, 3),
+            operations,
+            ok,
+            Math.Round(operations / seconds, 1),
+            Math.Round(ok / seconds, 1),
+            Math.Round(ok * scenario.ItemsPerOperation / seconds, 1),
+            RatioToBaseline: null,
+            LatencySummary.Of(latency),
+            outcomes.ToList(),
+            setup,
+            cpuUsage,
+            ranOut);
+    }
+
+    private async Task LoopAsync(IScenarioWorker worker, WorkerStats stats, int index, long measureFrom, long measureUntil, CancellationToken abandon)
+    {
+        // Open loop: each worker owns every concurrency-th slot of the schedule, staggered so they do not fire together.
+        var interval = settings.Rate is { } rate ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / rate)) : 0;
+        var intendedAt = _startedAt + (interval * index / settings.Concurrency);
+        while (!abandon.IsCancellationRequested)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (interval > 0)
+            {
+                if (intendedAt >= measureUntil)
+                {
+                    return;
+                }
+
+                if (intendedAt > now && !await DelayUntil(intendedAt, abandon))
+                {
+                    return;
+                }
+            }
+            else if (now >= measureUntil)
+            {
+                return;
+            }
+
+            var startedAt = interval > 0 ? intendedAt : Stopwatch.GetTimestamp();
+            intendedAt += interval;
+            Outcome outcome;
+            Exception? failure = null;
+            try
+            {
+                if (await worker.ExecuteAsync(abandon) is not { } completed)
+                {
+                    stats.RanOutOfWork = true;
+                    return;
+                }
+
+                outcome = completed;
+            }
+            catch (Exception e) when (abandon.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+            {
+                // Abandoned after the drain limit, or the operator pressed Ctrl+C: not an outcome of the server's.
+                return;
+            }
+            catch (RpcException e)
+            {
+                (outcome, failure) = (Outcome.From(e), e);
+            }
+            catch (Exception e)
+            {
+                (outcome, failure) = (Outcome.FromClientFailure(e), e);
+            }
+
+            var completedAt = Stopwatch.GetTimestamp();
+            stats.Completing(outcome);
+            if (completedAt >= measureFrom && completedAt < measureUntil)
+            {
+                stats.Measure(outcome, failure, startedAt, completedAt);
+            }
+        }
+    }
+
+    private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, CancellationToken cancellationToken)
+    {
+        await DelayUntil(measureFrom, cancellationToken);
+        var meter = CpuMeter.Start(settings.ServerPid);
+        await DelayUntil(measureUntil, cancellationToken);
+        return meter.Stop();
+    }
+
+    /// <summary>False when cancelled first.</summary>
+    private static async Task<bool> DelayUntil(long timestamp, CancellationToken cancellationToken)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        if (wait <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static long ToTicks(TimeSpan duration) => (long)(duration.TotalSeconds * Stopwatch.Frequency);
+}

@@ -1,0 +1,85 @@
+using Conversations.LoadTest.Measurement;
+using Spectre.Console;
+using static Conversations.LoadTest.Reporting.Formatting;
+
+namespace Conversations.LoadTest.Reporting;
+
+/// <summary>The run's results as Spectre tables: throughput and latency, then outcomes by reason, then setup.</summary>
+public static class ConsoleReport
+{
+    public static void Write(IAnsiConsole console, RunReport report)
+    {
+        var results = new Table().Title("[bold]Results[/]").Border(TableBorder.Rounded);
+        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU tester/api/box");
+        foreach (var column in results.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var s in report.Scenarios)
+        {
+            if (s.SkippedBecause is { } why)
+            {
+                results.AddRow(Markup.Escape(s.Scenario), $"[red]skipped[/]", "", "", "", "", "", "", "", Markup.Escape(why));
+                continue;
+            }
+
+            var l = s.Latency;
+            results.AddRow(
+                Markup.Escape(s.Scenario + (s.RanOutOfWork ? "*" : "")),
+                Rate(s.OperationsPerSecond),
+                Rate(s.OkPerSecond),
+                Ratio(s.RatioToBaseline),
+                Millis(l.P50Ms),
+                Millis(l.P99Ms),
+                Millis(l.P999Ms),
+                Millis(l.MaxMs),
+                Share(s.Operations - s.OkOperations, s.Operations),
+                $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Percent(s.Cpu.MachineBusyShare)}");
+        }
+
+        console.Write(results);
+        if (report.Scenarios.Any(s => s.RanOutOfWork))
+        {
+            console.MarkupLine("[grey]* ran out of customers before the duration ended; measured until its last send.[/]");
+        }
+
+        var outcomes = new Table().Title("[bold]Outcomes[/]").Border(TableBorder.Rounded);
+        outcomes.AddColumns("scenario", "outcome", "count", "share", "first message");
+        outcomes.Columns[2].RightAligned();
+        outcomes.Columns[3].RightAligned();
+        foreach (var s in report.Scenarios)
+        {
+            foreach (var o in s.Outcomes)
+            {
+                var name = Markup.Escape(Outcome(o.Status, o.Reason));
+                outcomes.AddRow(
+                    Markup.Escape(s.Scenario),
+                    o.Status == "OK" ? $"[green]{name}[/]" : $"[yellow]{name}[/]",
+                    Count(o.Count),
+                    Share(o.Count, s.Operations),
+                    Markup.Escape(Truncate(o.Sample, 80)));
+            }
+        }
+
+        console.Write(outcomes);
+        foreach (var s in report.Scenarios)
+        {
+            WriteSetup(console, s);
+        }
+    }
+
+    private static void WriteSetup(IAnsiConsole console, ScenarioResult s)
+    {
+        if (s.Setup is not { } setup)
+        {
+            return;
+        }
+
+        var outcomes = string.Join(", ", setup.Outcomes.Select(o => $"{Outcome(o.Status, o.Reason)} {Count(o.Count)}"));
+        console.MarkupLine(Markup.Escape($"{s.Scenario} setup: {setup.Step}: {Count(setup.Operations)} calls in {setup.Seconds:0.0} s = {Rate(setup.PerSecond)}/s ({outcomes})"));
+    }
+
+    private static string Truncate(string? text, int length) =>
+        text is null ? "" : text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using static Conversations.LoadTest.Reporting.Formatting;
+
+namespace Conversations.LoadTest.Reporting;
+
+/// <summary>A run as markdown tables, ready to paste into docs/benchmarks.md.</summary>
+public static class MarkdownReport
+{
+    public static string Render(RunReport report)
+    {
+        var md = new StringBuilder();
+        var machine = report.Machine;
+        var settings = report.Settings;
+        md.AppendLine($"### Run {report.RunId} ({report.StartedAt:yyyy-MM-dd HH:mm} UTC)");
+        md.AppendLine();
+        md.AppendLine($"- Machine: {machine.Processors} cores, {machine.MemoryGiB} GiB, {machine.OperatingSystem}, {machine.Runtime} (load tester GC: {machine.Gc})");
+        md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
+            + (settings.Rate is { } rate ? $"open loop at {Rate(rate)} req/s" : "closed loop (as fast as answered)")
+            + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
+        md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s); broadcast: up to {Count(settings.Customers)} customers");
+        md.AppendLine();
+        md.AppendLine("| scenario | req/s | ok/s | ok/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / machine busy |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in report.Scenarios)
+        {
+            if (s.SkippedBecause is { } why)
+            {
+                md.AppendLine($"| {s.Scenario} | skipped: {Cell(why)} |||||||||| ");
+                continue;
+            }
+
+            var l = s.Latency;
+            md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Ratio(s.RatioToBaseline)} | "
+                + $"{Millis(l.P50Ms)} | {Millis(l.P90Ms)} | {Millis(l.P99Ms)} | {Millis(l.P999Ms)} | {Millis(l.MaxMs)} | {Share(s.Operations - s.OkOperations, s.Operations)} | "
+                + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Percent(s.Cpu.MachineBusyShare)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Outcomes (status and google.rpc.ErrorInfo reason; the first server message for each):");
+        md.AppendLine();
+        md.AppendLine("| scenario | outcome | count | share | first message |");
+        md.AppendLine("|---|---|---:|---:|---|");
+        foreach (var s in report.Scenarios)
+        {
+            foreach (var o in s.Outcomes)
+            {
+                md.AppendLine($"| {s.Scenario} | {Outcome(o.Status, o.Reason)} | {Count(o.Count)} | {Share(o.Count, s.Operations)} | {Cell(o.Sample)} |");
+            }
+        }
+
+        var setups = report.Scenarios.Where(s => s.Setup is not null).ToList();
+        if (setups.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Setup (not measured above):");
+            md.AppendLine();
+            md.AppendLine("| scenario | step | calls | seconds | calls/s | outcomes |");
+            md.AppendLine("|---|---|---:|---:|---:|---|");
+            foreach (var s in setups)
+            {
+                var setup = s.Setup!;
+                var outcomes = string.Join(", ", setup.Outcomes.Select(o => $"{Outcome(o.Status, o.Reason)} {Count(o.Count)}"));
+                md.AppendLine($"| {s.Scenario} | {setup.Step} | {Count(setup.Operations)} | {setup.Seconds:0.0} | {Rate(setup.PerSecond)} | {outcomes} |");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(string? text) =>
+        text is null ? "" : text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

@@ -1,0 +1,48 @@
+namespace Conversations.Meta.Simulator;
+
+/// <summary>The local Meta simulator. Bound from "Conversations:Meta:Simulator"; the signing secret from "Conversations:Webhooks:AppSecret".</summary>
+public sealed class MetaSimulatorOptions
+{
+    public const string Section = "Conversations:Meta:Simulator";
+
+    /// <summary>Whether the api hosts the simulator when no access token is configured.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where the simulator listens; port 0 picks a free one (tests).</summary>
+    public string Url { get; set; } = "http://127.0.0.1:5081";
+
+    /// <summary>Where it posts status and message webhooks, as Meta would.</summary>
+    public string WebhookUrl { get; set; } = "http://localhost:5080/webhooks/whatsapp";
+
+    /// <summary>The app secret webhooks are signed with (X-Hub-Signature-256).</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>Offsets from acceptance at which the sent, delivered and read statuses are posted.</summary>
+    public TimeSpan SentDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan DeliveredDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan ReadDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tries per webhook before the simulator gives up on it (Meta itself retries for days).</summary>
+    public int WebhookAttempts { get; set; } = 4;
+
+    /// <summary>First pause between webhook tries; doubles after each.</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The customer service window the simulator enforces with its own 131047.</summary>
+    public TimeSpan WindowDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The WABA id put in webhook envelopes for numbers no simulated inbound named one for.</summary>
+    public string WabaId { get; set; } = "0";
+
+    /// <summary>Pricing category reported per template name (marketing, utility, authentication); the simulator has no template registry.</summary>
+    public Dictionary<string, string> TemplateCategories { get; set; } = new(StringComparer.Ordinal);
+
+    public string DefaultTemplateCategory { get; set; } = "utility";
+
+    /// <summary>How many received sends the simulator remembers for inspection.</summary>
+    public int ReceivedCapacity { get; set; } = 1000;
+}

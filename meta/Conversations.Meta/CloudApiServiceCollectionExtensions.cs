@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Meta;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Conversations.Meta;
+
+public static class CloudApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CloudApiClient"/> as the <see cref="IWhatsAppSender"/> (unless one is already registered),
+    /// its options from "Conversations:Meta" validated at start-up, its HttpClient and its retry pipeline.
+    /// </summary>
+    public static IHttpClientBuilder AddCloudApiClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MetaOptions>().Bind(configuration.GetSection(MetaOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
+
+        // Why a pipeline over the classified result rather than a resilience handler inside the HttpClient: whether to
+        // retry depends on Meta's error code in the body (131000 is retried, 131047 is not, both arrive as HTTP 400), and
+        // on whether the request may have reached Meta. Classifying once, in the client, and retrying on that class keeps
+        // one source of truth; a handler would re-read bodies in ShouldHandle and, like the standard handler, retry
+        // timeouts, which would break at-most-once.
+        services.AddResiliencePipeline<string, DispatchResult>(CloudApiClient.PipelineName, (builder, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<MetaOptions>>().Value;
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<CloudApiClient>();
+
+            // Backoff waits on the network, not on the domain clock: a fake clock in a test must not freeze it.
+            builder.TimeProvider = TimeProvider.System;
+
+            // Outermost: no new attempt after TotalTimeout. The attempt in flight is not cut (see CloudApiClient.Attempt).
+            builder.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
+            if (options.RateLimitedRetries > 0)
+            {
+                builder.AddRetry(Retry("rate-limited", MetaErrorClass.RateLimited, options.RateLimitedRetries, options.RateLimitedBaseDelay, options, logger));
+            }
+
+            if (options.TransientRetries > 0)
+            {
+                builder.AddRetry(Retry("transient", MetaErrorClass.Transient, options.TransientRetries, options.TransientBaseDelay, options, logger));
+            }
+        });
+
+        services.TryAddTransient<IWhatsAppSender>(sp => sp.GetRequiredService<CloudApiClient>());
+        return services.AddHttpClient<CloudApiClient>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<MetaOptions>>().Value;
+                http.BaseAddress = options.MessagesBaseAddress;
+                // Each attempt has its own timeout; HttpClient's would fire as an indistinct cancellation.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = ConnectWithin(sp.GetRequiredService<IOptions<MetaOptions>>().Value.ConnectTimeout),
+                // Grains keep their sender for their lifetime, so connections, not handlers, are recycled to follow DNS.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(["Authorization"]);
+    }
+
+    /// <summary>
+    /// Retries one class of failure with exponential backoff and jitter. The two retry strategies nest (rate-limited
+    /// outside transient), so a send makes at most (1 + transient) x (1 + rate-limited) attempts, and the total timeout
+    /// bounds that further.
+    /// </summary>
+    private static RetryStrategyOptions<DispatchResult> Retry(
+        string name,
+        MetaErrorClass errorClass,
+        int retries,
+        TimeSpan baseDelay,
+        MetaOptions options,
+        ILogger logger) => new()
+        {
+            Name = name,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.ErrorClass == errorClass),
+            MaxRetryAttempts = retries,
+            Delay = baseDelay,
+            MaxDelay = options.MaxRetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            OnRetry = args =>
+            {
+                if (args.Context.Properties.TryGetValue(CloudApiClient.StateKey, out var state))
+                {
+                    logger.LogInformation(
+                        "Retrying {MessageId} to {Customer} in {Delay} ms after {ErrorClass} {Code} {Title} (retry {Retry} of {Retries})",
+                        state.Message.MessageId,
+                        CustomerNumber.Mask(state.Message.To),
+                        (long)args.RetryDelay.TotalMilliseconds,
+                        errorClass,
+                        args.Outcome.Result?.Error?.Code,
+                        args.Outcome.Result?.Error?.Title,
+                        args.AttemptNumber + 1,
+                        retries);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        };
+
+    /// <summary>
+    /// Connects with its own timeout and reports a timed-out connect as a <see cref="SocketException"/>, which the
+    /// handler wraps in an <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ConnectionError"/>: the one
+    /// shape <see cref="CloudApiClient.NeverReachedMeta"/> reads as "nothing was sent, safe to retry".
+    /// </summary>
+    internal static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectWithin(TimeSpan timeout) =>
+        async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connect.CancelAfter(timeout);
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, connect.Token);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+}
