@@ -1,5 +1,6 @@
 using Conversations.Api.Errors;
 using Conversations.Api.Services;
+using Conversations.Api.Streaming;
 using Conversations.Api.Webhooks;
 
 namespace Conversations.Api;
@@ -17,14 +18,17 @@ public static class ApiServices
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         services.AddWhatsAppWebhooks();
+        services.AddConversationStreams();
         return services;
     }
 
     public static WebApplication MapConversationsApi(this WebApplication app)
     {
         app.MapGrpcService<ConversationsService>();
+        app.MapConversationStreams();
         app.MapGrpcService<TemplatesService>();
         app.MapGrpcService<BusinessNumbersService>();
+        app.MapGrpcService<UsageService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapWhatsAppWebhooks();

@@ -3,6 +3,7 @@ using Conversations.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationsCluster();
+builder.AddLocalMetaSimulator();
 builder.Services.AddConversationsApi();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Conversations.Grains;
+using Conversations.Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,8 @@ public static class ConversationsSilo
             .Validate(o => o.FreeFormSafetyMargin >= TimeSpan.Zero && o.FreeFormSafetyMargin < o.WindowDuration, "Conversations:FreeFormSafetyMargin must be at least zero and shorter than the window.")
             .Validate(o => o.ExpiryReminderPeriod > TimeSpan.Zero, "Conversations:ExpiryReminderPeriod must be positive.")
             .ValidateOnStart();
+        silo.Services.AddWhatsAppSender(configuration);
+        silo.Services.AddConversationEventHub(configuration);
         return silo;
     }
 

@@ -85,14 +85,16 @@ public static class RefusalStatus
     /// <summary>The same facts as the error Send would raise, for responses that carry a refusal in their body.</summary>
     public static V1.Refusal ToProto(this Refusal refusal)
     {
-        var (code, whatsAppCode) = Of(refusal.Reason);
+        var (code, _) = Of(refusal.Reason);
+        var metadata = MetadataOf(refusal);
         return new V1.Refusal
         {
             Reason = ReasonName(refusal.Reason),
             Message = refusal.Message,
             Status = UpperSnake(code.ToString()),
-            WhatsappCode = whatsAppCode ?? "",
-            Metadata = { MetadataOf(refusal) },
+            // Meta's own code (META_* reasons) travels in the metadata; the fixed table knows the rest.
+            WhatsappCode = metadata.GetValueOrDefault("whatsapp_code", ""),
+            Metadata = { metadata },
         };
     }
 

@@ -72,6 +72,9 @@ public sealed class ConversationOptions
 
     public Templates.TemplateLimits Templates { get; set; } = new();
 
+    /// <summary>Per-message pricing: the rate card, the pricing models' dates and the ledger's bounds.</summary>
+    public Pricing.PricingOptions Pricing { get; set; } = new();
+
     [Range(1, 1024)]
     public int MaxIdempotencyKeyLength { get; set; } = 128;
 

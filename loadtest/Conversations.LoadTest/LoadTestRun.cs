@@ -18,6 +18,12 @@ public sealed class LoadTestRun(LoadTestSettings settings)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when writing to a file, which folds every table cell.
+            _console.Profile.Width = 200;
+        }
+
         var startedAt = DateTimeOffset.UtcNow;
         var ids = RunIds.New();
         using var channel = LoadTestChannel.Create(settings.Address);

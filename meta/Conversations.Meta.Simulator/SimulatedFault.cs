@@ -13,7 +13,8 @@ public sealed record SimulatedFault
 
     public int? Code { get; init; }
 
-    public int HttpStatus { get; init; } = 400;
+    /// <summary>400 for a Meta error when not given.</summary>
+    public int? HttpStatus { get; init; }
 
     public int Times { get; init; } = 1;
 
@@ -24,5 +25,5 @@ public sealed record SimulatedFault
     public string? Title { get; init; }
 
     /// <summary>True when the send is answered with an error rather than accepted.</summary>
-    public bool Refuses => !AsFailedStatus && (Code is not null || HttpStatus >= 400);
+    public bool Refuses => !AsFailedStatus && (Code is not null || HttpStatus is >= 400);
 }

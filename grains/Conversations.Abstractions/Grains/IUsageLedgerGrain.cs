@@ -21,4 +21,8 @@ public interface IUsageLedgerGrain : IGrainWithStringKey
     /// <summary>Records what Meta charged for a delivered message; idempotent per message id.</summary>
     [Alias("record-reported")]
     Task RecordReported(ReportedCharge report, CancellationToken cancellationToken = default);
+
+    /// <summary>The month's totals, estimated and reported, per business number, market, category and pricing type.</summary>
+    [Alias("usage"), ReadOnly]
+    Task<UsageReport> Usage(UsageQuery query, CancellationToken cancellationToken = default);
 }

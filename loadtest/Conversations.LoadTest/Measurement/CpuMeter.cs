@@ -32,8 +32,15 @@ public sealed class CpuMeter
         double? machine = _machineAtStart is { } start && MachineJiffies() is { } end && end.Total > start.Total
             ? (double)(end.Busy - start.Busy) / (end.Total - start.Total)
             : null;
-        return new CpuUsage(loadTester, server, machine);
+        double? other = server is { } api && machine is { } busy
+            ? Math.Max(0, (busy * Environment.ProcessorCount) - loadTester - api)
+            : null;
+        return new CpuUsage(Round(loadTester), Round(server), Round(machine), Round(other));
     }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
+
+    private static double Round(double value) => Math.Round(value, 3);
 
     private static TimeSpan? ProcessorTime(int? pid)
     {

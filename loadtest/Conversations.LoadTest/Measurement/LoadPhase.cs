@@ -39,11 +39,10 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings)
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         abandon.CancelAfter(settings.Warmup + settings.Duration + s_drainLimit);
 
-        var cpu = MeasureCpuAsync(measureFrom, measureUntil, cancellationToken);
         // Long-running loops on the thread pool; each awaits the network almost all the time.
-        var loops = workers.Select((worker, i) => Task.Run(() => LoopAsync(worker, _workers[i], i, measureFrom, measureUntil, abandon.Token))).ToArray();
-        await Task.WhenAll(loops);
-        var cpuUsage = await cpu;
+        var loops = Task.WhenAll(workers.Select((worker, i) => Task.Run(() => LoopAsync(worker, _workers[i], i, measureFrom, measureUntil, abandon.Token))));
+        var cpuUsage = await MeasureCpuAsync(measureFrom, measureUntil, loops, cancellationToken);
+        await loops;
 
         var latency = new LongHistogram(1, WorkerStats.HighestTrackableMicroseconds, 3);
         var outcomes = new OutcomeTally();
@@ -140,11 +139,12 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings)
         }
     }
 
-    private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, CancellationToken cancellationToken)
+    /// <summary>CPU over the measurement window, or until the loops ran out of work if that came first.</summary>
+    private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
     {
-        await DelayUntil(measureFrom, cancellationToken);
+        await Task.WhenAny(DelayUntil(measureFrom, cancellationToken), loops);
         var meter = CpuMeter.Start(settings.ServerPid);
-        await DelayUntil(measureUntil, cancellationToken);
+        await Task.WhenAny(DelayUntil(measureUntil, cancellationToken), loops);
         return meter.Stop();
     }
 

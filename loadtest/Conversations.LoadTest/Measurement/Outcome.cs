@@ -16,7 +16,7 @@ public readonly record struct Outcome(string Status, string Reason)
     private static readonly FrozenDictionary<StatusCode, string> s_statusNames =
         Enum.GetValues<StatusCode>().ToFrozenDictionary(code => code, code => UpperSnake(code.ToString()));
 
-    public bool IsOk => Status == Ok.Status;
+    public bool IsOk => Equals(Ok);
 
     public static Outcome From(RpcException failure)
     {

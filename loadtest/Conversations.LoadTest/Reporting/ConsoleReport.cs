@@ -10,7 +10,7 @@ public static class ConsoleReport
     public static void Write(IAnsiConsole console, RunReport report)
     {
         var results = new Table().Title("[bold]Results[/]").Border(TableBorder.Rounded);
-        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU tester/api/box");
+        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other");
         foreach (var column in results.Columns.Skip(1))
         {
             column.RightAligned();
@@ -35,7 +35,7 @@ public static class ConsoleReport
                 Millis(l.P999Ms),
                 Millis(l.MaxMs),
                 Share(s.Operations - s.OkOperations, s.Operations),
-                $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Percent(s.Cpu.MachineBusyShare)}");
+                $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)}");
         }
 
         console.Write(results);
@@ -55,7 +55,7 @@ public static class ConsoleReport
                 var name = Markup.Escape(Outcome(o.Status, o.Reason));
                 outcomes.AddRow(
                     Markup.Escape(s.Scenario),
-                    o.Status == "OK" ? $"[green]{name}[/]" : $"[yellow]{name}[/]",
+                    o.Status == "OK" && o.Reason.Length == 0 ? $"[green]{name}[/]" : $"[yellow]{name}[/]",
                     Count(o.Count),
                     Share(o.Count, s.Operations),
                     Markup.Escape(Truncate(o.Sample, 80)));

@@ -23,7 +23,5 @@ public static class Formatting
 
     public static string Cores(double? cores) => cores is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
-    public static string Percent(double? share) => share is { } value ? (100 * value).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
-
     public static string Outcome(string status, string reason) => reason.Length == 0 ? status : $"{status} {reason}";
 }

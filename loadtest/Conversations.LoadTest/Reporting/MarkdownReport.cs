@@ -19,7 +19,7 @@ public static class MarkdownReport
             + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
         md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s); broadcast: up to {Count(settings.Customers)} customers");
         md.AppendLine();
-        md.AppendLine("| scenario | req/s | ok/s | ok/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / machine busy |");
+        md.AppendLine("| scenario | req/s | ok/s | ok/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / other processes |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in report.Scenarios)
         {
@@ -32,7 +32,7 @@ public static class MarkdownReport
             var l = s.Latency;
             md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Ratio(s.RatioToBaseline)} | "
                 + $"{Millis(l.P50Ms)} | {Millis(l.P90Ms)} | {Millis(l.P99Ms)} | {Millis(l.P999Ms)} | {Millis(l.MaxMs)} | {Share(s.Operations - s.OkOperations, s.Operations)} | "
-                + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Percent(s.Cpu.MachineBusyShare)} |");
+                + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)} |");
         }
 
         md.AppendLine();

@@ -34,7 +34,7 @@ public sealed class BaselineScenario : IScenario
             // A NOT_SERVING answer is a successful call that still says the cluster is not ready.
             return response.Status == HealthCheckResponse.Types.ServingStatus.Serving
                 ? Outcome.Ok
-                : new Outcome("OK", response.Status.ToString().ToUpperInvariant());
+                : new Outcome("OK", "HEALTH_" + response.Status.ToString().ToUpperInvariant());
         }
     }
 }

@@ -88,6 +88,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         Assert.False(string.IsNullOrEmpty(evaluation.Refusal.Message));
         Assert.False(evaluation.Conversation.WindowOpen);
         Assert.Equal(Timestamp.FromDateTimeOffset(expiredAt), evaluation.Conversation.WindowExpiresAt);
+        Assert.Equal(Timestamp.FromDateTimeOffset(expiredAt), evaluation.Conversation.WindowClosedAt);
         await AssertNoTrace(number, customer);
     }
 

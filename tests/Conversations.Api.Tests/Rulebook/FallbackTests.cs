@@ -101,20 +101,18 @@ public sealed class FallbackTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Fallback_on_a_template_send_is_ignored_as_the_contract_says()
+    public async Task Fallback_on_a_template_send_is_refused_naming_the_field_and_nothing_is_sent()
     {
-        // Arrange: conversations.proto documents fallback_template as "Ignored for templates".
+        // Arrange: a fallback only means something for free-form content; with a template it is a caller's mistake.
         var (number, customer) = await _steps.ClosedConversation();
         var request = RulebookSteps.Template(number, customer, "A-1042");
         request.FallbackTemplate = RulebookSteps.ShippingUpdateContent("B-7");
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var error = await Refused.With(StatusCode.InvalidArgument, "INVALID_FIELD", async () => await api.Conversations.SendAsync(request));
 
         // Assert
-        Assert.Equal(V1.MessageKind.Template, receipt.Kind);
-        Assert.False(receipt.UsedFallback);
-        var sent = Assert.IsType<TemplateMessage>(Assert.Single(_steps.SentTo(number, customer)).Content);
-        Assert.Equal(["A-1042"], sent.Parameters.AsEnumerable());
+        Assert.Equal("fallback_template", error.Metadata["field"]);
+        Assert.Empty(_steps.SentTo(number, customer));
     }
 }

@@ -321,6 +321,36 @@ public sealed class FreeFormContentTests(ApiFactory api)
         AssertField(info, "reaction.message_id");
     }
 
+    [Fact]
+    public async Task Reaction_with_an_empty_emoji_removes_the_reaction_and_is_accepted()
+    {
+        // Arrange
+        var (number, customer) = await _steps.OpenConversation();
+        var request = Request(Reaction, number, customer);
+        request.Reaction.Emoji = "";
+
+        // Act
+        var receipt = await api.Conversations.SendAsync(request);
+
+        // Assert
+        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
+    }
+
+    [Fact]
+    public async Task Media_with_both_an_id_and_a_link_is_refused_as_INVALID_FIELD_id_or_link()
+    {
+        // Arrange
+        var (number, customer) = await _steps.OpenConversation();
+        var request = Request(Video, number, customer);
+        request.Media.Media.Link = "https://cdn.example.com/howto.mp4";
+
+        // Act
+        var info = await RefusedAsInvalid("INVALID_FIELD", request);
+
+        // Assert
+        AssertField(info, "video.id|link", ("rule", "id_or_link"));
+    }
+
     /// <summary>Refused as INVALID_ARGUMENT with <paramref name="reason"/>, and nothing stored or sent.</summary>
     private async Task<ErrorInfo> RefusedAsInvalid(string reason, V1.SendRequest request)
     {

@@ -299,4 +299,54 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         Assert.Equal("1024", info.Metadata["limit"]);
         Assert.Equal("1025", info.Metadata["length"]);
     }
+    [Fact]
+    public async Task Authentication_code_of_15_characters_is_accepted_and_16_is_refused_with_132012()
+    {
+        // Arrange
+        var number = await _scenario.RegisterNumber();
+        var draft = RulebookSteps.Draft(number.WabaId, name: "login_code", body: "{{1}} is your verification code.", category: V1.TemplateCategory.Authentication);
+        await _steps.Upsert(draft);
+        V1.SendRequest Code(int length) => new()
+        {
+            BusinessNumberId = number.BusinessNumberId,
+            Customer = TestNumbers.Customer(),
+            IdempotencyKey = Scenario.NewKey(),
+            Template = new V1.TemplateContent { Name = "login_code", Language = RulebookSteps.Language, Parameters = { new string('7', length) } },
+        };
+
+        // Act
+        var atLimit = await api.Conversations.SendAsync(Code(15));
+        var info = await Refused.With(StatusCode.InvalidArgument, "TEMPLATE_PARAMETER_FORMAT",
+            () => api.Conversations.SendAsync(Code(16)).ResponseAsync);
+
+        // Assert
+        Assert.Equal(V1.TemplateCategory.Authentication, atLimit.TemplateCategory);
+        Assert.Equal("132012", info.Metadata["whatsapp_code"]);
+        Assert.Equal("authentication_code_length", info.Metadata["rule"]);
+        Assert.Equal("15", info.Metadata["limit"]);
+    }
+
+    [Fact]
+    public async Task Template_with_10_buttons_is_stored_and_11_is_refused_as_TEMPLATE_INVALID_in_BUTTONS()
+    {
+        // Arrange
+        var waba = TestNumbers.WabaId();
+        V1.UpsertTemplateRequest WithButtons(string name, int count)
+        {
+            var draft = RulebookSteps.Draft(waba, name: name);
+            draft.Buttons.AddRange(Enumerable.Range(1, count).Select(i => new V1.TemplateButton { Type = V1.ButtonType.QuickReply, Text = $"Option {i}" }));
+            return draft;
+        }
+
+        // Act
+        var stored = await _steps.Upsert(WithButtons("ten_buttons", 10));
+        var info = await Refused.With(StatusCode.InvalidArgument, "TEMPLATE_INVALID",
+            () => api.Templates.UpsertTemplateAsync(WithButtons("eleven_buttons", 11)).ResponseAsync);
+
+        // Assert
+        Assert.Equal(10, stored.Buttons.Count);
+        Assert.Equal("BUTTONS", info.Metadata["component"]);
+        Assert.Equal("max_count", info.Metadata["rule"]);
+        Assert.Equal("10", info.Metadata["limit"]);
+    }
 }

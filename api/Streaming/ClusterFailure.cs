@@ -1,0 +1,41 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Orleans.Runtime;
+using V1 = Conversations.V1;
+
+namespace Conversations.Api.Streaming;
+
+/// <summary>
+/// An infrastructure failure inside a stream, told the way ClusterFailureInterceptor tells it for a unary call: as one
+/// item's refusal in StreamSends, so the other items go on, or as the status that ends a Subscribe.
+/// </summary>
+internal sealed record ClusterFailure(StatusCode Code, string Reason)
+{
+    public static ClusterFailure? Of(Exception exception) => exception switch
+    {
+        RpcException or OperationCanceledException => null,
+        TimeoutException => new(StatusCode.Unavailable, "CLUSTER_TIMEOUT"),
+        SiloUnavailableException or OrleansMessageRejectionException => new(StatusCode.Unavailable, "CLUSTER_UNAVAILABLE"),
+        Orleans.Storage.InconsistentStateException => new(StatusCode.Aborted, "CONCURRENT_UPDATE"),
+        _ => new(StatusCode.Internal, "INTERNAL"),
+    };
+
+    public string Message => Code == StatusCode.Internal
+        ? "Internal error; nothing was sent unless a retry with the same idempotency key says so."
+        : "The conversation cluster is unavailable; retry with the same idempotency key.";
+
+    public V1.Refusal ToRefusal() => new()
+    {
+        Reason = Reason,
+        Message = Message,
+        Status = Errors.RefusalStatus.UpperSnake(Code.ToString()),
+    };
+
+    public RpcException ToRpcException() => new Google.Rpc.Status
+    {
+        Code = (int)Code,
+        Message = Code == StatusCode.Internal ? "Internal error; subscribe again from the last position received." : "The conversation cluster is unavailable; subscribe again from the last position received.",
+        Details = { Any.Pack(new ErrorInfo { Reason = Reason, Domain = Errors.ErrorDomain.Name }) },
+    }.ToRpcException();
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Refusals;
+using Conversations.Api.Errors;
+using Conversations.Grains.Events;
+using Grpc.Core;
+using V1 = Conversations.V1;
+
+namespace Conversations.Api.Streaming;
+
+/// <summary>
+/// The streaming calls of conversations.v1.Conversations; ConversationsService serves the unary ones. Routed by
+/// <see cref="ConversationStreamsMethods"/>, so the two classes share one gRPC service without sharing a file.
+/// </summary>
+public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, SendStreams sends)
+{
+    /// <summary>Sent once the subscription is live: the business number's latest position at that moment.</summary>
+    public const string LatestPositionHeader = "conversations-latest-position";
+
+    public async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.ConversationEventMessage> responses, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var number = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
+        var customer = request.Customer.Length == 0 ? null : CustomerNumber.Normalize(request.Customer).OrThrow();
+        long? after = request.HasAfterPosition ? AfterPosition(request.AfterPosition) : null;
+        try
+        {
+            if (await grains.GetGrain<IBusinessNumberGrain>(number).GetWabaId(cancellationToken) is null)
+            {
+                throw Refusal.Of(
+                    RefusalReason.UnknownBusinessNumber,
+                    $"Business number {number} is not registered; register it with its WABA first.",
+                    ("business_number_id", number)).ToRpcException();
+            }
+
+            await using var feed = (await feeds.Subscribe(number, customer, after, cancellationToken)).OrThrow();
+            await context.WriteResponseHeadersAsync(new Metadata
+            {
+                { LatestPositionHeader, feed.LatestPositionAtStart.ToString(CultureInfo.InvariantCulture) },
+            });
+            await foreach (var feedEvent in feed.ReadAllAsync(cancellationToken))
+            {
+                await responses.WriteAsync(feedEvent.ToProto(), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The subscriber went away; disposing the feed above unsubscribed it.
+        }
+        catch (Exception e) when (ClusterFailure.Of(e) is { } failure)
+        {
+            throw failure.ToRpcException();
+        }
+    }
+
+    public Task StreamSends(IAsyncStreamReader<V1.StreamSendRequest> requests, IServerStreamWriter<V1.SendOutcome> responses, ServerCallContext context) =>
+        sends.Run(requests.ReadAllAsync(context.CancellationToken), (outcome, cancellationToken) => responses.WriteAsync(outcome, cancellationToken), context.CancellationToken);
+
+    private static long AfterPosition(ulong position) => position <= long.MaxValue
+        ? (long)position
+        : throw Refusal.Of(RefusalReason.InvalidField, "after_position is not a position this service hands out.", ("field", "after_position")).ToRpcException();
+}

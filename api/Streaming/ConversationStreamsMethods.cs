@@ -1,0 +1,37 @@
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
+using V1 = Conversations.V1;
+
+namespace Conversations.Api.Streaming;
+
+/// <summary>
+/// Routes only Subscribe and StreamSends to <see cref="ConversationStreams"/>, with the generated method definitions
+/// (and so the generated marshallers) that the generated binder hands out.
+/// </summary>
+internal sealed class ConversationStreamsMethods : IServiceMethodProvider<ConversationStreams>
+{
+    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<ConversationStreams> context) =>
+        V1.Conversations.BindService(new StreamingMethodBinder(context), null);
+
+    private sealed class StreamingMethodBinder(ServiceMethodProviderContext<ConversationStreams> context) : ServiceBinderBase
+    {
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
+        {
+            if (method is Method<V1.SubscribeRequest, V1.ConversationEventMessage> subscribe)
+            {
+                context.AddServerStreamingMethod(subscribe, Metadata(), (service, request, responses, call) => service.Subscribe(request, responses, call));
+            }
+        }
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
+        {
+            if (method is Method<V1.StreamSendRequest, V1.SendOutcome> streamSends)
+            {
+                context.AddDuplexStreamingMethod(streamSends, Metadata(), (service, requests, responses, call) => service.StreamSends(requests, responses, call));
+            }
+        }
+
+        // What grpc-dotnet's own binder attaches: gRPC is POST only.
+        private static List<object> Metadata() => [new HttpMethodMetadata(["POST"], acceptCorsPreflight: true)];
+    }
+}

@@ -1,0 +1,74 @@
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Refusals;
+using Conversations.Api.Errors;
+using Conversations.Api.Mapping;
+using Microsoft.Extensions.Options;
+using V1 = Conversations.V1;
+
+namespace Conversations.Api.Streaming;
+
+/// <summary>StreamSends: each item decided exactly as Send decides it, its refusal returned in its outcome.</summary>
+public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions> options, ILogger<SendStreams> logger)
+{
+    private int _open;
+
+    /// <summary>Streams being served now; back to zero once every call ended, however it ended.</summary>
+    public int Open => Volatile.Read(ref _open);
+
+    public async Task Run(IAsyncEnumerable<V1.StreamSendRequest> requests, Func<V1.SendOutcome, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _open);
+        try
+        {
+            await SendPipeline.Run(
+                requests,
+                item => Key(item).Value?.ToString(),
+                Send,
+                write,
+                options.Value.MaxSendsInFlight,
+                options.Value.OutcomeBuffer,
+                cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+
+    /// <summary>The same checks, in the same order, as the unary Send; only infrastructure failures are told differently.</summary>
+    public async Task<V1.SendOutcome> Send(V1.StreamSendRequest item, CancellationToken cancellationToken)
+    {
+        var outcome = new V1.SendOutcome { CorrelationId = item.CorrelationId };
+        var key = Key(item);
+        Result<Abstractions.Messages.SendCommand> command = key.Succeeded ? item.Request!.ToCommand() : key.Refusal;
+        if (!command.Succeeded)
+        {
+            outcome.Refusal = command.Refusal.ToProto();
+            return outcome;
+        }
+
+        try
+        {
+            var receipt = await grains.GetGrain<IConversationGrain>(key.Value!.ToString()).Send(command.Value, cancellationToken);
+            if (receipt.Succeeded)
+            {
+                outcome.Receipt = receipt.Value.ToProto();
+            }
+            else
+            {
+                outcome.Refusal = receipt.Refusal.ToProto();
+            }
+        }
+        catch (Exception e) when (ClusterFailure.Of(e) is { } failure)
+        {
+            logger.LogError(e, "StreamSends item {CorrelationId} failed with {Reason}", item.CorrelationId, failure.Reason);
+            outcome.Refusal = failure.ToRefusal();
+        }
+
+        return outcome;
+    }
+
+    private static Result<ConversationKey> Key(V1.StreamSendRequest item) =>
+        item.Request is { } request ? ConversationKey.Create(request.BusinessNumberId, request.Customer) : Refusal.MissingField("request");
+}

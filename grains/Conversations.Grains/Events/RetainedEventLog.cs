@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Conversations.Abstractions.Events;
+
+namespace Conversations.Grains.Events;
+
+/// <summary>
+/// The most recent events of one business number at consecutive positions, bounded by count and by age, so a
+/// subscriber that reconnects with its last position can be given what it missed. Memory grows with what is
+/// retained, not with the bound.
+/// </summary>
+public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan retention)
+{
+    private readonly List<(PositionedEvent Event, DateTimeOffset RetainedAt)> _entries = [];
+    private int _start;
+
+    public long NextPosition { get; private set; } = nextPosition;
+
+    /// <summary>The position of the newest event, or the one before <see cref="NextPosition"/> when none was appended yet.</summary>
+    public long LatestPosition => NextPosition - 1;
+
+    public int Count => _entries.Count - _start;
+
+    /// <summary>The oldest position still retained; <see cref="NextPosition"/> when nothing is.</summary>
+    public long OldestRetainedPosition => NextPosition - Count;
+
+    public PositionedEvent Append(ConversationEvent conversationEvent, DateTimeOffset now)
+    {
+        DropExpired(now);
+        if (Count == capacity)
+        {
+            Drop(1);
+        }
+
+        var positioned = new PositionedEvent(NextPosition++, conversationEvent);
+        _entries.Add((positioned, now));
+        return positioned;
+    }
+
+    /// <summary>
+    /// The retained events after <paramref name="afterPosition"/> (of <paramref name="customer"/> only, unless null),
+    /// oldest first. The range reaches the latest position unless <paramref name="maxCount"/> cut it short.
+    /// </summary>
+    public EventRange Read(long afterPosition, string? customer, int maxCount, DateTimeOffset now)
+    {
+        DropExpired(now);
+        var oldest = OldestRetainedPosition;
+        var through = Math.Max(afterPosition, LatestPosition);
+        var events = ImmutableArray.CreateBuilder<PositionedEvent>();
+        for (var position = Math.Max(afterPosition + 1, oldest); position <= LatestPosition; position++)
+        {
+            var entry = _entries[_start + (int)(position - oldest)].Event;
+            if (customer is not null && entry.Event.Customer != customer)
+            {
+                continue;
+            }
+
+            events.Add(entry);
+            if (events.Count == maxCount)
+            {
+                through = position;
+                break;
+            }
+        }
+
+        return new EventRange(afterPosition, through, events.ToImmutable()) { Truncated = afterPosition < oldest - 1 };
+    }
+
+    private void DropExpired(DateTimeOffset now)
+    {
+        var expired = 0;
+        while (expired < Count && _entries[_start + expired].RetainedAt < now - retention)
+        {
+            expired++;
+        }
+
+        Drop(expired);
+    }
+
+    private void Drop(int count)
+    {
+        _start += count;
+        // Compacting only once half the list is dead keeps appends amortized O(1).
+        if (_start > 64 && _start > _entries.Count / 2)
+        {
+            _entries.RemoveRange(0, _start);
+            _start = 0;
+        }
+    }
+}

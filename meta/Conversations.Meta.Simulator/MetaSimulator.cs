@@ -1,0 +1,394 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conversations.Abstractions.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Meta.Simulator;
+
+/// <summary>
+/// A local stand-in for the WhatsApp Cloud API on its own Kestrel: <c>POST /{version}/{phone-number-id}/messages</c>
+/// with Meta's answers and errors, its own 24 h rule from the inbound messages it simulated, signed status webhooks
+/// (sent, delivered, read) after configurable delays, and operator endpoints under <c>/simulator/</c>.
+/// </summary>
+public sealed class MetaSimulator : IAsyncDisposable
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly MetaSimulatorOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly CustomerWindows _windows;
+    private readonly FaultPlan _faults = new();
+    private readonly ConcurrentQueue<ReceivedSend> _received = new();
+    private readonly ConcurrentDictionary<string, string> _wabaIds = new(StringComparer.Ordinal);
+    private readonly WebhookPublisher _webhooks;
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+
+    private MetaSimulator(MetaSimulatorOptions options, ILoggerFactory loggerFactory, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+        _logger = loggerFactory.CreateLogger<MetaSimulator>();
+        _windows = new CustomerWindows(options.WindowDuration);
+        _webhooks = new WebhookPublisher(options, _logger);
+    }
+
+    /// <summary>The address the simulator listens on, with the real port when the configured one was 0.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The most recent sends, oldest first (at most <see cref="MetaSimulatorOptions.ReceivedCapacity"/>).</summary>
+    public IReadOnlyList<ReceivedSend> Received => [.. _received];
+
+    /// <param name="clock">Windows and webhook timestamps; webhook delays always run on real time.</param>
+    public static async Task<MetaSimulator> Start(
+        MetaSimulatorOptions options,
+        ILoggerFactory loggerFactory,
+        TimeProvider? clock = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var simulator = new MetaSimulator(options, loggerFactory, clock ?? TimeProvider.System);
+        try
+        {
+            await simulator.Listen(loggerFactory, cancellationToken);
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
+
+        return simulator;
+    }
+
+    /// <summary>Makes the next matching sends fail as the fault says.</summary>
+    public void Inject(SimulatedFault fault) => _faults.Add(fault);
+
+    public void ClearFaults() => _faults.Clear();
+
+    /// <summary>
+    /// A customer writes: the simulator opens (or extends) its window for the pair, then posts Meta's signed
+    /// <c>messages</c> webhook and waits for the receiver's answer.
+    /// </summary>
+    public async Task<SimulatedInboundResult> SimulateInbound(SimulatedInbound inbound, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var now = _clock.GetUtcNow();
+        var sentAt = inbound.SentAt is { } at && at < now ? at : now;
+        if (inbound.WabaId is { Length: > 0 } waba)
+        {
+            _wabaIds[inbound.PhoneNumberId] = waba;
+        }
+
+        _windows.Record(inbound.PhoneNumberId, inbound.From, sentAt);
+        var wamid = NewWamid();
+        var payload = WebhookPayloads.InboundText(WabaOf(inbound.PhoneNumberId), inbound.PhoneNumberId, inbound, wamid, sentAt);
+        var delivered = await _webhooks.Post(payload, $"inbound {wamid}", cancellationToken);
+        _logger.LogInformation(
+            "Meta simulator: {Customer} wrote to {PhoneNumberId} ({Wamid}); webhook {Outcome}",
+            CustomerNumber.Mask(WaId.Of(inbound.From)),
+            inbound.PhoneNumberId,
+            wamid,
+            delivered ? "delivered" : "NOT delivered");
+        return new SimulatedInboundResult(wamid, sentAt, delivered);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+            _app = null;
+        }
+
+        await _webhooks.DisposeAsync();
+    }
+
+    private async Task Listen(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        // An empty builder: the host's appsettings (its Kestrel endpoints above all) must not leak into this server.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddLogging();
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().UseUrls(_options.Url);
+        var app = builder.Build();
+        app.MapPost("/{version}/{phoneNumberId}/messages", (RequestDelegate)HandleSend);
+        app.MapPost("/simulator/inbound", (RequestDelegate)HandleInbound);
+        app.MapPost("/simulator/faults", (RequestDelegate)HandleFault);
+        app.MapDelete("/simulator/faults", (RequestDelegate)(context =>
+        {
+            ClearFaults();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }));
+        app.MapGet("/simulator/messages", (RequestDelegate)HandleList);
+        _app = app;
+        await app.StartAsync(cancellationToken);
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    private async Task HandleSend(HttpContext context)
+    {
+        var version = (string)context.Request.RouteValues["version"]!;
+        var phoneNumberId = (string)context.Request.RouteValues["phoneNumberId"]!;
+        var body = await ReadJson(context);
+        var received = new ReceivedSend(_clock.GetUtcNow(), version, phoneNumberId, BearerToken(context), body);
+        Remember(received);
+
+        if (string.IsNullOrWhiteSpace(received.BearerToken))
+        {
+            await Error(context, received, StatusCodes.Status401Unauthorized, MetaErrorBody.InvalidAccessToken);
+            return;
+        }
+
+        if (SendValidation.Problem(body) is { } problem)
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.InvalidParameter, details: problem);
+            return;
+        }
+
+        var to = body!["to"]!.GetValue<string>();
+        var type = SendValidation.TypeOf(body)!;
+        var fault = _faults.Take(to);
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            // Not the request's token: a client that gave up waiting does not undo a send Meta already has.
+            await Task.Delay(delay, _stopping.Token);
+        }
+
+        if (fault is { Refuses: true })
+        {
+            if (fault.Code is { } code)
+            {
+                await Error(context, received, fault.HttpStatus ?? StatusCodes.Status400BadRequest, code, fault.Title);
+            }
+            else
+            {
+                var status = fault.HttpStatus!.Value;
+                received.Answered(status, null, null);
+                context.Response.StatusCode = status;
+                await Write(context, "text/plain", "Simulated upstream failure"u8.ToArray());
+            }
+
+            return;
+        }
+
+        var isTemplate = type == "template";
+        if (!isTemplate && !_windows.IsOpen(phoneNumberId, to, _clock.GetUtcNow()))
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.ReEngagement);
+            return;
+        }
+
+        var wamid = NewWamid();
+        var message = new JsonObject { ["id"] = wamid };
+        if (isTemplate)
+        {
+            message["message_status"] = "accepted";
+        }
+
+        var answer = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = WaId.Of(to) }),
+            ["messages"] = new JsonArray(message),
+        };
+        received.Answered(StatusCodes.Status200OK, wamid, null);
+        await Json(context, StatusCodes.Status200OK, answer);
+        _logger.LogInformation(
+            "Meta simulator accepted a {Type} from {PhoneNumberId} to {Customer} as {Wamid}",
+            type,
+            phoneNumberId,
+            CustomerNumber.Mask(WaId.Of(to)),
+            wamid);
+
+        var pricing = isTemplate ? SimulatedPricing.Template(CategoryOf(body)) : SimulatedPricing.Service;
+        ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, fault is { AsFailedStatus: true } ? fault : null);
+    }
+
+    private void ScheduleStatuses(string phoneNumberId, string recipient, string wamid, SimulatedPricing pricing, SimulatedFault? failure)
+    {
+        var acceptedAt = TimeProvider.System.GetTimestamp();
+        var waba = WabaOf(phoneNumberId);
+        _webhooks.Run(async stopping =>
+        {
+            if (failure is not null)
+            {
+                var code = failure.Code ?? 131000;
+                await WaitUntil(acceptedAt, _options.SentDelay, stopping);
+                var error = (code, failure.Title ?? MetaErrorBody.TitleOf(code), MetaErrorBody.DetailsOf(code));
+                var failed = WebhookPayloads.Status(waba, phoneNumberId, wamid, recipient, "failed", _clock.GetUtcNow(), null, error);
+                await _webhooks.Post(failed, $"status failed of {wamid}", stopping);
+                return;
+            }
+
+            foreach (var (status, delay) in new[] { ("sent", _options.SentDelay), ("delivered", _options.DeliveredDelay), ("read", _options.ReadDelay) })
+            {
+                await WaitUntil(acceptedAt, delay, stopping);
+                var payload = WebhookPayloads.Status(waba, phoneNumberId, wamid, recipient, status, _clock.GetUtcNow(), pricing);
+                await _webhooks.Post(payload, $"status {status} of {wamid}", stopping);
+            }
+        });
+    }
+
+    private async Task HandleInbound(HttpContext context)
+    {
+        var body = await ReadJson(context) as JsonObject;
+        var phoneNumberId = Str(body, "phone_number_id");
+        var from = Str(body, "from");
+        var text = Str(body, "text");
+        if (string.IsNullOrWhiteSpace(phoneNumberId) || string.IsNullOrWhiteSpace(from) || string.IsNullOrEmpty(text))
+        {
+            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "phone_number_id, from and text are required." });
+            return;
+        }
+
+        DateTimeOffset? sentAt = body!["timestamp"] is JsonValue ts && ts.TryGetValue<long>(out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : null;
+        var inbound = new SimulatedInbound(phoneNumberId, from, text)
+        {
+            Name = Str(body, "name"),
+            UserId = Str(body, "user_id"),
+            ReferralSourceType = Str(body, "referral_source_type"),
+            WabaId = Str(body, "waba_id"),
+            SentAt = sentAt,
+        };
+        var result = await SimulateInbound(inbound, context.RequestAborted);
+        await Json(context, result.WebhookDelivered ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, new JsonObject
+        {
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = result.Wamid }),
+            ["timestamp"] = result.SentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["webhook_delivered"] = result.WebhookDelivered,
+        });
+    }
+
+    private async Task HandleFault(HttpContext context)
+    {
+        var body = await ReadJson(context) as JsonObject;
+        int? Int(string name) => body?[name] is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+        var fault = new SimulatedFault
+        {
+            To = Str(body, "to"),
+            Code = Int("code"),
+            HttpStatus = Int("http_status"),
+            Times = Int("times") ?? 1,
+            Delay = TimeSpan.FromMilliseconds(Int("delay_ms") ?? 0),
+            AsFailedStatus = body?["as_failed_status"] is JsonValue f && f.TryGetValue<bool>(out var asStatus) && asStatus,
+            Title = Str(body, "title"),
+        };
+        if (fault.Times < 1)
+        {
+            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "times must be at least 1." });
+            return;
+        }
+
+        Inject(fault);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private Task HandleList(HttpContext context)
+    {
+        var list = new JsonArray([.. Received.Select(r => (JsonNode)new JsonObject
+        {
+            ["received_at"] = r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["phone_number_id"] = r.PhoneNumberId,
+            ["status_code"] = r.StatusCode,
+            ["wamid"] = r.Wamid,
+            ["error_code"] = r.ErrorCode,
+            ["body"] = r.Body?.DeepClone(),
+        })]);
+        return Json(context, StatusCodes.Status200OK, new JsonObject { ["data"] = list });
+    }
+
+    private string CategoryOf(JsonNode? body)
+    {
+        var name = body?["template"]?["name"]?.GetValue<string>() ?? "";
+        return _options.TemplateCategories.TryGetValue(name, out var category) ? category.ToLowerInvariant() : _options.DefaultTemplateCategory;
+    }
+
+    private string WabaOf(string phoneNumberId) => _wabaIds.TryGetValue(phoneNumberId, out var waba) ? waba : _options.WabaId;
+
+    private void Remember(ReceivedSend received)
+    {
+        _received.Enqueue(received);
+        while (_received.Count > Math.Max(1, _options.ReceivedCapacity) && _received.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static async Task WaitUntil(long startTimestamp, TimeSpan offset, CancellationToken cancellationToken)
+    {
+        var remaining = offset - TimeProvider.System.GetElapsedTime(startTimestamp);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, cancellationToken);
+        }
+    }
+
+    private static string NewWamid() => "wamid.SIM" + Guid.NewGuid().ToString("N").ToUpperInvariant();
+
+    private static string? BearerToken(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static async Task<JsonNode?> ReadJson(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Str(JsonObject? node, string name) =>
+        node?[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+
+    private static Task Error(HttpContext context, ReceivedSend received, int httpStatus, int code, string? title = null, string? details = null)
+    {
+        received.Answered(httpStatus, null, code);
+        return Json(context, httpStatus, MetaErrorBody.For(code, title, details));
+    }
+
+    private static Task Json(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        return Write(context, "application/json", JsonSerializer.SerializeToUtf8Bytes(body));
+    }
+
+    private static async Task Write(HttpContext context, string contentType, byte[] body)
+    {
+        context.Response.ContentType = contentType;
+        try
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client stopped waiting; what the simulator decided stands.
+        }
+    }
+}

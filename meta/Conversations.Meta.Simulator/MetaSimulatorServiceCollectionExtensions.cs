@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Conversations.Meta.Simulator;
+
+public static class MetaSimulatorServiceCollectionExtensions
+{
+    public const string AppSecretKey = "Conversations:Webhooks:AppSecret";
+
+    /// <summary>Hosts the Meta simulator in this process, configured from "Conversations:Meta:Simulator" and validated at start-up.</summary>
+    public static IServiceCollection AddMetaSimulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MetaSimulatorOptions>()
+            .Bind(configuration.GetSection(MetaSimulatorOptions.Section))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrEmpty(o.AppSecret))
+                {
+                    o.AppSecret = configuration[AppSecretKey] ?? "";
+                }
+            })
+            .Validate(o => Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && url.Scheme == "http", $"{MetaSimulatorOptions.Section}:Url must be an absolute http URL.")
+            .Validate(o => Uri.TryCreate(o.WebhookUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", $"{MetaSimulatorOptions.Section}:WebhookUrl must be an absolute http(s) URL.")
+            .Validate(o => o.SentDelay >= TimeSpan.Zero && o.DeliveredDelay >= o.SentDelay && o.ReadDelay >= o.DeliveredDelay, $"{MetaSimulatorOptions.Section}: SentDelay <= DeliveredDelay <= ReadDelay, none negative.")
+            .Validate(o => o.WebhookAttempts is >= 1 and <= 20 && o.WebhookRetryDelay >= TimeSpan.Zero && o.WebhookTimeout > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}: WebhookAttempts 1-20, WebhookRetryDelay not negative, WebhookTimeout positive.")
+            .Validate(o => o.WindowDuration > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}:WindowDuration must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new MetaSimulatorService(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetaSimulatorOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetService<TimeProvider>()));
+        services.AddHostedService(sp => sp.GetRequiredService<MetaSimulatorService>());
+        return services;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Conversations.Meta.Simulator;
+
+/// <summary>Webhook bodies in Meta's envelope: <c>{"object":"whatsapp_business_account","entry":[{"id","changes":[{"field":"messages","value"}]}]}</c>.</summary>
+public static class WebhookPayloads
+{
+    /// <summary>A customer's text message, shaped like Meta's inbound text webhook.</summary>
+    public static JsonObject InboundText(string wabaId, string phoneNumberId, SimulatedInbound inbound, string wamid, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var contact = new JsonObject
+        {
+            ["profile"] = new JsonObject { ["name"] = inbound.Name ?? "Simulated Customer" },
+            ["wa_id"] = WaId.Of(inbound.From),
+        };
+        if (inbound.UserId is { Length: > 0 } userId)
+        {
+            contact["user_id"] = userId;
+        }
+
+        var message = new JsonObject
+        {
+            ["from"] = WaId.Of(inbound.From),
+            ["id"] = wamid,
+            ["timestamp"] = Unix(sentAt),
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = inbound.Text },
+        };
+        if (inbound.ReferralSourceType is { Length: > 0 } source)
+        {
+            message["referral"] = new JsonObject
+            {
+                ["source_url"] = "https://fb.me/simulated",
+                ["source_type"] = source,
+                ["source_id"] = "0",
+                ["headline"] = "Simulated ad",
+            };
+        }
+
+        return Envelope(wabaId, phoneNumberId, value =>
+        {
+            value["contacts"] = new JsonArray(contact);
+            value["messages"] = new JsonArray(message);
+        });
+    }
+
+    /// <summary>A status of a message the business sent: sent, delivered or read with pricing, or failed with errors.</summary>
+    public static JsonObject Status(
+        string wabaId,
+        string phoneNumberId,
+        string wamid,
+        string recipientId,
+        string status,
+        DateTimeOffset at,
+        SimulatedPricing? pricing,
+        (int Code, string Title, string Details)? error = null)
+    {
+        var entry = new JsonObject
+        {
+            ["id"] = wamid,
+            ["status"] = status,
+            ["timestamp"] = Unix(at),
+            ["recipient_id"] = recipientId,
+        };
+        if (pricing is not null)
+        {
+            entry["pricing"] = new JsonObject
+            {
+                ["billable"] = pricing.Billable,
+                ["pricing_model"] = "PMP",
+                ["type"] = pricing.Type,
+                ["category"] = pricing.Category,
+            };
+        }
+
+        if (error is { } e)
+        {
+            entry["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = e.Code,
+                ["title"] = e.Title,
+                ["message"] = e.Title,
+                ["error_data"] = new JsonObject { ["details"] = e.Details },
+            });
+        }
+
+        return Envelope(wabaId, phoneNumberId, value => value["statuses"] = new JsonArray(entry));
+    }
+
+    private static JsonObject Envelope(string wabaId, string phoneNumberId, Action<JsonObject> fill)
+    {
+        var value = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            // The simulator knows no display number; the id stands in for it.
+            ["metadata"] = new JsonObject { ["display_phone_number"] = phoneNumberId, ["phone_number_id"] = phoneNumberId },
+        };
+        fill(value);
+        return new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = wabaId,
+                ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = "messages" }),
+            }),
+        };
+    }
+
+    private static string Unix(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+}

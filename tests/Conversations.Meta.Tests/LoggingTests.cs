@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Conversations.Abstractions.Messages;
+using Conversations.Meta.Simulator;
+
+namespace Conversations.Meta.Tests;
+
+public sealed class LoggingTests
+{
+    [Fact]
+    public async Task The_access_token_and_customer_numbers_never_appear_in_logs()
+    {
+        await using var loop = await MetaLoop.Start(new Dictionary<string, string?>
+        {
+            ["Conversations:Meta:ConnectTimeout"] = "00:00:00.100",
+            ["Conversations:Meta:AttemptTimeout"] = "00:00:00.300",
+        });
+        var template = new TemplateMessage("order_update", "en_US", ["12345"], ImmutableSortedDictionary<string, string>.Empty);
+
+        // Every path that logs: refused, accepted, retried, rate-limited, unknown outcome, webhooks.
+        await loop.Send(new TextMessage("Before the customer wrote"));
+        await loop.CustomerWrites();
+        await loop.Send(new TextMessage("Hello"));
+        loop.Simulator.Inject(new SimulatedFault { Code = 131000, HttpStatus = 500, Times = 1 });
+        await loop.Send(template);
+        loop.Simulator.Inject(new SimulatedFault { Code = 130429, Times = 100 });
+        await loop.Send(template);
+        loop.Simulator.ClearFaults();
+        loop.Simulator.Inject(new SimulatedFault { Delay = TimeSpan.FromMilliseconds(500) });
+        await loop.Send(template);
+        await Eventually.True(() => loop.Receiver.Statuses.Count >= 9, "status webhooks");
+
+        var logs = string.Join(Environment.NewLine, loop.Logs.Lines);
+        Assert.Contains("Retrying", logs, StringComparison.Ordinal);
+        Assert.Contains("+1650•••1234", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetaLoop.AccessToken, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetaLoop.Customer, logs, StringComparison.Ordinal);
+    }
+}
