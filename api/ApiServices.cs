@@ -30,6 +30,8 @@ public static class ApiServices
         app.MapGrpcService<BusinessNumbersService>();
         app.MapGrpcService<UsageService>();
         app.MapGrpcHealthChecksService();
+        // The same checks over HTTP/1.1, for container probes that have no gRPC client.
+        app.MapHealthChecks("/healthz");
         app.MapGrpcReflectionService();
         app.MapWhatsAppWebhooks();
         return app;

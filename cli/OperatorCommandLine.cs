@@ -20,6 +20,7 @@ public static class OperatorCommandLine
             RecordInboundCommand.Create(server),
             SendCommand.Create(server),
             ShowCommand.Create(server),
+            WatchCommand.Create(server),
         };
     }
 

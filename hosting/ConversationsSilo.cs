@@ -4,6 +4,7 @@ using Conversations.Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -22,6 +23,7 @@ public static class ConversationsSilo
             .Validate(o => o.FreeFormSafetyMargin >= TimeSpan.Zero && o.FreeFormSafetyMargin < o.WindowDuration, "Conversations:FreeFormSafetyMargin must be at least zero and shorter than the window.")
             .Validate(o => o.ExpiryReminderPeriod > TimeSpan.Zero, "Conversations:ExpiryReminderPeriod must be positive.")
             .ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         return silo;

@@ -33,6 +33,7 @@ public static class ConversationMapping
         ScheduledFor = receipt.ScheduledFor.ToProto(),
         TemplateCategory = receipt.TemplateCategory is { } category ? (V1.TemplateCategory)category : V1.TemplateCategory.Unspecified,
         Wamid = receipt.Wamid ?? "",
+        Charge = receipt.Charge?.ToProto(),
     };
 
     public static V1.Evaluation ToProto(this SendEvaluation evaluation) => new()
@@ -43,6 +44,7 @@ public static class ConversationMapping
         UsedFallback = evaluation.UsedFallback,
         Refusal = evaluation.Refusal?.ToProto(),
         Conversation = evaluation.Conversation.ToProto(),
+        Charge = evaluation.Charge?.ToProto(),
     };
 
     public static V1.MessageRecord ToProto(this MessageLogEntry entry) => new()
@@ -68,6 +70,7 @@ public static class ConversationMapping
         Pricing = entry.Pricing is { } pricing
             ? new V1.Pricing { Billable = pricing.Billable, PricingModel = pricing.PricingModel, Type = pricing.Type, Category = pricing.Category }
             : null,
+        Charge = entry.Charge?.ToProto(),
     };
 
     public static V1.MessageKind ToProto(this MessageKind kind) =>

@@ -31,6 +31,15 @@ internal sealed class ConversationStreamsMethods : IServiceMethodProvider<Conver
             }
         }
 
+        // The unary methods are ConversationsService's; the base binder throws for any overload not overridden.
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
+        {
+        }
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
+        {
+        }
+
         // What grpc-dotnet's own binder attaches: gRPC is POST only.
         private static List<object> Metadata() => [new HttpMethodMetadata(["POST"], acceptCorsPreflight: true)];
     }

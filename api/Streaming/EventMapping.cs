@@ -36,7 +36,7 @@ public static class EventMapping
 
     /// <summary>Meta spells statuses PENDING_DELETION; the domain enum PendingDeletion.</summary>
     private static V1.TemplateStatus TemplateStatusOf(string? status) =>
-        status is not null && Enum.TryParse<Abstractions.Templates.TemplateStatus>(status.Replace("_", ""), ignoreCase: true, out var parsed)
+        status is not null && System.Enum.TryParse<Abstractions.Templates.TemplateStatus>(status.Replace("_", ""), ignoreCase: true, out var parsed)
             ? (V1.TemplateStatus)parsed
             : V1.TemplateStatus.Unspecified;
 }

@@ -22,4 +22,16 @@ public static class LoadTestChannel
         MaxRetryAttempts = 0,
         DisposeHttpClient = true,
     });
+
+    /// <summary>For HTTP/1.1 endpoints, where each request in flight needs a connection of its own.</summary>
+    public static HttpClient CreateHttpClient(int concurrency) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = concurrency,
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseProxy = false,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 }

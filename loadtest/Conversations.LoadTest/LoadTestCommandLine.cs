@@ -16,7 +16,7 @@ public static class LoadTestCommandLine
             Description = "gRPC endpoint of the Conversations api; http:// speaks HTTP/2 without TLS.",
             HelpName = "url",
             DefaultValueFactory = _ => new Uri("http://localhost:5000"),
-            CustomParser = result => ParseAddress(result),
+            CustomParser = result => ParseAddress(result, "--address"),
         };
         var scenario = new Option<string>("--scenario")
         {
@@ -42,6 +42,13 @@ public static class LoadTestCommandLine
             Description = "Directory for the run's JSON and markdown reports. Unset: console only.",
             HelpName = "dir",
         };
+        var simulator = new Option<Uri?>("--meta-simulator")
+        {
+            Description = "uniform: open windows the way a customer does, through the local Meta simulator (POST /simulator/inbound, "
+                + "which signs and posts the webhook to the api), so the simulator's own 24 h rule agrees. Unset: RecordInbound on the api.",
+            HelpName = "url",
+            CustomParser = result => ParseAddress(result, "--meta-simulator"),
+        };
         var serverPid = new Option<int?>("--server-pid")
         {
             Description = "Process id of the api on this machine, to report its CPU use beside the load tester's.",
@@ -50,7 +57,7 @@ public static class LoadTestCommandLine
 
         var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline.")
         {
-            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, output, serverPid,
+            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, simulator, output, serverPid,
         };
         root.SetAction((parse, cancellationToken) =>
         {
@@ -66,7 +73,8 @@ public static class LoadTestCommandLine
                 parse.GetRequiredValue(numbers),
                 parse.GetRequiredValue(customers),
                 parse.GetValue(output),
-                parse.GetValue(serverPid));
+                parse.GetValue(serverPid),
+                parse.GetValue(simulator));
             return new LoadTestRun(settings).RunAsync(cancellationToken);
         });
         return root;
@@ -110,7 +118,7 @@ public static class LoadTestCommandLine
         }
     }
 
-    private static Uri ParseAddress(ArgumentResult result)
+    private static Uri ParseAddress(ArgumentResult result, string name)
     {
         var text = result.Tokens[0].Value;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
@@ -118,7 +126,7 @@ public static class LoadTestCommandLine
             return uri;
         }
 
-        result.AddError($"--address: '{text}' is not an http:// or https:// address such as http://localhost:5000.");
+        result.AddError($"{name}: '{text}' is not an http:// or https:// address such as http://localhost:5000.");
         return new Uri("http://localhost:5000");
     }
 }

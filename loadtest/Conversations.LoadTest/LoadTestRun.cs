@@ -27,7 +27,8 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         var startedAt = DateTimeOffset.UtcNow;
         var ids = RunIds.New();
         using var channel = LoadTestChannel.Create(settings.Address);
-        var context = new ScenarioContext(channel, settings, ids);
+        using var http = LoadTestChannel.CreateHttpClient(settings.Concurrency);
+        var context = new ScenarioContext(channel, http, settings, ids);
         var names = settings.Scenarios.Contains(BaselineScenario.ScenarioName)
             ? settings.Scenarios
             : [BaselineScenario.ScenarioName, .. settings.Scenarios];

@@ -12,4 +12,5 @@ public sealed record LoadTestSettings(
     int BusinessNumbers,
     int Customers,
     DirectoryInfo? Output,
-    int? ServerPid);
+    int? ServerPid,
+    Uri? MetaSimulator = null);

@@ -12,8 +12,6 @@ namespace Conversations.Meta.Simulator;
 /// </summary>
 public sealed class WebhookPublisher : IAsyncDisposable
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
-
     private readonly MetaSimulatorOptions _options;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
@@ -45,7 +43,7 @@ public sealed class WebhookPublisher : IAsyncDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, _options.WebhookUrl)
                 {
-                    Content = new ByteArrayContent(body) { Headers = { ContentType = s_json } },
+                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
                 };
                 request.Headers.Add(WebhookSignature.Header, signature);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
+using Polly.Timeout;
 
 namespace Conversations.Meta;
 
@@ -25,8 +26,6 @@ public sealed class CloudApiClient(
     public const string PipelineName = "conversations-whatsapp-send";
 
     internal static readonly ResiliencePropertyKey<SendState> StateKey = new("conversations.whatsapp.send");
-
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
 
     private readonly MetaOptions _options = options.Value;
 
@@ -50,7 +49,18 @@ public sealed class CloudApiClient(
         try
         {
             outcome = await pipelines.GetPipeline<DispatchResult>(PipelineName).ExecuteOutcomeAsync(
-                static async (_, s) => Outcome.FromResult(await s.Client.Attempt(s)),
+                static async (_, s) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await s.Client.Attempt(s));
+                    }
+                    catch (Exception e)
+                    {
+                        // ExecuteOutcomeAsync wants outcomes, not exceptions.
+                        return Outcome.FromException<DispatchResult>(e);
+                    }
+                },
                 context,
                 state);
         }
@@ -62,11 +72,11 @@ public sealed class CloudApiClient(
         var result = outcome.Exception switch
         {
             null => outcome.Result!,
-            // The total timeout, or the caller, stopped the retries between two attempts: the last one stands, and
+            // The total timeout, or the caller, stopped the retries between two attempts: the last answer stands, and
             // Meta did not take the message.
-            _ when state.Last is { } last => last,
+            OperationCanceledException or TimeoutRejectedException when state.Last is { } last => last,
             OperationCanceledException when cancellationToken.IsCancellationRequested => throw new OperationCanceledException(cancellationToken),
-            Polly.Timeout.TimeoutRejectedException => DispatchResult.Failed(
+            TimeoutRejectedException => DispatchResult.Failed(
                 MetaErrorClass.Transient,
                 new MetaError(0, "No attempt to reach WhatsApp fitted in the total timeout.", null)),
             _ => Rethrow(outcome.Exception),
@@ -77,10 +87,12 @@ public sealed class CloudApiClient(
 
     private async Task<DispatchResult> Attempt(SendState state)
     {
+        // Cancelled before a byte went out: nothing to report but the cancellation (or the previous attempt's answer).
+        state.CallerToken.ThrowIfCancellationRequested();
         state.Attempts++;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Uri.EscapeDataString(state.Message.BusinessNumberId)}/messages")
         {
-            Content = new ByteArrayContent(state.Body) { Headers = { ContentType = s_json } },
+            Content = new ByteArrayContent(state.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
 

@@ -62,6 +62,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Hosting:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Hosting:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:Redis", "");
+        // Each test host sends to the RecordingWhatsAppSender below; no host binds the simulator's port.
+        builder.UseSetting("Conversations:Meta:Simulator:Enabled", "false");
         builder.UseSetting("Conversations:Webhooks:AppSecret", WebhookAppSecret);
         builder.UseSetting("Conversations:Webhooks:VerifyToken", WebhookVerifyToken);
         foreach (var (key, value) in Settings)

@@ -11,8 +11,7 @@ public sealed class LoggingTests
     {
         await using var loop = await MetaLoop.Start(new Dictionary<string, string?>
         {
-            ["Conversations:Meta:ConnectTimeout"] = "00:00:00.100",
-            ["Conversations:Meta:AttemptTimeout"] = "00:00:00.300",
+            ["Conversations:Meta:AttemptTimeout"] = "00:00:01",
         });
         var template = new TemplateMessage("order_update", "en_US", ["12345"], ImmutableSortedDictionary<string, string>.Empty);
 
@@ -25,7 +24,7 @@ public sealed class LoggingTests
         loop.Simulator.Inject(new SimulatedFault { Code = 130429, Times = 100 });
         await loop.Send(template);
         loop.Simulator.ClearFaults();
-        loop.Simulator.Inject(new SimulatedFault { Delay = TimeSpan.FromMilliseconds(500) });
+        loop.Simulator.Inject(new SimulatedFault { Delay = TimeSpan.FromMilliseconds(1500) });
         await loop.Send(template);
         await Eventually.True(() => loop.Receiver.Statuses.Count >= 9, "status webhooks");
 

@@ -73,8 +73,9 @@ public sealed class MetaLoop : IAsyncDisposable
             ["Conversations:Meta:GraphBaseUrl"] = graphBaseUrl ?? meta.BaseAddress.ToString(),
             ["Conversations:Meta:ApiVersion"] = "v25.0",
             ["Conversations:Meta:ConnectTimeout"] = "00:00:00.500",
-            ["Conversations:Meta:AttemptTimeout"] = "00:00:02",
-            ["Conversations:Meta:TotalTimeout"] = "00:00:05",
+            // Generous: a cold Kestrel on a busy two-core machine can take seconds to answer its first request.
+            ["Conversations:Meta:AttemptTimeout"] = "00:00:10",
+            ["Conversations:Meta:TotalTimeout"] = "00:00:20",
             ["Conversations:Meta:TransientRetries"] = "3",
             ["Conversations:Meta:TransientBaseDelay"] = "00:00:00.001",
             ["Conversations:Meta:RateLimitedRetries"] = "2",

@@ -10,6 +10,7 @@ using Orleans.TestingHost;
 namespace Conversations.Testing;
 
 /// <summary>A cluster wired like the embedded production silo (memory state and reminders) but on a fake clock.</summary>
+/// <remarks><c>configureSilo</c>: test-only changes per silo, applied after the production wiring.</remarks>
 public static class InMemoryCluster
 {
     public static async Task<InProcessTestCluster> Start(
@@ -17,7 +18,8 @@ public static class InMemoryCluster
         RecordingWhatsAppSender? whatsApp = null,
         RecordingEventSink? events = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        int silos = 1)
+        int silos = 1,
+        Action<ISiloBuilder>? configureSilo = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -32,6 +34,8 @@ public static class InMemoryCluster
             {
                 silo.Services.AddSingleton<Abstractions.Events.IConversationEventSink>(events);
             }
+
+            configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

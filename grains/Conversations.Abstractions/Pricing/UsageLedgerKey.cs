@@ -5,7 +5,9 @@ namespace Conversations.Abstractions.Pricing;
 
 /// <summary>
 /// The key of a usage ledger: "{waba id}/{yyyy-MM}", one ledger per business portfolio and UTC calendar month, because
-/// Meta's allowances and volume tiers reset on the first of the month.
+/// Meta's allowances and volume tiers reset on the first of the month. Charge and Quote go to the ledger of the
+/// message's send time (<see cref="ChargeRequest.At"/>), RecordReported to the ledger of its delivery time
+/// (<see cref="ReportedCharge.DeliveredAt"/>); a ledger refuses a time outside its month.
 /// </summary>
 public static class UsageLedgerKey
 {

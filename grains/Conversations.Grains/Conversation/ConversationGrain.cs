@@ -5,6 +5,7 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
+using Conversations.Abstractions.Pricing;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Limits;
@@ -179,6 +180,7 @@ public sealed class ConversationGrain(
             return refusal;
         }
 
+        StartEntryPointOnReply(now);
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
         MessageLog.Append(Log, new ConversationMessage(accepted, hash, Pending: null) { Dispatching = true }, _options.MessageLogCapacity);
         await Persist(cancellationToken);
@@ -204,8 +206,13 @@ public sealed class ConversationGrain(
             decision = SendDecision.Refused(notAdmitted);
         }
 
+        var quote = decision.Allowed
+            ? await Ledger(now).Quote(
+                new ChargeRequest(Key.BusinessNumberId, Key.Customer, "evaluate." + NewMessageId(), decision.Kind!.Value, decision.Category, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: true), now),
+                cancellationToken)
+            : null;
         return Result<SendEvaluation>.Ok(new SendEvaluation(
-            decision.Allowed, decision.Kind, decision.Category, decision.UsedFallback, decision.Refusal, Snapshot(now)));
+            decision.Allowed, decision.Kind, decision.Category, decision.UsedFallback, decision.Refusal, Snapshot(now)) { Charge = quote });
     }
 
     public async Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default)
@@ -260,6 +267,12 @@ public sealed class ConversationGrain(
         var index = Log.FindLastIndex(m => m.Entry.Wamid == update.Wamid);
         if (index < 0)
         {
+            // A message sent by another tool, or one the bounded log has let go: Meta's verdict on the customer still holds.
+            if (update.Error is not null && ApplyMetaVerdict(update.Error, update.Timestamp))
+            {
+                await Persist(cancellationToken);
+            }
+
             return Result<MessageLogEntry?>.Ok(null);
         }
 
@@ -272,6 +285,12 @@ public sealed class ConversationGrain(
         }
 
         Log[index] = Log[index] with { Entry = after };
+        if (after is { DeliveredAt: { } deliveredAt, Pricing: { } reported, Charge: { } estimate } && !(before.DeliveredAt is not null && before.Pricing is not null))
+        {
+            // Meta charges on delivery: the ledger of the delivery month learns what Meta says it charged.
+            await Ledger(deliveredAt).RecordReported(new ReportedCharge(Key.BusinessNumberId, after.MessageId, estimate, reported, deliveredAt), cancellationToken);
+        }
+
         if (after.Status != before.Status)
         {
             Raise(ConversationEventKind.MessageStatusChanged, update.Timestamp);
@@ -400,6 +419,7 @@ public sealed class ConversationGrain(
             Log[index] = message with { Entry = entry, Pending = null, Dispatching = decision.Allowed };
             if (decision.Allowed)
             {
+                StartEntryPointOnReply(now);
                 await Persist(CancellationToken.None);
                 entry = await Dispatch(entry.MessageId, decision.ToSend!, CancellationToken.None);
             }
@@ -482,7 +502,7 @@ public sealed class ConversationGrain(
         var entry = Log[index].Entry;
         var now = time.GetUtcNow();
         entry = result.Accepted
-            ? entry with { Wamid = result.Wamid }
+            ? entry with { Wamid = result.Wamid, Charge = await Ledger(now).Charge(ChargeRequestFor(entry, messageId, now), CancellationToken.None) }
             : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
         if (!result.Accepted)
         {
@@ -495,21 +515,23 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>What Meta's error codes say about this customer, beyond the one message.</summary>
-    private void ApplyMetaVerdict(MetaError? error, DateTimeOffset at)
+    private bool ApplyMetaVerdict(MetaError? error, DateTimeOffset at)
     {
         switch (error?.Code)
         {
             case MetaErrorCodes.ReEngagement:
                 // Meta says the window is closed: believe it until the customer writes again.
                 state.State.ClosedByMetaAt = at;
-                break;
+                return true;
             case MetaErrorCodes.EcosystemEngagement:
                 state.State.MarketingSuppressedUntil = at + _options.MarketingSuppression;
-                break;
+                return true;
             case MetaErrorCodes.MarketingOptedOut:
                 state.State.MarketingOptedOut = true;
                 state.State.MarketingPreferenceAt = at;
-                break;
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -609,6 +631,7 @@ public sealed class ConversationGrain(
             ScheduledFor = entry.ScheduledFor,
             TemplateCategory = entry.TemplateCategory,
             Wamid = entry.Wamid,
+            Charge = entry.Charge,
         };
 
     private bool OpensWindow(InboundMessageType type) =>
@@ -696,6 +719,34 @@ public sealed class ConversationGrain(
             LastReferralAt = state.State.LastReferralAt,
         };
     }
+
+    private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
+        GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_wabaId!, at));
+
+    private ChargeRequest ChargeRequestFor(MessageLogEntry entry, string messageId, DateTimeOffset now) =>
+        new(Key.BusinessNumberId, Key.Customer, messageId, entry.Kind!.Value, entry.TemplateCategory, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: false), now);
+
+    /// <summary>
+    /// A customer who came from an ad or Page button gets a 72 h free entry point, opened by the business's first reply
+    /// within the 24 h window that the referral opened.
+    /// </summary>
+    private void StartEntryPointOnReply(DateTimeOffset now)
+    {
+        if (EntryPointReplyPending(now))
+        {
+            state.State.EntryPointOpenedAt = now;
+        }
+    }
+
+    private bool EntryPointReplyPending(DateTimeOffset now) =>
+        state.State.LastReferralAt is { } referral
+        && now < referral + _options.WindowDuration
+        && (state.State.EntryPointOpenedAt is not { } opened || opened < referral);
+
+    /// <summary>Whether the free entry point covers a message at <paramref name="now"/>; a dry run counts the reply it would be.</summary>
+    private bool EntryPointOpen(DateTimeOffset now, bool afterReply) =>
+        (afterReply && EntryPointReplyPending(now))
+        || (state.State.EntryPointOpenedAt is { } opened && now < opened + _options.FreeEntryPointDuration);
 
     private bool ClosingSoonDue(DateTimeOffset expiresAt, DateTimeOffset now) =>
         _options.ClosingSoonLeadTime > TimeSpan.Zero

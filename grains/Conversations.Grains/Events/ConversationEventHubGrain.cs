@@ -15,7 +15,7 @@ public sealed class ConversationEventHubGrain(
     [PersistentState("event-hub", StorageNames.Conversations)] IPersistentState<EventHubState> state,
     IOptions<EventHubOptions> options,
     TimeProvider time,
-    SubscriptionClock subscriptionClock,
+    LivenessClock liveness,
     ILogger<ConversationEventHubGrain> logger)
     : Grain, IConversationEventHubGrain
 {
@@ -32,7 +32,7 @@ public sealed class ConversationEventHubGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<long> Append(ConversationEvent conversationEvent)
+    public async Task<long> Append(ConversationEvent conversationEvent, CancellationToken cancellationToken = default)
     {
         if (conversationEvent.BusinessNumberId != this.GetPrimaryKeyString())
         {
@@ -42,19 +42,19 @@ public sealed class ConversationEventHubGrain(
         if (_log.NextPosition > state.State.ReservedThrough)
         {
             state.State.ReservedThrough = _log.NextPosition - 1 + PositionBlock;
-            await state.WriteStateAsync();
+            await state.WriteStateAsync(cancellationToken);
         }
 
         var positioned = _log.Append(conversationEvent, time.GetUtcNow());
         // The retained events exist only here: an idle hub must not be collected while they are still due to subscribers.
         DelayDeactivation(_options.Retention);
-        _subscribers.Push(positioned, subscriptionClock.Time.GetUtcNow());
+        _subscribers.Push(positioned, liveness.Time.GetUtcNow());
         return positioned.Position;
     }
 
     public Task<EventHubStatus> Subscribe(Guid subscriptionId, IConversationEventObserver observer, string? customer, CancellationToken cancellationToken = default)
     {
-        var now = subscriptionClock.Time.GetUtcNow();
+        var now = liveness.Time.GetUtcNow();
         _subscribers.RemoveExpired(now);
         _subscribers.Renew(subscriptionId, observer, customer, _log.LatestPosition, now + _options.SubscriptionLifetime);
         return Task.FromResult(Status());
@@ -71,7 +71,7 @@ public sealed class ConversationEventHubGrain(
 
     public Task<EventHubStatus> GetStatus()
     {
-        _subscribers.RemoveExpired(subscriptionClock.Time.GetUtcNow());
+        _subscribers.RemoveExpired(liveness.Time.GetUtcNow());
         return Task.FromResult(Status());
     }
 

@@ -17,7 +17,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
     private readonly IConversationEventHubGrain _hub;
     private readonly string? _customer;
     private readonly EventHubOptions _options;
-    private readonly SubscriptionClock _clock;
+    private readonly LivenessClock _clock;
     private readonly ILogger _logger;
     private readonly Action _closed;
     private readonly Guid _id = Guid.NewGuid();
@@ -32,7 +32,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
     private int _overflowed;
     private int _disposed;
 
-    private EventFeed(IGrainFactory grains, string businessNumberId, string? customer, EventHubOptions options, SubscriptionClock clock, ILogger logger, Action closed)
+    private EventFeed(IGrainFactory grains, string businessNumberId, string? customer, EventHubOptions options, LivenessClock clock, ILogger logger, Action closed)
     {
         _grains = grains;
         _hub = grains.GetGrain<IConversationEventHubGrain>(businessNumberId);
@@ -61,7 +61,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         string? customer,
         long? afterPosition,
         EventHubOptions options,
-        SubscriptionClock clock,
+        LivenessClock clock,
         ILogger logger,
         Action closed,
         CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Grains.Events;
 
 /// <summary>Opens subscriptions to business numbers' events, and counts the open ones so a leak shows.</summary>
-public sealed class EventFeeds(IGrainFactory grains, IOptions<EventHubOptions> options, SubscriptionClock clock, ILogger<EventFeed> logger)
+public sealed class EventFeeds(IGrainFactory grains, IOptions<EventHubOptions> options, LivenessClock clock, ILogger<EventFeed> logger)
 {
     private int _open;
 

@@ -20,5 +20,8 @@ public sealed class EventHubOptions
     /// <summary>Events per read when a subscriber catches up from the hub's log.</summary>
     public int ReadPageSize { get; set; } = 500;
 
+    /// <summary>How long a conversation waits for its hub to take an event before it logs the event as lost and goes on.</summary>
+    public TimeSpan AppendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan RenewalPeriod => SubscriptionLifetime / 3;
 }

@@ -38,8 +38,9 @@ public static class EventServiceCollectionExtensions
             .Validate(o => o.SubscriptionLifetime >= TimeSpan.FromSeconds(3), "Conversations:Events:SubscriptionLifetime must be at least 3 seconds.")
             .Validate(o => o.SubscriberBuffer > 0, "Conversations:Events:SubscriberBuffer must be positive.")
             .Validate(o => o.ReadPageSize > 0, "Conversations:Events:ReadPageSize must be positive.")
+            .Validate(o => o.AppendTimeout > TimeSpan.Zero, "Conversations:Events:AppendTimeout must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton(new SubscriptionClock(TimeProvider.System));
+        services.TryAddSingleton(new LivenessClock(TimeProvider.System));
         services.TryAddSingleton<EventFeeds>();
         return services;
     }

@@ -24,8 +24,6 @@ public sealed class MessagePricer(RateCard card, PricingOptions options)
     private readonly IReadOnlySet<string> _internationalMarkets = options.AuthenticationInternationalMarketSet();
     private readonly string _businessMarket = options.BusinessMarket.Trim().ToUpperInvariant();
 
-    public RateCard Card => card;
-
     public string ModelOn(DateOnly date) => date >= options.ServiceChargedFrom ? PricingModels.Pmp2026 : PricingModels.Pmp2025;
 
     public PricedMessage Price(ChargeRequest request, UsageCounters counters)

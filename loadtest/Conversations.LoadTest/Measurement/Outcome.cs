@@ -24,6 +24,10 @@ public readonly record struct Outcome(string Status, string Reason)
         return new Outcome(s_statusNames[failure.StatusCode], reason);
     }
 
+    /// <summary>An HTTP answer (webhooks, the Meta simulator): any 2xx is OK; otherwise the status code names it.</summary>
+    public static Outcome FromHttp(System.Net.HttpStatusCode status) =>
+        (int)status is >= 200 and < 300 ? Ok : new Outcome($"HTTP_{(int)status}", status.ToString());
+
     /// <summary>An exception that is not a gRPC status: the transport or the load tester itself failed.</summary>
     public static Outcome FromClientFailure(Exception failure) => new("CLIENT_ERROR", failure.GetType().Name);
 

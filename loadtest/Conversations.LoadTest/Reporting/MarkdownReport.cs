@@ -17,7 +17,9 @@ public static class MarkdownReport
         md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
             + (settings.Rate is { } rate ? $"open loop at {Rate(rate)} req/s" : "closed loop (as fast as answered)")
             + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
-        md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s); broadcast: up to {Count(settings.Customers)} customers");
+        md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s), windows opened "
+            + (settings.MetaSimulator is { } simulator ? $"through the Meta simulator at `{simulator}`" : "with RecordInbound")
+            + $"; broadcast: up to {Count(settings.Customers)} customers");
         md.AppendLine();
         md.AppendLine("| scenario | req/s | ok/s | ok/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / other processes |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -20,7 +20,8 @@ public sealed record RunSettings(
     int Conversations,
     int BusinessNumbers,
     int Customers,
-    int? ServerPid)
+    int? ServerPid,
+    string? MetaSimulator)
 {
     public static RunSettings From(LoadTestSettings settings) => new(
         settings.Address.ToString().TrimEnd('/'),
@@ -31,5 +32,6 @@ public sealed record RunSettings(
         settings.Conversations,
         settings.BusinessNumbers,
         settings.Customers,
-        settings.ServerPid);
+        settings.ServerPid,
+        settings.MetaSimulator?.ToString().TrimEnd('/'));
 }

@@ -8,7 +8,7 @@ namespace Conversations.LoadTest.Scenarios;
 public static class SetupStep
 {
     public static async Task<SetupReport> RunAsync(
-        ScenarioContext context, string step, int count, Func<int, CancellationToken, Task> call, CancellationToken cancellationToken)
+        ScenarioContext context, string step, int count, Func<int, CancellationToken, Task<Outcome>> call, CancellationToken cancellationToken)
     {
         context.SetupProgress.Begin(step, count);
         var outcomes = new OutcomeTally();
@@ -41,16 +41,19 @@ public static class SetupStep
         }
     }
 
-    private static async Task<(Outcome, Exception?)> TryAsync(Func<int, CancellationToken, Task> call, int index, CancellationToken token)
+    private static async Task<(Outcome, Exception?)> TryAsync(Func<int, CancellationToken, Task<Outcome>> call, int index, CancellationToken token)
     {
         try
         {
-            await call(index, token);
-            return (Outcome.Ok, null);
+            return (await call(index, token), null);
         }
         catch (RpcException failure)
         {
             return (Outcome.From(failure), failure);
+        }
+        catch (HttpRequestException failure)
+        {
+            return (Outcome.FromClientFailure(failure), failure);
         }
     }
 }

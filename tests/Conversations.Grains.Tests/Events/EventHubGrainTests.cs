@@ -1,0 +1,156 @@
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Events;
+using Conversations.Testing;
+using Orleans.Runtime;
+using static Conversations.Grains.Tests.ConversationDriver;
+
+namespace Conversations.Grains.Tests.Events;
+
+[Collection(ClusterCollection.Name)]
+public sealed class EventHubGrainTests(ClusterFixture fixture)
+{
+    private EventFeeds Feeds => FeedRecorder.FeedsOf(fixture.Grains);
+
+    private IConversationEventHubGrain Hub(string businessNumberId) => fixture.Grains.GetGrain<IConversationEventHubGrain>(businessNumberId);
+
+    private IConversationGrain Conversation(string businessNumberId, string customer) =>
+        fixture.Grains.GetGrain<IConversationGrain>(new ConversationKey(businessNumberId, customer).ToString());
+
+    private Task Inbound(string businessNumberId, string customer) =>
+        Conversation(businessNumberId, customer).RecordInbound(new InboundMessage($"wamid.{Guid.NewGuid():N}", fixture.Clock.GetUtcNow(), InboundMessageType.Text, "hi"));
+
+    [Fact]
+    public async Task Events_of_one_conversation_reach_a_subscriber_in_sequence_order_without_gaps()
+    {
+        // Arrange: two customers of one number write at once, thirty messages each.
+        var conversation = await Registered(fixture);
+        var other = TestNumbers.Customer();
+        await using var all = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId);
+        await using var one = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId, conversation.Customer);
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 30).SelectMany(_ => new[]
+        {
+            Inbound(conversation.BusinessNumberId, conversation.Customer),
+            Inbound(conversation.BusinessNumberId, other),
+        }));
+        var everything = await all.WaitFor(events => events.Count(e => e.Event.Kind == ConversationEventKind.InboundMessage) == 60);
+        var filtered = await one.WaitFor(30, ConversationEventKind.InboundMessage);
+
+        // Assert: per conversation, sequence 1, 2, 3, ... in arrival order; positions only grow.
+        foreach (var customer in new[] { conversation.Customer, other })
+        {
+            var sequences = everything.Where(e => e.Event.Customer == customer).Select(e => e.Event.Sequence).ToList();
+            Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        }
+
+        Assert.Equal(everything.Select(e => e.Position).Order(), everything.Select(e => e.Position));
+        Assert.Equal(everything.Count, everything.Select(e => e.Position).Distinct().Count());
+        Assert.All(filtered, e => Assert.Equal(conversation.Customer, e.Event.Customer));
+        Assert.Equal(everything.Where(e => e.Event.Customer == conversation.Customer).Select(e => e.Position), filtered.Select(e => e.Position));
+        Assert.DoesNotContain(everything, e => e.EventsMissedBefore);
+    }
+
+    [Fact]
+    public async Task A_subscriber_resuming_from_its_last_position_gets_exactly_what_it_missed_then_live_events()
+    {
+        // Arrange: a subscriber sees the window open, then goes away while the customer writes twice more.
+        var conversation = await Registered(fixture);
+        long lastSeen;
+        await using (var before = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId))
+        {
+            await conversation.InboundNow();
+            lastSeen = (await before.WaitFor(1, ConversationEventKind.WindowOpened)).Max(e => e.Position);
+        }
+
+        conversation.Advance(TimeSpan.FromMinutes(5));
+        await conversation.InboundNow();
+        conversation.Advance(TimeSpan.FromMinutes(5));
+        await conversation.InboundNow();
+
+        // Act
+        await using var resumed = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId, afterPosition: lastSeen);
+        var missed = await resumed.WaitFor(2, ConversationEventKind.InboundMessage);
+        conversation.Advance(TimeSpan.FromMinutes(5));
+        await conversation.InboundNow();
+        var all = await resumed.WaitFor(3, ConversationEventKind.InboundMessage);
+
+        // Assert: the four missed events (inbound + extended, twice), in order, nothing from before the cursor, then live.
+        Assert.Equal(
+            [ConversationEventKind.InboundMessage, ConversationEventKind.WindowExtended, ConversationEventKind.InboundMessage, ConversationEventKind.WindowExtended],
+            missed.Take(4).Select(e => e.Event.Kind));
+        Assert.Equal([3L, 4, 5, 6], missed.Take(4).Select(e => e.Event.Sequence));
+        Assert.Equal(lastSeen + 1, missed[0].Position);
+        Assert.Equal([7L, 8], all.Skip(4).Select(e => e.Event.Sequence));
+        Assert.DoesNotContain(all, e => e.EventsMissedBefore);
+    }
+
+    [Fact]
+    public async Task From_position_zero_a_subscriber_gets_every_retained_event()
+    {
+        var conversation = await Registered(fixture);
+        await conversation.InboundNow();
+
+        await using var replay = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId, afterPosition: 0);
+        var events = await replay.WaitFor(1, ConversationEventKind.WindowOpened);
+
+        Assert.Equal([1L, 2], events.Select(e => e.Position));
+        Assert.False(events[0].EventsMissedBefore);
+    }
+
+    [Fact]
+    public async Task A_cursor_ahead_of_the_hub_is_refused()
+    {
+        var conversation = await Registered(fixture);
+        await conversation.InboundNow();
+
+        var feed = await Feeds.Subscribe(conversation.BusinessNumberId, null, afterPosition: 3);
+
+        Assert.False(feed.Succeeded);
+        Assert.Equal("after_position", feed.Refusal!.Metadata["field"]);
+        Assert.Equal(0, (await Hub(conversation.BusinessNumberId).GetStatus()).Subscribers);
+    }
+
+    [Fact]
+    public async Task A_restarted_hub_continues_after_its_reserved_positions_and_tells_a_resuming_subscriber_of_the_gap()
+    {
+        // Arrange: the hub logged two events, then its activation (and the retained events with it) went away.
+        var conversation = await Registered(fixture);
+        await conversation.InboundNow();
+        var hub = Hub(conversation.BusinessNumberId);
+        Assert.Equal(2, (await hub.GetStatus()).LatestPosition);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(hub.GetGrainId());
+        await Eventually.Until(() => hub.GetStatus(), s => s.LatestPosition != 2);
+
+        // Act
+        conversation.Advance(TimeSpan.FromMinutes(1));
+        await conversation.InboundNow();
+        await using var resumed = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId, afterPosition: 1);
+        var events = await resumed.WaitFor(1, ConversationEventKind.InboundMessage);
+
+        // Assert: positions never go back; the event at position 2 cannot be replayed, and the subscriber is told so.
+        Assert.Equal(ConversationEventHubGrain.PositionBlock + 1, events[0].Position);
+        Assert.True(events[0].EventsMissedBefore);
+        Assert.Equal(3, events[0].Event.Sequence);
+    }
+
+    [Fact]
+    public async Task Disposing_a_feed_removes_its_subscription_from_the_hub()
+    {
+        var conversation = await Registered(fixture);
+        var feeds = Feeds;
+        var hub = Hub(conversation.BusinessNumberId);
+
+        for (var i = 0; i < 100; i++)
+        {
+            await using var recorder = await FeedRecorder.Start(feeds, conversation.BusinessNumberId, i % 2 == 0 ? null : conversation.Customer);
+            Assert.Equal(1, (await hub.GetStatus()).Subscribers);
+        }
+
+        Assert.Equal(0, (await hub.GetStatus()).Subscribers);
+        Assert.Equal(0, feeds.Open);
+    }
+}

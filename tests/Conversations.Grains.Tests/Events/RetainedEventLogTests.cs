@@ -1,0 +1,106 @@
+using Conversations.Abstractions.Events;
+using Conversations.Grains.Events;
+
+namespace Conversations.Grains.Tests.Events;
+
+public sealed class RetainedEventLogTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    private static ConversationEvent Event(string customer = "16505550100", long sequence = 1) =>
+        new("1001", customer, sequence, ConversationEventKind.InboundMessage, T0);
+
+    [Fact]
+    public void Positions_continue_from_where_the_log_starts_and_count_up_by_one()
+    {
+        var log = new RetainedEventLog(nextPosition: 100_001, capacity: 10, retention: TimeSpan.FromHours(24));
+
+        var first = log.Append(Event(), T0);
+        var second = log.Append(Event(sequence: 2), T0);
+
+        Assert.Equal(100_001, first.Position);
+        Assert.Equal(100_002, second.Position);
+        Assert.Equal(100_002, log.LatestPosition);
+        Assert.Equal(100_001, log.OldestRetainedPosition);
+    }
+
+    [Fact]
+    public void Beyond_its_capacity_the_oldest_events_go_and_a_read_from_before_them_is_truncated()
+    {
+        var log = new RetainedEventLog(1, capacity: 3, retention: TimeSpan.FromHours(24));
+        for (var i = 1; i <= 5; i++)
+        {
+            log.Append(Event(sequence: i), T0);
+        }
+
+        var fromTheStart = log.Read(0, null, 100, T0);
+        var fromRetained = log.Read(2, null, 100, T0);
+
+        Assert.Equal([3L, 4, 5], fromTheStart.Events.Select(e => e.Position));
+        Assert.True(fromTheStart.Truncated);
+        Assert.Equal([3L, 4, 5], fromRetained.Events.Select(e => e.Position));
+        Assert.False(fromRetained.Truncated);
+    }
+
+    [Fact]
+    public void Events_older_than_the_retention_are_dropped()
+    {
+        var log = new RetainedEventLog(1, capacity: 100, retention: TimeSpan.FromHours(24));
+        log.Append(Event(sequence: 1), T0);
+        log.Append(Event(sequence: 2), T0.AddHours(2));
+
+        var read = log.Read(0, null, 100, T0.AddHours(25));
+
+        Assert.Equal([2L], read.Events.Select(e => e.Position));
+        Assert.True(read.Truncated);
+        Assert.Equal(1, log.Count);
+    }
+
+    [Fact]
+    public void A_customer_filtered_read_skips_other_customers_and_covers_up_to_the_latest_position()
+    {
+        var log = new RetainedEventLog(1, capacity: 100, retention: TimeSpan.FromHours(24));
+        log.Append(Event("16505550100"), T0);
+        log.Append(Event("16505550199"), T0);
+        log.Append(Event("16505550100", 2), T0);
+        log.Append(Event("16505550199", 2), T0);
+
+        var read = log.Read(0, "16505550100", 100, T0);
+
+        Assert.Equal([1L, 3], read.Events.Select(e => e.Position));
+        Assert.Equal(4, read.Through);
+        Assert.False(read.Truncated);
+    }
+
+    [Fact]
+    public void A_read_cut_short_by_its_page_size_ends_at_its_last_event()
+    {
+        var log = new RetainedEventLog(1, capacity: 100, retention: TimeSpan.FromHours(24));
+        for (var i = 1; i <= 10; i++)
+        {
+            log.Append(Event(sequence: i), T0);
+        }
+
+        var page = log.Read(2, null, 3, T0);
+
+        Assert.Equal([3L, 4, 5], page.Events.Select(e => e.Position));
+        Assert.Equal(5, page.Through);
+    }
+
+    [Fact]
+    public void A_long_run_keeps_only_the_capacity_and_reads_stay_exact()
+    {
+        var log = new RetainedEventLog(1, capacity: 50, retention: TimeSpan.FromHours(24));
+        for (var i = 1; i <= 10_000; i++)
+        {
+            log.Append(Event(sequence: i), T0);
+        }
+
+        var read = log.Read(9_960, null, 100, T0);
+
+        Assert.Equal(50, log.Count);
+        Assert.Equal(9_951, log.OldestRetainedPosition);
+        Assert.Equal(Enumerable.Range(9_961, 40).Select(i => (long)i), read.Events.Select(e => e.Position));
+        Assert.Equal(read.Events.Select(e => e.Position), read.Events.Select(e => e.Event.Sequence));
+    }
+}
