@@ -30,7 +30,7 @@ public static class LoadTestCommandLine
         var concurrency = PositiveOption("--concurrency", "Requests in flight at once: this many worker loops share one HTTP/2 channel; also bounds setup.", 64);
         var rate = new Option<double?>("--rate")
         {
-            Description = "Target requests/s over all workers (open loop; latency counted from the intended start). Unset: as fast as the server answers.",
+            Description = "Target requests/s over all workers for the scenarios (open loop; latency counted from the intended start); the baseline still runs flat out. Unset: as fast as the server answers.",
             HelpName = "per_second",
             Validators = { result => RejectNonPositive(result, "--rate") },
         };

@@ -83,7 +83,8 @@ public sealed class LoadTestRun(LoadTestSettings settings)
             return Skipped(scenario, e.Message);
         }
 
-        var phase = new LoadPhase(scenario, settings);
+        // The baseline is the ceiling, so it always runs as fast as answered; --rate paces the scenarios measured against it.
+        var phase = new LoadPhase(scenario, settings, scenario.Name == BaselineScenario.ScenarioName ? null : settings.Rate);
         var startedAt = Stopwatch.GetTimestamp();
         var lastCount = 0L;
         var lastAt = startedAt;

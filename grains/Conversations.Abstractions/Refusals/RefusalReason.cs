@@ -53,6 +53,6 @@ public enum RefusalReason
     MarketingSuppressed = 31,
     MarketingRegionBlocked = 32,
     PairRateLimited = 33,
-    MessagingLimitReached = 34,
-    ThroughputLimited = 35,
+
+    // 34 and 35 are reserved for the messaging limit and throughput pacing of issue 5.
 }

@@ -11,7 +11,7 @@ namespace Conversations.LoadTest.Measurement;
 /// counts from the intended start so a stalled server cannot hide its queue). Operations that complete inside the
 /// measurement window are counted; the loops stop issuing when it ends.
 /// </summary>
-public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings)
+public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, double? rate)
 {
     // Loops still waiting on the server this long after the window are abandoned, so a hung server cannot hang the run.
     private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
@@ -80,7 +80,7 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings)
     private async Task LoopAsync(IScenarioWorker worker, WorkerStats stats, int index, long measureFrom, long measureUntil, CancellationToken abandon)
     {
         // Open loop: each worker owns every concurrency-th slot of the schedule, staggered so they do not fire together.
-        var interval = settings.Rate is { } rate ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / rate)) : 0;
+        var interval = rate is { } perSecond ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / perSecond)) : 0;
         var intendedAt = _startedAt + (interval * index / settings.Concurrency);
         while (!abandon.IsCancellationRequested)
         {

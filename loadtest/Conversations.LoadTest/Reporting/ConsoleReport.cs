@@ -77,7 +77,8 @@ public static class ConsoleReport
         }
 
         var outcomes = string.Join(", ", setup.Outcomes.Select(o => $"{Outcome(o.Status, o.Reason)} {Count(o.Count)}"));
-        console.MarkupLine(Markup.Escape($"{s.Scenario} setup: {setup.Step}: {Count(setup.Operations)} calls in {setup.Seconds:0.0} s = {Rate(setup.PerSecond)}/s ({outcomes})"));
+        var growth = setup.ServerRssGrowthPerCallBytes is { } bytes ? $"; api RSS grew {bytes:N0} B per call" : "";
+        console.MarkupLine(Markup.Escape($"{s.Scenario} setup: {setup.Step}: {Count(setup.Operations)} calls in {setup.Seconds:0.0} s = {Rate(setup.PerSecond)}/s ({outcomes}){growth}"));
     }
 
     private static string Truncate(string? text, int length) =>

@@ -15,7 +15,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine($"- Machine: {machine.Processors} cores, {machine.MemoryGiB} GiB, {machine.OperatingSystem}, {machine.Runtime} (load tester GC: {machine.Gc})");
         md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
-            + (settings.Rate is { } rate ? $"open loop at {Rate(rate)} req/s" : "closed loop (as fast as answered)")
+            + (settings.Rate is { } rate ? $"scenarios open loop at {Rate(rate)} req/s (baseline closed loop)" : "closed loop (as fast as answered)")
             + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
         md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s), windows opened "
             + (settings.MetaSimulator is { } simulator ? $"through the Meta simulator at `{simulator}`" : "with RecordInbound")
@@ -56,13 +56,14 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine("Setup (not measured above):");
             md.AppendLine();
-            md.AppendLine("| scenario | step | calls | seconds | calls/s | outcomes |");
-            md.AppendLine("|---|---|---:|---:|---:|---|");
+            md.AppendLine("| scenario | step | calls | seconds | calls/s | api RSS growth per call | outcomes |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---|");
             foreach (var s in setups)
             {
                 var setup = s.Setup!;
                 var outcomes = string.Join(", ", setup.Outcomes.Select(o => $"{Outcome(o.Status, o.Reason)} {Count(o.Count)}"));
-                md.AppendLine($"| {s.Scenario} | {setup.Step} | {Count(setup.Operations)} | {setup.Seconds:0.0} | {Rate(setup.PerSecond)} | {outcomes} |");
+                var growth = setup.ServerRssGrowthPerCallBytes is { } bytes ? $"{bytes:N0} B" : "–";
+                md.AppendLine($"| {s.Scenario} | {setup.Step} | {Count(setup.Operations)} | {setup.Seconds:0.0} | {Rate(setup.PerSecond)} | {growth} | {outcomes} |");
             }
         }
 

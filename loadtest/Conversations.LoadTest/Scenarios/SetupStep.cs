@@ -11,6 +11,7 @@ public static class SetupStep
         ScenarioContext context, string step, int count, Func<int, CancellationToken, Task<Outcome>> call, CancellationToken cancellationToken)
     {
         context.SetupProgress.Begin(step, count);
+        var rssBefore = ServerMemory.ResidentBytes(context.Settings.ServerPid);
         var outcomes = new OutcomeTally();
         var started = Stopwatch.GetTimestamp();
         var options = new ParallelOptions { MaxDegreeOfParallelism = context.Settings.Concurrency, CancellationToken = cancellationToken };
@@ -25,7 +26,9 @@ public static class SetupStep
             context.SetupProgress.Advance();
         });
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new SetupReport(step, count, seconds, count / Math.Max(seconds, 1e-9), outcomes.ToList());
+        var rssAfter = ServerMemory.ResidentBytes(context.Settings.ServerPid);
+        double? bytesPerCall = rssBefore is { } before && rssAfter is { } after ? Math.Round((double)(after - before) / count) : null;
+        return new SetupReport(step, count, Math.Round(seconds, 3), Math.Round(count / Math.Max(seconds, 1e-9), 1), outcomes.ToList(), rssBefore, rssAfter, bytesPerCall);
     }
 
     /// <summary>One call whose failure must stop the scenario (registering its number): a refusal becomes an exception with its reason.</summary>

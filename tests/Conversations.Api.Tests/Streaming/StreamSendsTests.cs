@@ -64,7 +64,7 @@ public sealed class StreamSendsTests(ApiFactory api)
         var call = api.Conversations.StreamSends();
         await call.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "1", Request = Scenario.Text(number.BusinessNumberId, customer, "hi") });
         Assert.True(await call.ResponseStream.MoveNext());
-        Assert.Equal(1, streams.Open);
+        Assert.True(streams.Open >= 1);
 
         // Act
         call.Dispose();

@@ -1,0 +1,49 @@
+using Conversations.Testing;
+using V1 = Conversations.V1;
+
+namespace Conversations.EndToEnd.Tests;
+
+/// <summary>The calls the end-to-end tests repeat, each with fresh numbers so tests sharing the host never share a conversation.</summary>
+public sealed class LoopbackScenario(LoopbackApi api)
+{
+    /// <summary>Every wait in these tests ends well inside a test's 10 s budget; the simulator's delays are milliseconds.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(8);
+
+    public async Task<V1.BusinessNumber> RegisterNumber() =>
+        await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        {
+            BusinessNumberId = TestNumbers.BusinessNumberId(),
+            WabaId = TestNumbers.WabaId(),
+        });
+
+    /// <summary>A registered number and a customer who wrote to it through the simulator: both windows are open.</summary>
+    public async Task<(V1.BusinessNumber Number, string Customer)> CustomerWrote()
+    {
+        var number = await RegisterNumber();
+        var customer = TestNumbers.Customer();
+        await api.Simulator.CustomerWrites(number.BusinessNumberId, number.WabaId, customer, "Hi, is my order on its way?");
+        return (number, customer);
+    }
+
+    public static V1.SendRequest Text(V1.BusinessNumber number, string customer, string body) => new()
+    {
+        BusinessNumberId = number.BusinessNumberId,
+        Customer = customer,
+        IdempotencyKey = "key-" + Guid.NewGuid().ToString("N"),
+        Text = new V1.TextContent { Body = body },
+    };
+
+    public async Task<V1.Conversation> Conversation(V1.BusinessNumber number, string customer) =>
+        await api.Conversations.GetConversationAsync(new V1.ConversationRef { BusinessNumberId = number.BusinessNumberId, Customer = customer });
+
+    /// <summary>The message log entry for <paramref name="idempotencyKey"/>, or null while there is none.</summary>
+    public async Task<V1.MessageRecord?> Message(V1.BusinessNumber number, string customer, string idempotencyKey)
+    {
+        var log = await api.Conversations.ListMessagesAsync(new V1.ListMessagesRequest
+        {
+            BusinessNumberId = number.BusinessNumberId,
+            Customer = customer,
+        });
+        return log.Messages.SingleOrDefault(m => m.IdempotencyKey == idempotencyKey);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Conversations.EndToEnd.Tests;
+
+/// <summary>The simulator's operator endpoints (<c>/simulator/...</c>) as an operator or a load test calls them: JSON over HTTP.</summary>
+public sealed class MetaSimulatorClient(HttpClient http)
+{
+    /// <summary>A customer writes; returns once the simulator's signed webhook was taken by our endpoint.</summary>
+    public async Task<SimulatedInbound> CustomerWrites(string phoneNumberId, string wabaId, string from, string text)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/inbound", new JsonObject
+        {
+            ["phone_number_id"] = phoneNumberId,
+            ["waba_id"] = wabaId,
+            ["from"] = from,
+            ["text"] = text,
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"the inbound webhook should reach the api: {(int)response.StatusCode} {body?.ToJsonString()}");
+        var sentAt = long.Parse((string)body!["timestamp"]!, CultureInfo.InvariantCulture);
+        return new SimulatedInbound((string)body["messages"]![0]!["id"]!, DateTimeOffset.FromUnixTimeSeconds(sentAt));
+    }
+
+    /// <summary>The next matching sends fail as <paramref name="fault"/> says (see the simulator's fault model in meta/README.md).</summary>
+    public async Task InjectFault(JsonObject fault)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/faults", fault);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>Every send request the simulator received for <paramref name="customer"/>, oldest first, with its answer.</summary>
+    public async Task<IReadOnlyList<JsonNode>> SendsTo(string customer)
+    {
+        var list = await http.GetFromJsonAsync<JsonObject>("/simulator/messages");
+        return [.. list!["data"]!.AsArray().Where(s => (string?)s!["body"]?["to"] == customer).Select(s => s!)];
+    }
+}
+
+public sealed record SimulatedInbound(string Wamid, DateTimeOffset SentAt);
