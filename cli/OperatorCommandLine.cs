@@ -18,6 +18,7 @@ public static class OperatorCommandLine
             UpsertTemplateCommand.Create(server),
             ListTemplatesCommand.Create(server),
             RecordInboundCommand.Create(server),
+            SimulateInboundCommand.Create(),
             SendCommand.Create(server),
             ShowCommand.Create(server),
             WatchCommand.Create(server),

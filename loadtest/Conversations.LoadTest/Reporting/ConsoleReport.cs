@@ -10,7 +10,7 @@ public static class ConsoleReport
     public static void Write(IAnsiConsole console, RunReport report)
     {
         var results = new Table().Title("[bold]Results[/]").Border(TableBorder.Rounded);
-        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other");
+        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other", "ok/api core-s");
         foreach (var column in results.Columns.Skip(1))
         {
             column.RightAligned();
@@ -20,7 +20,7 @@ public static class ConsoleReport
         {
             if (s.SkippedBecause is { } why)
             {
-                results.AddRow(Markup.Escape(s.Scenario), $"[red]skipped[/]", "", "", "", "", "", "", "", Markup.Escape(why));
+                results.AddRow(Markup.Escape(s.Scenario), "[red]skipped[/]", "", "", "", "", "", "", "", "", Markup.Escape(why));
                 continue;
             }
 
@@ -35,7 +35,8 @@ public static class ConsoleReport
                 Millis(l.P999Ms),
                 Millis(l.MaxMs),
                 Share(s.Operations - s.OkOperations, s.Operations),
-                $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)}");
+                $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)}",
+                s.OkPerServerCoreSecond is { } perCore ? Rate(perCore) : "–");
         }
 
         console.Write(results);
