@@ -45,8 +45,12 @@ public static class WatchCommand
                 .Subscribe(request, call.Options.WithDeadline(DateTime.MaxValue));
             try
             {
-                var headers = await subscription.ResponseHeadersAsync;
-                error.WriteLine($"watching business number {request.BusinessNumberId} (latest position {headers.GetValue("conversations-latest-position") ?? "?"}); Ctrl-C stops");
+                // A refused subscription has no headers of its own: its error comes with the first read.
+                if ((await subscription.ResponseHeadersAsync).GetValue("conversations-latest-position") is { } latest)
+                {
+                    error.WriteLine($"watching business number {request.BusinessNumberId} from position {latest}; Ctrl-C stops");
+                }
+
                 await foreach (var conversationEvent in subscription.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     if (conversationEvent.EventsMissedBefore)

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using System.Globalization;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
@@ -93,6 +94,8 @@ public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
             ["Conversations:Meta:Simulator:WebhookRetryDelay"] = "00:00:00.010",
             ["Conversations:Meta:TransientBaseDelay"] = "00:00:00.010",
             ["Conversations:Meta:RateLimitedBaseDelay"] = "00:00:00.010",
+            // Every hop logs each request at Information; warnings (retries, refusals) are what explains a failure.
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
         {

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;

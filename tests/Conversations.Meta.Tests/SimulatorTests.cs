@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -118,7 +119,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var started = await TryStart(FreePort());
+            var started = await TryStart(Testing.FreePort.Next());
             if (started.Ready)
             {
                 return;
@@ -220,20 +221,6 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

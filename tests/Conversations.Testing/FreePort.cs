@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Conversations.EndToEnd.Tests;
+namespace Conversations.Testing;
 
 public static class FreePort
 {
-    /// <summary>A loopback port nobody listens on right now and not in <paramref name="taken"/>, so one host never gets a port twice.</summary>
-    public static int Next(IReadOnlyCollection<int> taken)
+    /// <summary>
+    /// A loopback port nobody listens on right now and that is not in <paramref name="taken"/>, so parallel hosts never
+    /// fight over fixed defaults and one host never gets the same port twice.
+    /// </summary>
+    public static int Next(params IReadOnlyCollection<int> taken)
     {
         while (true)
         {
