@@ -32,7 +32,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         var names = settings.Scenarios.Contains(BaselineScenario.ScenarioName)
             ? settings.Scenarios
             : [BaselineScenario.ScenarioName, .. settings.Scenarios];
-        _console.MarkupLine(Markup.Escape($"Run {ids.Stamp} against {settings.Address}: {string.Join(", ", names)}; "
+        _console.MarkupLine(Markup.Escape($"Run {ids.Stamp} against {settings.Address.GetLeftPart(UriPartial.Authority)}: {string.Join(", ", names)}; "
             + $"{settings.Concurrency} concurrent, warm-up {DurationText.Format(settings.Warmup)}, measure {DurationText.Format(settings.Duration)}"
             + (settings.Rate is { } rate ? $", {rate:N0} req/s" : "")));
 

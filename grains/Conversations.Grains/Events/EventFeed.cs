@@ -71,12 +71,12 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         {
             feed._reference = grains.CreateObjectReference<IConversationEventObserver>(feed);
             var status = await feed._hub.Subscribe(feed._id, feed._reference, customer, cancellationToken);
-            if (afterPosition > status.LatestPosition)
+            if (afterPosition < 0 || afterPosition > status.LatestPosition)
             {
                 await feed.DisposeAsync();
                 return Refusal.Of(
                     RefusalReason.InvalidField,
-                    $"after_position {afterPosition} is ahead of the latest position {status.LatestPosition} of business number {businessNumberId}.",
+                    $"after_position {afterPosition} is not a position of business number {businessNumberId}, whose latest is {status.LatestPosition}.",
                     ("field", "after_position"),
                     ("latest_position", status.LatestPosition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Conversations.LoadTest.Reporting;
 
 /// <summary>The machine the load tester ran on: numbers without it say nothing.</summary>
-public sealed record MachineInfo(string Host, int Processors, double MemoryGiB, string OperatingSystem, string Runtime, string Gc)
+public sealed record MachineInfo(string Host, int Processors, double MemoryGib, string OperatingSystem, string Runtime, string Gc)
 {
     public static MachineInfo Current() => new(
         Environment.MachineName,

@@ -13,7 +13,7 @@ public static class MarkdownReport
         var settings = report.Settings;
         md.AppendLine($"### Run {report.RunId} ({report.StartedAt:yyyy-MM-dd HH:mm} UTC)");
         md.AppendLine();
-        md.AppendLine($"- Machine: {machine.Processors} cores, {machine.MemoryGiB} GiB, {machine.OperatingSystem}, {machine.Runtime} (load tester GC: {machine.Gc})");
+        md.AppendLine($"- Machine: {machine.Processors} cores, {machine.MemoryGib} GiB, {machine.OperatingSystem}, {machine.Runtime} (load tester GC: {machine.Gc})");
         md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
             + (settings.Rate is { } rate ? $"scenarios open loop at {Rate(rate)} req/s (baseline closed loop)" : "closed loop (as fast as answered)")
             + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
