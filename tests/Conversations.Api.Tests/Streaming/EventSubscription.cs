@@ -52,7 +52,6 @@ public sealed class EventSubscription : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _call.Dispose();
         await _stop.CancelAsync();
         try
         {
@@ -62,6 +61,7 @@ public sealed class EventSubscription : IAsyncDisposable
         {
         }
 
+        _call.Dispose();
         _stop.Dispose();
     }
 }
