@@ -371,7 +371,8 @@ public sealed class ConversationGrain(
 
             // Either the customer wrote again after the reminder was armed, or this tick announced "closing soon":
             // follow the window to its next point of interest.
-            await this.RegisterOrUpdateReminder(ExpiryReminderName, NextExpiryTick(expiresAt, now), _options.ExpiryReminderPeriod);
+            // The clock may have moved during the awaits above: measure the due time from now, not from the tick's start.
+            await this.RegisterOrUpdateReminder(ExpiryReminderName, NextExpiryTick(expiresAt, time.GetUtcNow()), _options.ExpiryReminderPeriod);
             return;
         }
 
@@ -443,7 +444,7 @@ public sealed class ConversationGrain(
 
         if (MessageLog.NextScheduled(Log) is { } next)
         {
-            await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, Max(next - now, TimeSpan.Zero), _options.ScheduledSendReminderPeriod);
+            await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, Max(next - time.GetUtcNow(), TimeSpan.Zero), _options.ScheduledSendReminderPeriod);
         }
         else
         {
