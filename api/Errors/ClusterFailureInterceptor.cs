@@ -1,8 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Orleans.Runtime;
 
 namespace Conversations.Api.Errors;
 
@@ -27,32 +24,20 @@ public sealed class ClusterFailureInterceptor(ILogger<ClusterFailureInterceptor>
 
     private RpcException? Translate(Exception exception, ServerCallContext context)
     {
-        if (exception is RpcException)
-        {
-            return null;
-        }
-
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
             return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
         }
 
-        var (code, reason) = exception switch
+        // A cancellation the caller did not ask for is our failure, not theirs.
+        var failure = ClusterFailure.Of(exception)
+            ?? (exception is OperationCanceledException ? new ClusterFailure(StatusCode.Internal, "INTERNAL") : null);
+        if (failure is null)
         {
-            TimeoutException => (StatusCode.Unavailable, "CLUSTER_TIMEOUT"),
-            SiloUnavailableException or OrleansMessageRejectionException => (StatusCode.Unavailable, "CLUSTER_UNAVAILABLE"),
-            Orleans.Storage.InconsistentStateException => (StatusCode.Aborted, "CONCURRENT_UPDATE"),
-            _ => (StatusCode.Internal, "INTERNAL"),
-        };
-        logger.LogError(exception, "{Method} failed with {Reason}", context.Method, reason);
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)code,
-            Message = code == StatusCode.Internal
-                ? "Internal error; nothing was sent unless a retry with the same idempotency key says so."
-                : "The conversation cluster is unavailable; retry with the same idempotency key.",
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorDomain.Name }) },
-        };
-        return status.ToRpcException();
+            return null;
+        }
+
+        logger.LogError(exception, "{Method} failed with {Reason}", context.Method, failure.Reason);
+        return failure.ToUnaryRpcException();
     }
 }

@@ -4,13 +4,14 @@ using Grpc.Core;
 using Orleans.Runtime;
 using V1 = Conversations.V1;
 
-namespace Conversations.Api.Streaming;
+namespace Conversations.Api.Errors;
 
 /// <summary>
-/// An infrastructure failure inside a stream, told the way ClusterFailureInterceptor tells it for a unary call: as one
-/// item's refusal in StreamSends, so the other items go on, or as the status that ends a Subscribe.
+/// The one classification of infrastructure failures: UNAVAILABLE means "retry with the same idempotency key", which is
+/// safe because sends are idempotent. Unary calls get it as their status (ClusterFailureInterceptor), StreamSends as one
+/// item's refusal so the other items go on, Subscribe as the status that ends it.
 /// </summary>
-internal sealed record ClusterFailure(StatusCode Code, string Reason)
+public sealed record ClusterFailure(StatusCode Code, string Reason)
 {
     public static ClusterFailure? Of(Exception exception) => exception switch
     {
@@ -29,13 +30,21 @@ internal sealed record ClusterFailure(StatusCode Code, string Reason)
     {
         Reason = Reason,
         Message = Message,
-        Status = Errors.RefusalStatus.UpperSnake(Code.ToString()),
+        Status = RefusalStatus.UpperSnake(Code.ToString()),
     };
+
+    /// <summary>The status of a failed unary call.</summary>
+    public RpcException ToUnaryRpcException() => new Google.Rpc.Status
+    {
+        Code = (int)Code,
+        Message = Message,
+        Details = { Any.Pack(new ErrorInfo { Reason = Reason, Domain = ErrorDomain.Name }) },
+    }.ToRpcException();
 
     public RpcException ToRpcException() => new Google.Rpc.Status
     {
         Code = (int)Code,
         Message = Code == StatusCode.Internal ? "Internal error; subscribe again from the last position received." : "The conversation cluster is unavailable; subscribe again from the last position received.",
-        Details = { Any.Pack(new ErrorInfo { Reason = Reason, Domain = Errors.ErrorDomain.Name }) },
+        Details = { Any.Pack(new ErrorInfo { Reason = Reason, Domain = ErrorDomain.Name }) },
     }.ToRpcException();
 }
