@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using V1 = Conversations.V1;
+using static Conversations.Api.Mapping.ProtoStrings;
 
 namespace Conversations.Api.Mapping;
 
@@ -54,7 +55,4 @@ public static class ContentMapping
 
     private static MediaRef? ToDomain(this V1.Media? media) =>
         media is null ? null : new MediaRef(Optional(media.Id), Optional(media.Link));
-
-    /// <summary>proto3 strings cannot be absent; empty means "not given".</summary>
-    private static string? Optional(string value) => value.Length == 0 ? null : value;
 }

@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Templates;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Conversations.V1;
+using static Conversations.Api.Mapping.ProtoStrings;
 
 namespace Conversations.Api.Mapping;
 
@@ -42,6 +43,4 @@ public static class TemplateMapping
         MatchedPhrases = { warning.MatchedPhrases },
         Message = warning.Message,
     };
-
-    private static string? Optional(string value) => value.Length == 0 ? null : value;
 }

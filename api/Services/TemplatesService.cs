@@ -37,12 +37,7 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
         var lookup = await registry.Find(request.Name, request.Language, context.CancellationToken);
         if (lookup.Template is null)
         {
-            throw Refusal.Of(
-                RefusalReason.TemplateNotFound,
-                $"Template '{request.Name}' does not exist in language '{request.Language}'.",
-                ("template", request.Name),
-                ("language", request.Language),
-                ("languages_available", string.Join(',', lookup.LanguagesAvailable))).ToRpcException();
+            throw TemplateRefusals.NotFound(request.Name, request.Language, lookup.LanguagesAvailable).ToRpcException();
         }
 
         return lookup.Template.ToProto();

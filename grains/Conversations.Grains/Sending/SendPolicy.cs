@@ -43,15 +43,7 @@ public static class SendPolicy
     {
         if (lookup.Template is not { } template)
         {
-            var known = lookup.LanguagesAvailable.IsDefaultOrEmpty
-                ? "no language"
-                : string.Join(", ", lookup.LanguagesAvailable);
-            return Refusal.Of(
-                RefusalReason.TemplateNotFound,
-                $"Template '{message.Name}' does not exist in language '{message.Language}' (it exists in {known}).",
-                ("template", message.Name),
-                ("language", message.Language),
-                ("languages_available", lookup.LanguagesAvailable.IsDefaultOrEmpty ? "" : string.Join(',', lookup.LanguagesAvailable)));
+            return TemplateRefusals.NotFound(message.Name, message.Language, lookup.LanguagesAvailable);
         }
 
         return template.Status switch

@@ -102,12 +102,7 @@ public sealed class TemplateRegistryGrain(
         if (!state.State.Templates.TryGetValue(key, out var template))
         {
             var lookup = await Find(name, language, cancellationToken);
-            return Refusal.Of(
-                RefusalReason.TemplateNotFound,
-                $"Template '{name}' does not exist in language '{language}'.",
-                ("template", name),
-                ("language", language),
-                ("languages_available", string.Join(',', lookup.LanguagesAvailable)));
+            return TemplateRefusals.NotFound(name, language, lookup.LanguagesAvailable);
         }
 
         var updated = change(TemplateLifecycle.EffectiveAt(template, time.GetUtcNow()));
