@@ -24,6 +24,7 @@ public static class ConversationsSilo
             .Validate(o => o.ExpiryReminderPeriod > TimeSpan.Zero, "Conversations:ExpiryReminderPeriod must be positive.")
             .ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
+        silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         return silo;

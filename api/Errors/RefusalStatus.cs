@@ -46,6 +46,8 @@ public static class RefusalStatus
         RefusalReason.MarketingSuppressed => (StatusCode.FailedPrecondition, "131049"),
         RefusalReason.MarketingRegionBlocked => (StatusCode.FailedPrecondition, null),
         RefusalReason.PairRateLimited => (StatusCode.ResourceExhausted, "131056"),
+        RefusalReason.MessagingLimitReached => (StatusCode.ResourceExhausted, "131064"),
+        RefusalReason.ThroughputLimited => (StatusCode.ResourceExhausted, "130429"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

@@ -1,7 +1,9 @@
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Api.Errors;
+using Conversations.Api.Mapping;
 using Grpc.Core;
 using V1 = Conversations.V1;
 
@@ -12,15 +14,20 @@ public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNu
     public override async Task<V1.BusinessNumber> RegisterBusinessNumber(V1.RegisterBusinessNumberRequest request, ServerCallContext context)
     {
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
-        var waba = await grains.GetGrain<IBusinessNumberGrain>(id).Register(request.WabaId, context.CancellationToken);
-        return new V1.BusinessNumber { BusinessNumberId = id, WabaId = waba.OrThrow() };
+        var settings = new BusinessNumberSettings(
+            request.WabaId,
+            string.IsNullOrEmpty(request.PortfolioId) ? null : request.PortfolioId,
+            request.HasThroughputPerSecond ? request.ThroughputPerSecond : null,
+            BusinessNumberMapping.FromProto(request.QualityRating));
+        var profile = await grains.GetGrain<IBusinessNumberGrain>(id).Configure(settings, context.CancellationToken);
+        return profile.OrThrow().ToProto();
     }
 
     public override async Task<V1.BusinessNumber> GetBusinessNumber(V1.GetBusinessNumberRequest request, ServerCallContext context)
     {
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
-        var waba = await grains.GetGrain<IBusinessNumberGrain>(id).GetWabaId(context.CancellationToken);
-        if (waba is null)
+        var profile = await grains.GetGrain<IBusinessNumberGrain>(id).GetProfile(context.CancellationToken);
+        if (profile is null)
         {
             throw Refusal.Of(
                 RefusalReason.UnknownBusinessNumber,
@@ -28,6 +35,19 @@ public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNu
                 ("business_number_id", id)).ToRpcException();
         }
 
-        return new V1.BusinessNumber { BusinessNumberId = id, WabaId = waba };
+        return profile.ToProto();
+    }
+
+    public override async Task<V1.MessagingLimit> SetMessagingLimit(V1.SetMessagingLimitRequest request, ServerCallContext context)
+    {
+        var portfolio = MetaId.PortfolioId(request.PortfolioId).OrThrow();
+        var status = await grains.GetGrain<IMessagingLimitGrain>(portfolio).SetTier(request.Tier, context.CancellationToken);
+        return status.OrThrow().ToProto();
+    }
+
+    public override async Task<V1.MessagingLimit> GetMessagingLimit(V1.GetMessagingLimitRequest request, ServerCallContext context)
+    {
+        var portfolio = MetaId.PortfolioId(request.PortfolioId).OrThrow();
+        return (await grains.GetGrain<IMessagingLimitGrain>(portfolio).Status(context.CancellationToken)).ToProto();
     }
 }

@@ -1,6 +1,8 @@
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Pricing;
+using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Sending;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Grpc.Core;
@@ -12,12 +14,20 @@ public sealed class UsageService(IGrainFactory grains) : V1.Usage.UsageBase
 {
     public override async Task<V1.UsageReport> GetUsage(V1.UsageRequest request, ServerCallContext context)
     {
-        var waba = MetaId.WabaId(request.WabaId).OrThrow();
+        var portfolio = Portfolio(request).OrThrow();
         var month = UsageLedgerKey.Month(request.Month).OrThrow();
         var businessNumberId = string.IsNullOrEmpty(request.BusinessNumberId) ? null : MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
 
-        var report = await grains.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(waba, month))
+        var report = await grains.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(portfolio, month))
             .Usage(new UsageQuery(businessNumberId, request.GroupByDay), context.CancellationToken);
         return report.ToProto();
     }
+
+    /// <summary>Ledgers are kept per portfolio; waba_id names the portfolio of numbers registered without one.</summary>
+    private static Result<string> Portfolio(V1.UsageRequest request) => (request.WabaId, request.PortfolioId) switch
+    {
+        ({ Length: > 0 }, { Length: > 0 }) => FieldRules.Invalid("portfolio_id", "one_of", "Give waba_id or portfolio_id, not both."),
+        (_, { Length: > 0 } portfolioId) => MetaId.PortfolioId(portfolioId),
+        (var wabaId, _) => MetaId.WabaId(wabaId),
+    };
 }

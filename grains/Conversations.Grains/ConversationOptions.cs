@@ -75,6 +75,9 @@ public sealed class ConversationOptions
     /// <summary>Per-message pricing: the rate card, the pricing models' dates and the ledger's bounds.</summary>
     public Pricing.PricingOptions Pricing { get; set; } = new();
 
+    /// <summary>The messaging limit and throughput enforced before Meta.</summary>
+    public Limits.LimitOptions Limits { get; set; } = new();
+
     [Range(1, 1024)]
     public int MaxIdempotencyKeyLength { get; set; } = 128;
 

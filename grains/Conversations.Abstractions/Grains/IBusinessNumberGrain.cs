@@ -1,8 +1,13 @@
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Refusals;
+using Orleans.Concurrency;
 
 namespace Conversations.Abstractions.Grains;
 
-/// <summary>A business phone number, keyed by Meta's phone number id; knows the WABA whose templates it sends.</summary>
+/// <summary>
+/// A business phone number, keyed by Meta's phone number id: the WABA whose templates it sends, the portfolio whose
+/// messaging limit and usage it shares, its throughput and its quality rating.
+/// </summary>
 [Alias("business-number")]
 public interface IBusinessNumberGrain : IGrainWithStringKey
 {
@@ -10,7 +15,18 @@ public interface IBusinessNumberGrain : IGrainWithStringKey
     [Alias("register")]
     Task<Result<string>> Register(string wabaId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Registers the number or updates its throughput and quality. WABA and portfolio are fixed once set: moving a
+    /// number would silently switch the templates and the limit its conversations use.
+    /// </summary>
+    [Alias("configure")]
+    Task<Result<BusinessNumberProfile>> Configure(BusinessNumberSettings settings, CancellationToken cancellationToken = default);
+
     /// <summary>The WABA id, or null when the number was never registered.</summary>
-    [Alias("get-waba")]
+    [Alias("get-waba"), ReadOnly]
     Task<string?> GetWabaId(CancellationToken cancellationToken = default);
+
+    /// <summary>The number's profile, or null when it was never registered.</summary>
+    [Alias("get-profile"), ReadOnly]
+    Task<BusinessNumberProfile?> GetProfile(CancellationToken cancellationToken = default);
 }

@@ -2,7 +2,7 @@ using Conversations.Abstractions.Refusals;
 
 namespace Conversations.Abstractions.Identity;
 
-/// <summary>Meta's numeric object ids: business phone number ids and WhatsApp Business Account ids.</summary>
+/// <summary>Meta's numeric object ids: business phone number ids, WhatsApp Business Account ids and portfolio ids.</summary>
 public static class MetaId
 {
     public const int MaxLength = 32;
@@ -12,6 +12,10 @@ public static class MetaId
 
     public static Result<string> WabaId(string? input) =>
         Parse(input, "waba_id", RefusalReason.InvalidWabaId);
+
+    /// <summary>A business portfolio (Meta business) id; malformed ones are an InvalidField on portfolio_id.</summary>
+    public static Result<string> PortfolioId(string? input) =>
+        Parse(input, "portfolio_id", RefusalReason.InvalidField);
 
     private static Result<string> Parse(string? input, string field, RefusalReason reason)
     {

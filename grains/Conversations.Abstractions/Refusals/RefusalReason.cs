@@ -54,5 +54,10 @@ public enum RefusalReason
     MarketingRegionBlocked = 32,
     PairRateLimited = 33,
 
-    // 34 and 35 are reserved for the messaging limit and throughput pacing of issue 5.
+
+    /// <summary>The portfolio reached its tier of unique customers for business-initiated messages in the moving 24 h.</summary>
+    MessagingLimitReached = 34,
+
+    /// <summary>The business number's outbound queue is full at its messages-per-second; retry after the given time.</summary>
+    ThroughputLimited = 35,
 }

@@ -1,37 +1,99 @@
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Limits;
+using Conversations.Grains.Sending;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.BusinessNumbers;
 
 [GrainType("business-number")]
 public sealed class BusinessNumberGrain(
-    [PersistentState("business-number", StorageNames.Conversations)] IPersistentState<BusinessNumberState> state)
+    [PersistentState("business-number", StorageNames.Conversations)] IPersistentState<BusinessNumberState> state,
+    IOptions<ConversationOptions> options)
     : Grain, IBusinessNumberGrain
 {
+    private readonly LimitOptions _limits = options.Value.Limits;
+
     public async Task<Result<string>> Register(string wabaId, CancellationToken cancellationToken = default)
     {
-        var waba = MetaId.WabaId(wabaId);
+        var profile = await Configure(new BusinessNumberSettings(wabaId), cancellationToken);
+        return profile.Succeeded ? Result<string>.Ok(profile.Value.WabaId) : profile.Refusal;
+    }
+
+    public async Task<Result<BusinessNumberProfile>> Configure(BusinessNumberSettings settings, CancellationToken cancellationToken = default)
+    {
+        var waba = MetaId.WabaId(settings.WabaId);
         if (!waba.Succeeded)
         {
             return waba.Refusal;
         }
 
-        if (state.State.WabaId is { } existing)
+        var portfolio = settings.PortfolioId is null ? Result<string>.Ok(waba.Value) : MetaId.PortfolioId(settings.PortfolioId);
+        if (!portfolio.Succeeded)
         {
-            // Conversations cache their number's WABA; moving a number would silently switch template sets under them.
-            return existing == waba.Value
-                ? Result<string>.Ok(existing)
-                : Refusal.Of(
-                    RefusalReason.BusinessNumberConflict,
-                    $"Business number {this.GetPrimaryKeyString()} already belongs to WABA {existing}.",
-                    ("waba_id", existing));
+            return portfolio.Refusal;
         }
 
+        if (settings.ThroughputPerSecond is { } perSecond && (perSecond < 1 || perSecond > _limits.MaxThroughputPerSecond))
+        {
+            return FieldRules.Invalid(
+                "throughput_per_second",
+                "range",
+                $"throughput_per_second must be 1 to {_limits.MaxThroughputPerSecond} messages per second.");
+        }
+
+        if (settings.Quality is { } quality && !Enum.IsDefined(quality))
+        {
+            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be GREEN, YELLOW, RED or UNKNOWN.");
+        }
+
+        // Conversations cache their number's WABA and portfolio; moving a number would silently switch the template
+        // set and the messaging limit under them.
+        if (state.State.WabaId is { } existing && existing != waba.Value)
+        {
+            return Conflict("WABA", existing, "waba_id");
+        }
+
+        var currentPortfolio = state.State.WabaId is null ? null : state.State.PortfolioId ?? state.State.WabaId;
+        if (currentPortfolio is not null && settings.PortfolioId is not null && currentPortfolio != portfolio.Value)
+        {
+            return Conflict("portfolio", currentPortfolio, "portfolio_id");
+        }
+
+        var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
         state.State.WabaId = waba.Value;
-        await state.WriteStateAsync(cancellationToken);
-        return Result<string>.Ok(waba.Value);
+        state.State.PortfolioId = currentPortfolio ?? portfolio.Value;
+        state.State.ThroughputPerSecond = settings.ThroughputPerSecond ?? state.State.ThroughputPerSecond;
+        state.State.Quality = settings.Quality ?? state.State.Quality;
+        if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality))
+        {
+            await state.WriteStateAsync(cancellationToken);
+            if (before.ThroughputPerSecond != state.State.ThroughputPerSecond)
+            {
+                await GrainFactory.GetGrain<IThroughputPacerGrain>(this.GetPrimaryKeyString()).SetRate(Profile()!.ThroughputPerSecond, CancellationToken.None);
+            }
+        }
+
+        return Result<BusinessNumberProfile>.Ok(Profile()!);
     }
 
     public Task<string?> GetWabaId(CancellationToken cancellationToken = default) => Task.FromResult(state.State.WabaId);
+
+    public Task<BusinessNumberProfile?> GetProfile(CancellationToken cancellationToken = default) => Task.FromResult(Profile());
+
+    private BusinessNumberProfile? Profile() => state.State.WabaId is { } waba
+        ? new BusinessNumberProfile(
+            this.GetPrimaryKeyString(),
+            waba,
+            state.State.PortfolioId ?? waba,
+            state.State.ThroughputPerSecond ?? _limits.DefaultThroughputPerSecond,
+            state.State.Quality)
+        : null;
+
+    private Refusal Conflict(string what, string existing, string field) => Refusal.Of(
+        RefusalReason.BusinessNumberConflict,
+        $"Business number {this.GetPrimaryKeyString()} already belongs to {what} {existing}.",
+        (field, existing));
 }

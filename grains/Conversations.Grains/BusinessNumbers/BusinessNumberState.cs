@@ -1,3 +1,5 @@
+using Conversations.Abstractions.BusinessNumbers;
+
 namespace Conversations.Grains.BusinessNumbers;
 
 [GenerateSerializer]
@@ -5,4 +7,12 @@ namespace Conversations.Grains.BusinessNumbers;
 public sealed class BusinessNumberState
 {
     [Id(0)] public string? WabaId { get; set; }
+
+    /// <summary>Null on numbers registered before portfolios existed: their portfolio is their WABA.</summary>
+    [Id(1)] public string? PortfolioId { get; set; }
+
+    /// <summary>Null means the configured default.</summary>
+    [Id(2)] public int? ThroughputPerSecond { get; set; }
+
+    [Id(3)] public QualityRating Quality { get; set; }
 }

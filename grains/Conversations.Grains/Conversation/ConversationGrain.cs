@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
@@ -38,7 +39,7 @@ public sealed class ConversationGrain(
     private TokenBucket? _pairRate;
     private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
     private readonly List<ConversationEvent> _unpublished = [];
-    private string? _wabaId;
+    private BusinessNumberProfile? _profile;
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(this.GetPrimaryKeyString());
 
@@ -175,10 +176,12 @@ public sealed class ConversationGrain(
         }
 
         var decision = await Decide(command, now, cancellationToken);
-        if ((decision.Refusal ?? Admit(decision, now, consume: true)) is { } refusal)
+        if ((decision.Refusal ?? Admit(decision, now) ?? await ClearSharedLimits(decision, now, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
+
+        TakePairToken(now);
 
         StartEntryPointOnReply(now);
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
@@ -201,7 +204,7 @@ public sealed class ConversationGrain(
         var decision = CheckCommand(command, requireKey: false) is { } invalid
             ? SendDecision.Refused(invalid)
             : await Decide(command, now, cancellationToken);
-        if (decision.Allowed && Admit(decision, now, consume: false) is { } notAdmitted)
+        if (decision.Allowed && Admit(decision, now) is { } notAdmitted)
         {
             decision = SendDecision.Refused(notAdmitted);
         }
@@ -399,7 +402,7 @@ public sealed class ConversationGrain(
     {
         var now = time.GetUtcNow();
         var due = MessageLog.DueAt(Log, now).ToList();
-        if (due.Count > 0 && _wabaId is null && await CheckIdentity(CancellationToken.None) is { } identityRefusal)
+        if (due.Count > 0 && _profile is null && await CheckIdentity(CancellationToken.None) is { } identityRefusal)
         {
             logger.LogError("Scheduled sends of {Conversation} cannot be decided: {Reason}", Key, identityRefusal.Message);
             return;
@@ -409,9 +412,13 @@ public sealed class ConversationGrain(
         {
             var message = Log[index];
             var decision = await Decide(message.Pending!, now, CancellationToken.None);
-            if (decision.Allowed && Admit(decision, now, consume: true) is { } notAdmitted)
+            if (decision.Allowed && (Admit(decision, now) ?? await ClearSharedLimits(decision, now, CancellationToken.None)) is { } notAdmitted)
             {
                 decision = SendDecision.Refused(notAdmitted);
+            }
+            else if (decision.Allowed)
+            {
+                TakePairToken(now);
             }
 
             var entry = decision.Refusal is { } refusal
@@ -559,10 +566,11 @@ public sealed class ConversationGrain(
 
     /// <summary>
     /// Who may receive what the decision allows: marketing only to customers who have not stopped it and are reachable,
-    /// and no customer more often than the pair rate. The bucket lives in memory: a restart grants a fresh burst,
-    /// which Meta's own limit then still bounds.
+    /// and no customer more often than the pair rate (checked here, taken by <see cref="TakePairToken"/> once every
+    /// other limit let the message through). The bucket lives in memory: a restart grants a fresh burst, which Meta's
+    /// own limit then still bounds.
     /// </summary>
-    private Refusal? Admit(SendDecision decision, DateTimeOffset now, bool consume)
+    private Refusal? Admit(SendDecision decision, DateTimeOffset now)
     {
         if (AudiencePolicy.IsMarketing(decision.Category)
             && AudiencePolicy.CheckMarketing(
@@ -576,7 +584,7 @@ public sealed class ConversationGrain(
         }
 
         _pairRate ??= new TokenBucket(_options.PairRateBurst, _options.PairRateInterval);
-        var (allowed, retryAfter) = consume ? _pairRate.TryTake(now) : _pairRate.Peek(now);
+        var (allowed, retryAfter) = _pairRate.Peek(now);
         return allowed
             ? null
             : Refusal.Of(
@@ -584,6 +592,45 @@ public sealed class ConversationGrain(
                 $"This customer already received {_options.PairRateBurst} messages in a burst; WhatsApp allows one every {_options.PairRateInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s after that.",
                 ("whatsapp_code", "131056"),
                 ("retry_after", AudiencePolicy.Seconds(retryAfter)));
+    }
+
+    private void TakePairToken(DateTimeOffset now) => _pairRate!.TryTake(now);
+
+    /// <summary>
+    /// The limits this conversation shares with others, checked after its own rules so a refused message takes nothing:
+    /// the business number's pace first (a slot refused by the messaging limit after it is merely a gap in the pace),
+    /// then the portfolio's messaging limit for a template outside the window. Waits for the pace slot when the number's
+    /// second is full, so Meta never sees more than the number's throughput.
+    /// </summary>
+    private async Task<Refusal?> ClearSharedLimits(SendDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var slot = await GrainFactory.GetGrain<IThroughputPacerGrain>(Key.BusinessNumberId).Reserve(cancellationToken);
+        if (!slot.Accepted)
+        {
+            return Refusal.Of(
+                RefusalReason.ThroughputLimited,
+                $"Business number {Key.BusinessNumberId} has {_options.Limits.MaxPacingDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s of messages queued at its {slot.PerSecond} messages per second.",
+                ("business_number_id", Key.BusinessNumberId),
+                ("throughput_per_second", FieldRules.Invariant(slot.PerSecond)),
+                ("retry_after", AudiencePolicy.Seconds(slot.RetryAfter)));
+        }
+
+        if (decision.Kind == MessageKind.Template && !Window.IsOpenAt(now))
+        {
+            var reach = await GrainFactory.GetGrain<ICustomerReachGrain>($"{_profile!.PortfolioId}/{Key.Customer}").Count(cancellationToken);
+            if (!reach.Succeeded)
+            {
+                return reach.Refusal;
+            }
+        }
+
+        var wait = slot.SendAt - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        return null;
     }
 
     private static bool IsRetryable(MessageLogEntry entry) =>
@@ -608,7 +655,7 @@ public sealed class ConversationGrain(
             now,
             _options.FreeFormSafetyMargin,
             _options.Templates,
-            template => GrainFactory.GetGrain<ITemplateRegistryGrain>(_wabaId!).Find(template.Name, template.Language, cancellationToken));
+            template => GrainFactory.GetGrain<ITemplateRegistryGrain>(_profile!.WabaId).Find(template.Name, template.Language, cancellationToken));
 
     private MessageLogEntry NewEntry(SendCommand command, DateTimeOffset now) => new(
         NewMessageId(),
@@ -691,8 +738,8 @@ public sealed class ConversationGrain(
                 ("field", "customer"));
         }
 
-        _wabaId ??= await GrainFactory.GetGrain<IBusinessNumberGrain>(Key.BusinessNumberId).GetWabaId(cancellationToken);
-        return _wabaId is null
+        _profile ??= await GrainFactory.GetGrain<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
+        return _profile is null
             ? Refusal.Of(
                 RefusalReason.UnknownBusinessNumber,
                 $"Business number {Key.BusinessNumberId} is not registered; register it with its WABA first.",
@@ -722,7 +769,7 @@ public sealed class ConversationGrain(
     }
 
     private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
-        GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_wabaId!, at));
+        GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));
 
     private ChargeRequest ChargeRequestFor(MessageLogEntry entry, string messageId, DateTimeOffset now) =>
         new(Key.BusinessNumberId, Key.Customer, messageId, entry.Kind!.Value, entry.TemplateCategory, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: false), now);

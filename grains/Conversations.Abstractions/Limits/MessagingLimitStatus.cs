@@ -1,0 +1,16 @@
+namespace Conversations.Abstractions.Limits;
+
+/// <summary>
+/// A portfolio's messaging limit now. Used counts customers reached in the moving window plus quota leased to silos and
+/// not yet used; ResetsAt is when the oldest counted slot leaves the window (null when nothing is counted).
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("messaging-limit-status")]
+public sealed record MessagingLimitStatus(
+    [property: Id(0)] string PortfolioId,
+    [property: Id(1)] int? Tier,
+    [property: Id(2)] int Used,
+    [property: Id(3)] DateTimeOffset? ResetsAt)
+{
+    public bool Unlimited => Tier is null;
+}
