@@ -55,4 +55,27 @@ public sealed class AtMostOnceTests(RedisFixture fixture)
         Refused(retry, RefusalReason.MetaOutcomeUnknown);
         Assert.Empty(whatsApp.Sent);
     }
+
+    [Fact]
+    public async Task A_send_meta_accepted_stays_accepted_with_its_wamid_when_pricing_it_fails()
+    {
+        var ledger = new LedgerOutage();
+        await using var service = await DurableService.Start(fixture.Redis, configureSilo: (_, silo) => ledger.Install(silo));
+        var conversation = await service.NewConversation();
+        await conversation.InboundNow();
+
+        ledger.FailNextCharge();
+        await Assert.ThrowsAnyAsync<Exception>(() => conversation.SendText("order-9", "Your order 9 has shipped."));
+        var atMeta = Assert.Single(service.WhatsApp.Sent);
+        var retry = Ok(await conversation.SendText("order-9", "Your order 9 has shipped."));
+        await service.Restart();
+        var entry = Assert.Single(Ok(await conversation.Grain.ListMessages(0)));
+
+        Assert.Equal(atMeta.Message.MessageId, retry.MessageId);
+        Assert.Equal(atMeta.Wamid, retry.Wamid);
+        Assert.Equal(retry.MessageId, entry.MessageId);
+        Assert.Equal(MessageStatus.Accepted, entry.Status);
+        Assert.Equal(atMeta.Wamid, entry.Wamid);
+        Assert.Single(service.WhatsApp.Sent);
+    }
 }

@@ -17,8 +17,11 @@ public sealed class Conversation(DurableService service, string businessNumberId
 
     public DateTimeOffset Now => service.Clock.GetUtcNow();
 
-    public Task<Result<ConversationSnapshot>> Inbound(string messageId) =>
-        Grain.RecordInbound(new InboundMessage(messageId, Now, InboundMessageType.Text, "hello"));
+    public Task<Result<ConversationSnapshot>> Inbound(string messageId) => Inbound(messageId, Now);
+
+    /// <summary>A customer message the customer sent at <paramref name="sentAt"/>; webhooks arrive late and out of order.</summary>
+    public Task<Result<ConversationSnapshot>> Inbound(string messageId, DateTimeOffset sentAt) =>
+        Grain.RecordInbound(new InboundMessage(messageId, sentAt, InboundMessageType.Text, "hello"));
 
     public async Task<ConversationSnapshot> InboundNow() => Outcome.Ok(await Inbound($"wamid.{Guid.NewGuid():N}"));
 

@@ -15,12 +15,20 @@ public sealed class DurableService : IAsyncDisposable
     private readonly RedisServer _redis;
     private readonly int _silos;
     private readonly Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? _configureSilo;
+    private readonly Action<IClientBuilder>? _configureClient;
 
-    private DurableService(RedisServer redis, int silos, Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo)
+    private DurableService(
+        RedisServer redis,
+        int silos,
+        Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo,
+        Action<IClientBuilder>? configureClient,
+        RecordingWhatsAppSender whatsApp)
     {
         _redis = redis;
         _silos = silos;
         _configureSilo = configureSilo;
+        _configureClient = configureClient;
+        WhatsApp = whatsApp;
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
@@ -29,14 +37,21 @@ public sealed class DurableService : IAsyncDisposable
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>What every silo, before and after restarts, handed to Meta: one record across the service's whole life.</summary>
+    public RecordingWhatsAppSender WhatsApp { get; }
+
     public IGrainFactory Grains => Cluster.Client;
 
     /// <summary>The serializer the silos store state with.</summary>
     public Serializer Serializer => Cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
 
-    public static async Task<DurableService> Start(RedisServer redis, int silos = 1, Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null)
+    public static async Task<DurableService> Start(
+        RedisServer redis,
+        int silos = 1,
+        Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null,
+        Action<IClientBuilder>? configureClient = null)
     {
-        var service = new DurableService(redis, silos, configureSilo);
+        var service = new DurableService(redis, silos, configureSilo, configureClient, new RecordingWhatsAppSender());
         service.Cluster = await service.StartCluster();
         return service;
     }
@@ -58,5 +73,5 @@ public sealed class DurableService : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
-    private Task<InProcessTestCluster> StartCluster() => RedisCluster.Start(_redis.ConnectionString, Clock, ServiceId, silos: _silos, configureSilo: _configureSilo);
+    private Task<InProcessTestCluster> StartCluster() => RedisCluster.Start(_redis.ConnectionString, Clock, ServiceId, silos: _silos, configureSilo: _configureSilo, whatsApp: WhatsApp, configureClient: _configureClient);
 }

@@ -17,6 +17,7 @@ public static class RedisCluster
     public static string NewServiceId() => $"conversations-test-{Guid.NewGuid():N}";
 
     /// <param name="configureSilo">Test-only changes per silo, applied after the production wiring, e.g. to misbehave one silo.</param>
+    /// <param name="configureClient">Test-only changes to the cluster client, e.g. how long it waits for an answer.</param>
     public static async Task<InProcessTestCluster> Start(
         string redisConnectionString,
         FakeTimeProvider clock,
@@ -24,7 +25,8 @@ public static class RedisCluster
         IReadOnlyDictionary<string, string?>? settings = null,
         int silos = 1,
         Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null,
-        RecordingWhatsAppSender? whatsApp = null)
+        RecordingWhatsAppSender? whatsApp = null,
+        Action<IClientBuilder>? configureClient = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -37,6 +39,11 @@ public static class RedisCluster
             silo.Services.AddSingleton<IWhatsAppSender>(whatsApp ?? new RecordingWhatsAppSender());
             configureSilo?.Invoke(siloOptions, silo);
         });
+        if (configureClient is not null)
+        {
+            builder.ConfigureClient(configureClient);
+        }
+
         var cluster = builder.Build();
         try
         {
