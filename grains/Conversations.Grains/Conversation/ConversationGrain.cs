@@ -29,7 +29,7 @@ public sealed class ConversationGrain(
     IWhatsAppSender sender,
     IEnumerable<IConversationEventSink> eventSinks,
     ILogger<ConversationGrain> logger)
-    : Grain, IConversationGrain, IRemindable
+    : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
     public const string ExpiryReminderName = "window-expiry";
     public const string ScheduledSendsReminderName = "scheduled-sends";
@@ -40,6 +40,9 @@ public sealed class ConversationGrain(
     private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
     private readonly List<ConversationEvent> _unpublished = [];
     private BusinessNumberProfile? _profile;
+
+    /// <summary>Whether a message Meta took is still unpriced because the ledger failed; activation checks the stored log.</summary>
+    private bool _unpricedMessages;
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(this.GetPrimaryKeyString());
 
@@ -60,15 +63,44 @@ public sealed class ConversationGrain(
             await Persist(cancellationToken);
         }
 
-        var window = Window;
-        if (state.State.ExpiryReminderArmed && window.IsOpenAt(now) && await this.GetReminder(ExpiryReminderName) is null)
+        if (Log.Count > 0)
         {
+            await SettleUnpricedMessages();
+        }
+
+        var window = Window;
+        if (window.IsOpenAt(now) && (!state.State.ExpiryReminderArmed || await this.GetReminder(ExpiryReminderName) is null))
+        {
+            // An open window always has its reminder; without one it would never record its close.
             await this.RegisterOrUpdateReminder(ExpiryReminderName, window.ExpiresAt!.Value - now, _options.ExpiryReminderPeriod);
+            if (!state.State.ExpiryReminderArmed)
+            {
+                state.State.ExpiryReminderArmed = true;
+                await Persist(cancellationToken);
+            }
         }
 
         if (MessageLog.NextScheduled(Log) is { } next && await this.GetReminder(ScheduledSendsReminderName) is null)
         {
             await this.RegisterOrUpdateReminder(ScheduledSendsReminderName, Max(next - now, TimeSpan.Zero), _options.ScheduledSendReminderPeriod);
+        }
+    }
+
+    /// <summary>
+    /// Every call changes state in memory before it writes, and several awaits (reminders, the ledger, Meta) sit between
+    /// the two. If anything throws, the activation's memory no longer matches storage and an idempotent retry would
+    /// answer from what was never stored; dropping the activation makes the retry start from storage.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 
@@ -140,6 +172,11 @@ public sealed class ConversationGrain(
         if (CheckCommand(command, requireKey: true) is { } invalid)
         {
             return invalid;
+        }
+
+        if (_unpricedMessages)
+        {
+            await SettleUnpricedMessages();
         }
 
         var now = time.GetUtcNow();
@@ -510,7 +547,7 @@ public sealed class ConversationGrain(
         var entry = Log[index].Entry;
         var now = time.GetUtcNow();
         entry = result.Accepted
-            ? entry with { Wamid = result.Wamid, Charge = await Ledger(now).Charge(ChargeRequestFor(entry, messageId, now), CancellationToken.None) }
+            ? entry with { Wamid = result.Wamid, Charge = await TryCharge(entry, now) ?? MarkUnpriced() }
             : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
         if (!result.Accepted)
         {
@@ -520,6 +557,52 @@ public sealed class ConversationGrain(
         Log[index] = Log[index] with { Entry = entry, Dispatching = false };
         await Persist(CancellationToken.None);
         return entry;
+    }
+
+    /// <summary>
+    /// Prices a message Meta took. Meta's acceptance must be stored whatever happens to the ledger, so a failure here
+    /// leaves the charge unset and the message is priced again (the ledger ignores an id it has seen) on the next call.
+    /// </summary>
+    private async Task<ChargeEstimate?> TryCharge(MessageLogEntry entry, DateTimeOffset now)
+    {
+        try
+        {
+            return await Ledger(now).Charge(ChargeRequestFor(entry, entry.MessageId, now), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Pricing {MessageId} failed; it stays accepted and is priced again on the next call", entry.MessageId);
+            return null;
+        }
+    }
+
+    private ChargeEstimate? MarkUnpriced()
+    {
+        _unpricedMessages = true;
+        return null;
+    }
+
+    /// <summary>Prices the messages Meta took whose pricing failed, at the time they were accepted.</summary>
+    private async Task SettleUnpricedMessages()
+    {
+        _unpricedMessages = false;
+        for (var i = 0; i < Log.Count; i++)
+        {
+            if (Log[i] is not { Dispatching: false, Entry: { Wamid: not null, Charge: null, Kind: not null, Status: not MessageStatus.Failed, DecidedAt: { } decidedAt } entry })
+            {
+                continue;
+            }
+
+            if (await TryCharge(entry, decidedAt) is { } charge)
+            {
+                Log[i] = Log[i] with { Entry = entry with { Charge = charge } };
+                await Persist(CancellationToken.None);
+            }
+            else
+            {
+                _unpricedMessages = true;
+            }
+        }
     }
 
     /// <summary>What Meta's error codes say about this customer, beyond the one message.</summary>
@@ -705,19 +788,7 @@ public sealed class ConversationGrain(
         }
     }
 
-    private async Task Persist(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            // The in-memory state now differs from what storage holds; a fresh activation rereads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Persist(CancellationToken cancellationToken) => state.WriteStateAsync(cancellationToken);
 
     /// <summary>Refuses a malformed key or an unregistered business number before any state is touched.</summary>
     private async Task<Refusal?> CheckIdentity(CancellationToken cancellationToken)
