@@ -7,6 +7,9 @@ namespace Conversations.Grains.Tests;
 /// <summary>One in-memory cluster per test run; every test uses its own numbers, and only test bodies move the clock.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>One unless a fixture that needs more sets it; xunit builds fixtures with their parameterless constructor.</summary>
+    public int Silos { get; init; } = 1;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     public RecordingWhatsAppSender WhatsApp { get; } = new();
@@ -17,7 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp, Events);
+    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp, Events, silos: Silos);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
