@@ -51,7 +51,10 @@ public static class CloudApiServiceCollectionExtensions
             }
         });
 
-        services.TryAddTransient<IWhatsAppSender>(sp => sp.GetRequiredService<CloudApiClient>());
+        // One client for the process: every conversation grain takes a sender, and a transient typed client gave each of
+        // a million activations its own HttpClient. Safe as a singleton because the handler never expires and its
+        // pooled connections are recycled (PooledConnectionLifetime below) to follow DNS.
+        services.TryAddSingleton<IWhatsAppSender>(sp => sp.GetRequiredService<CloudApiClient>());
         return services.AddHttpClient<CloudApiClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<MetaOptions>>().Value;
@@ -63,7 +66,7 @@ public static class CloudApiServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = ConnectWithin(sp.GetRequiredService<IOptions<MetaOptions>>().Value.ConnectTimeout),
-                // Grains keep their sender for their lifetime, so connections, not handlers, are recycled to follow DNS.
+                // The sender lives as long as the process, so connections, not handlers, are recycled to follow DNS.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 AutomaticDecompression = DecompressionMethods.All,
             })
