@@ -41,6 +41,8 @@ public static class ConversationsSilo
             o.ClusterId = hosting.ClusterId;
             o.ServiceId = hosting.ServiceId;
         });
+        silo.Configure<GrainCollectionOptions>(o =>
+            o.ClassSpecificCollectionAge[typeof(Conversations.Grains.Conversation.ConversationGrain).FullName!] = hosting.ConversationIdleTimeout);
 
         if (storage.RedisConnectionString is { } redis)
         {
@@ -51,7 +53,10 @@ public static class ConversationsSilo
         else
         {
             silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
-            silo.AddMemoryGrainStorage(StorageNames.Conversations);
+            // The same binary serializer as Redis storage: the default JSON one keeps each state several times larger and
+            // costs about 8% of the api's CPU on the send path.
+            silo.AddMemoryGrainStorage(StorageNames.Conversations, options => options.Configure<Orleans.Serialization.Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
         }
 

@@ -27,4 +27,13 @@ public sealed class HostingOptions
     /// to the container's own host name, never to a shared service name.
     /// </summary>
     public string? AdvertisedHost { get; set; }
+
+    /// <summary>
+    /// How long a conversation may sit idle before its activation is collected. Its expiry reminder, not its
+    /// activation, keeps the window, so an idle activation only costs memory (about 5 KB each), and Orleans' default
+    /// of two hours would keep every conversation of the last two hours in memory. Orleans requires more than its
+    /// one-minute collection quantum.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:01", "1.00:00:00")]
+    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -20,7 +20,8 @@ public static class LoadTestCommandLine
         };
         var scenario = new Option<string>("--scenario")
         {
-            Description = "What to drive. Every run also measures the baseline in the same run, for the ratio.",
+            Description = $"What to drive. Every run also measures the baseline in the same run, for the ratio. '{AllScenarios}' is "
+                + $"{string.Join(", ", ScenarioCatalog.InAll)}; {WindowsScenario.ScenarioName} is left out of it because it runs for minutes and leaves a million conversations behind.",
             HelpName = string.Join('|', [.. ScenarioCatalog.Names, AllScenarios]),
             DefaultValueFactory = _ => AllScenarios,
         };
@@ -34,9 +35,32 @@ public static class LoadTestCommandLine
             HelpName = "per_second",
             Validators = { result => RejectNonPositive(result, "--rate") },
         };
-        var conversations = PositiveOption("--conversations", "uniform: conversations whose windows setup opens, and over which sends are spread.", 100_000);
+        var conversations = PositiveOption("--conversations", "uniform, chatbot: conversations whose windows setup opens, and over which sends are spread; webhooks: customers the messages come from.", 100_000);
         var numbers = PositiveOption("--numbers", "uniform: business numbers the conversations are spread over (Meta limits throughput per number).", 1);
         var customers = PositiveOption("--customers", "broadcast: distinct, never-written customers available; the scenario stops early when they run out.", 1_000_000);
+        var webhookUrl = new Option<Uri>("--webhook-url")
+        {
+            Description = "webhooks: the api's webhook endpoint on its HTTP/1.1 port (Kestrel:Endpoints:Http).",
+            HelpName = "url",
+            DefaultValueFactory = _ => new Uri("http://localhost:5080/webhooks/whatsapp"),
+            CustomParser = result => ParseAddress(result, "--webhook-url"),
+        };
+        var appSecret = new Option<string>("--app-secret")
+        {
+            Description = "webhooks: the Meta app secret the api checks X-Hub-Signature-256 with (Conversations:Webhooks:AppSecret; local default local-dev-secret).",
+            HelpName = "secret",
+            DefaultValueFactory = _ => "local-dev-secret",
+        };
+        var batch = PositiveOption("--batch", "webhooks: inbound messages per signed POST.", 100);
+        var streams = PositiveOption("--streams", "chatbot: concurrent StreamSends streams (bots); the --concurrency sends in flight are spread over them.", 16);
+        var windows = PositiveOption("--windows", "windows: windows to open (RecordInbound, bounded by --concurrency) between the two memory readings.", 1_000_000);
+        var idle = DurationOption("--idle", "windows: after the second reading, leave the windows idle this long and read again, to see them "
+            + "with their activations collected (the api's Conversations:Hosting:ConversationIdleTimeout, plus a minute). 0: no third reading.", TimeSpan.Zero);
+        var redis = new Option<string?>("--redis")
+        {
+            Description = "windows: the api's Redis (what ConnectionStrings__Redis says), to report used_memory per window. Unset: the api stores in memory.",
+            HelpName = "host:port",
+        };
         var output = new Option<DirectoryInfo?>("--output")
         {
             Description = "Directory for the run's JSON and markdown reports. Unset: console only.",
@@ -51,20 +75,21 @@ public static class LoadTestCommandLine
         };
         var serverPid = new Option<int?>("--server-pid")
         {
-            Description = "Process id of the api on this machine, to report its CPU use beside the load tester's.",
+            Description = "Process id of the api on this machine, to report its CPU use beside the load tester's (and, for windows, its memory).",
             HelpName = "pid",
         };
 
         var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline.")
         {
-            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, simulator, output, serverPid,
+            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, simulator,
+            webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid,
         };
         root.SetAction((parse, cancellationToken) =>
         {
             var chosen = parse.GetRequiredValue(scenario);
             var settings = new LoadTestSettings(
                 parse.GetRequiredValue(address),
-                chosen == AllScenarios ? ScenarioCatalog.Names : [chosen],
+                chosen == AllScenarios ? ScenarioCatalog.InAll : [chosen],
                 parse.GetRequiredValue(duration),
                 parse.GetRequiredValue(warmup),
                 parse.GetRequiredValue(concurrency),
@@ -74,7 +99,16 @@ public static class LoadTestCommandLine
                 parse.GetRequiredValue(customers),
                 parse.GetValue(output),
                 parse.GetValue(serverPid),
-                parse.GetValue(simulator));
+                parse.GetValue(simulator))
+            {
+                WebhookUrl = parse.GetRequiredValue(webhookUrl),
+                AppSecret = parse.GetRequiredValue(appSecret),
+                Batch = parse.GetRequiredValue(batch),
+                Streams = parse.GetRequiredValue(streams),
+                Windows = parse.GetRequiredValue(windows),
+                Idle = parse.GetRequiredValue(idle),
+                Redis = parse.GetValue(redis),
+            };
             return new LoadTestRun(settings).RunAsync(cancellationToken);
         });
         return root;

@@ -40,7 +40,20 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         foreach (var name in names)
         {
             var scenario = ScenarioCatalog.Create(name, settings);
-            var result = await RunScenarioAsync(scenario, context, cancellationToken);
+            ScenarioResult result;
+            try
+            {
+                result = await RunScenarioAsync(scenario, context, cancellationToken);
+            }
+            finally
+            {
+                // Streams left open would keep their server-side calls, and their sends, going into the next scenario.
+                if (scenario is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync();
+                }
+            }
+
             results.Add(result);
             if (name == BaselineScenario.ScenarioName && result.OkOperations == 0)
             {
@@ -50,9 +63,10 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         }
 
         var baseline = results.FirstOrDefault(r => r.Scenario == BaselineScenario.ScenarioName && r.SkippedBecause is null);
+        // Items, not operations: a webhook POST of 100 messages is 100 units of work against one health check.
         var withRatios = results
             .Select(r => r.SkippedBecause is null && baseline is { OkPerSecond: > 0 }
-                ? r with { RatioToBaseline = Math.Round(r.OkPerSecond / baseline.OkPerSecond, 3) }
+                ? r with { RatioToBaseline = Math.Round(r.OkItemsPerSecond / baseline.OkPerSecond, 3) }
                 : r)
             .ToList();
         var report = new RunReport(ids.Stamp, startedAt, MachineInfo.Current(), RunSettings.From(settings), withRatios);
@@ -81,6 +95,12 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         {
             _console.MarkupLine($"[red]{Markup.Escape($"{scenario.Name}: {e.Message}")}[/]");
             return Skipped(scenario, e.Message);
+        }
+
+        if (scenario is IFootprintScenario footprint)
+        {
+            return await ShowProgressAsync(scenario.Name, () => SetupFraction(context.SetupProgress), () => SetupLine(context.SetupProgress),
+                () => footprint.MeasureAsync(context, cancellationToken));
         }
 
         // The baseline is the ceiling, so it always runs as fast as answered; --rate paces the scenarios measured against it.

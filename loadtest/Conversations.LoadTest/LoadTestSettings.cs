@@ -13,4 +13,26 @@ public sealed record LoadTestSettings(
     int Customers,
     DirectoryInfo? Output,
     int? ServerPid,
-    Uri? MetaSimulator = null);
+    Uri? MetaSimulator = null)
+{
+    /// <summary>webhooks: the api's HTTP/1.1 webhook endpoint.</summary>
+    public Uri WebhookUrl { get; init; } = new("http://localhost:5080/webhooks/whatsapp");
+
+    /// <summary>webhooks: the Meta app secret the api verifies X-Hub-Signature-256 with (Conversations:Webhooks:AppSecret).</summary>
+    public string AppSecret { get; init; } = "local-dev-secret";
+
+    /// <summary>webhooks: inbound messages per POST.</summary>
+    public int Batch { get; init; } = 100;
+
+    /// <summary>chatbot: concurrent StreamSends streams, one per bot.</summary>
+    public int Streams { get; init; } = 16;
+
+    /// <summary>windows: windows to open.</summary>
+    public int Windows { get; init; } = 1_000_000;
+
+    /// <summary>windows: how long to leave the windows idle before a third reading, so the api can collect idle activations.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.Zero;
+
+    /// <summary>windows: the api's Redis (ConnectionStrings__Redis), for used_memory per window; null when it stores in memory.</summary>
+    public string? Redis { get; init; }
+}

@@ -18,11 +18,12 @@ public sealed record ScenarioResult(
     SetupReport? Setup,
     CpuUsage Cpu,
     bool RanOutOfWork,
-    string? SkippedBecause = null)
+    string? SkippedBecause = null,
+    FootprintReport? Footprint = null)
 {
     /// <summary>
-    /// Successful operations per second of api CPU: on a machine shared with other work this moves less than ok/s,
-    /// because it does not depend on how much CPU the api happened to get.
+    /// Successful items (checks, sends, inbound messages) per second of api CPU: on a machine shared with other work
+    /// this moves less than ok/s, because it does not depend on how much CPU the api happened to get.
     /// </summary>
-    public double? OkPerServerCoreSecond => Cpu.ServerCores is > 0 and var cores ? Math.Round(OkPerSecond / cores, 1) : null;
+    public double? OkPerServerCoreSecond => Cpu.ServerCores is > 0 and var cores ? Math.Round(OkItemsPerSecond / cores, 1) : null;
 }

@@ -10,7 +10,7 @@ public static class ConsoleReport
     public static void Write(IAnsiConsole console, RunReport report)
     {
         var results = new Table().Title("[bold]Results[/]").Border(TableBorder.Rounded);
-        results.AddColumns("scenario", "req/s", "ok/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other", "ok/api core-s");
+        results.AddColumns("scenario", "req/s", "ok/s", "ok items/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other", "ok items/api core-s");
         foreach (var column in results.Columns.Skip(1))
         {
             column.RightAligned();
@@ -20,7 +20,7 @@ public static class ConsoleReport
         {
             if (s.SkippedBecause is { } why)
             {
-                results.AddRow(Markup.Escape(s.Scenario), "[red]skipped[/]", "", "", "", "", "", "", "", "", Markup.Escape(why));
+                results.AddRow(Markup.Escape(s.Scenario), "[red]skipped[/]", "", "", "", "", "", "", "", "", "", Markup.Escape(why));
                 continue;
             }
 
@@ -29,6 +29,7 @@ public static class ConsoleReport
                 Markup.Escape(s.Scenario + (s.RanOutOfWork ? "*" : "")),
                 Rate(s.OperationsPerSecond),
                 Rate(s.OkPerSecond),
+                s.ItemsPerOperation == 1 ? "" : $"{Rate(s.OkItemsPerSecond)} {s.ItemName}",
                 Ratio(s.RatioToBaseline),
                 Millis(l.P50Ms),
                 Millis(l.P99Ms),
@@ -67,6 +68,10 @@ public static class ConsoleReport
         foreach (var s in report.Scenarios)
         {
             WriteSetup(console, s);
+            if (s.Footprint is { } footprint)
+            {
+                console.MarkupLine(Markup.Escape($"{s.Scenario}: {FootprintLine(footprint)}"));
+            }
         }
     }
 

@@ -23,5 +23,22 @@ public static class Formatting
 
     public static string Cores(double? cores) => cores is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
+    public static string Bytes(long? bytes) => bytes is { } value ? (value / (1024.0 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " MiB" : "–";
+
+    public static string PerWindow(double? bytes) => bytes is { } value ? value.ToString("N0", CultureInfo.InvariantCulture) + " B" : "–";
+
+    /// <summary>One line of what the windows cost: the GC heap, the resident set and Redis, before → after, and per window.</summary>
+    public static string FootprintLine(Measurement.FootprintReport f) =>
+        $"{Count(f.Windows)} windows; api GC heap {Bytes(f.Before.GcHeapBytes)} → {Bytes(f.After.GcHeapBytes)} ({PerWindow(f.GcHeapBytesPerWindow)} per window); "
+        + $"api RSS {Bytes(f.Before.ResidentBytes)} → {Bytes(f.After.ResidentBytes)} ({PerWindow(f.ResidentBytesPerWindow)} per window)"
+        + (f.RedisAfter is { } after
+            ? $"; Redis used_memory {Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(after.UsedMemoryBytes)} ({PerWindow(f.RedisBytesPerWindow)} per window), keys {Count(f.RedisBefore?.Keys ?? 0)} → {Count(after.Keys)}"
+            : "; Redis not given")
+        + (f.AfterIdle is { } idle
+            ? $". After {f.IdleSeconds:0} s idle: api GC heap {Bytes(idle.GcHeapBytes)} ({PerWindow(f.IdleGcHeapBytesPerWindow)} per window), "
+                + $"RSS {Bytes(idle.ResidentBytes)} ({PerWindow(f.IdleResidentBytesPerWindow)} per window)"
+                + (f.RedisAfterIdle is { } redis ? $", Redis {Bytes(redis.UsedMemoryBytes)} ({PerWindow(f.IdleRedisBytesPerWindow)} per window)" : "")
+            : "");
+
     public static string Outcome(string status, string reason) => reason.Length == 0 ? status : $"{status} {reason}";
 }

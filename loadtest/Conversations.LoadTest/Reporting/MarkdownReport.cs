@@ -17,22 +17,54 @@ public static class MarkdownReport
         md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
             + (settings.Rate is { } rate ? $"scenarios open loop at {Rate(rate)} req/s (baseline closed loop)" : "closed loop (as fast as answered)")
             + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
-        md.AppendLine($"- uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s), windows opened "
-            + (settings.MetaSimulator is { } simulator ? $"through the Meta simulator at `{simulator}`" : "with RecordInbound")
-            + $"; broadcast: up to {Count(settings.Customers)} customers");
+        var ran = report.Scenarios.Select(s => s.Scenario).ToHashSet();
+        var details = new List<string>();
+        if (ran.Contains("uniform"))
+        {
+            details.Add($"uniform: {Count(settings.Conversations)} conversations on {settings.BusinessNumbers} number(s), windows opened "
+                + (settings.MetaSimulator is { } simulator ? $"through the Meta simulator at `{simulator}`" : "with RecordInbound"));
+        }
+
+        if (ran.Contains("broadcast"))
+        {
+            details.Add($"broadcast: up to {Count(settings.Customers)} customers");
+        }
+
+        if (ran.Contains("webhooks"))
+        {
+            details.Add($"webhooks: {settings.Batch} messages per signed POST to `{settings.WebhookUrl}`, from {Count(settings.Conversations)} customers");
+        }
+
+        if (ran.Contains("chatbot"))
+        {
+            details.Add($"chatbot: {settings.Streams} StreamSends streams over {Count(settings.Conversations)} open windows");
+        }
+
+        if (ran.Contains("windows"))
+        {
+            details.Add($"windows: {Count(settings.Windows)} windows opened with RecordInbound on {settings.BusinessNumbers} number(s)"
+                + (settings.IdleSeconds > 0 ? $", then {settings.IdleSeconds:0} s idle" : "")
+                + (settings.Redis is { } redis ? $"; api storage Redis `{redis}`" : "; api storage in memory"));
+        }
+
+        if (details.Count > 0)
+        {
+            md.AppendLine("- " + string.Join("; ", details));
+        }
+
         md.AppendLine();
-        md.AppendLine("| scenario | req/s | ok/s | ok/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / other processes | ok per api core-second |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.AppendLine("| scenario | req/s | ok/s | ok items/s | ok items/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / other processes | ok items per api core-second |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var s in report.Scenarios)
         {
             if (s.SkippedBecause is { } why)
             {
-                md.AppendLine($"| {s.Scenario} | skipped: {Cell(why)} ||||||||||| ");
+                md.AppendLine($"| {s.Scenario} | skipped: {Cell(why)} |||||||||||| ");
                 continue;
             }
 
             var l = s.Latency;
-            md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Ratio(s.RatioToBaseline)} | "
+            md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Rate(s.OkItemsPerSecond)} {s.ItemName} | {Ratio(s.RatioToBaseline)} | "
                 + $"{Millis(l.P50Ms)} | {Millis(l.P90Ms)} | {Millis(l.P99Ms)} | {Millis(l.P999Ms)} | {Millis(l.MaxMs)} | {Share(s.Operations - s.OkOperations, s.Operations)} | "
                 + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)} | {(s.OkPerServerCoreSecond is { } perCore ? Rate(perCore) : "–")} |");
         }
@@ -64,6 +96,33 @@ public static class MarkdownReport
                 var outcomes = string.Join(", ", setup.Outcomes.Select(o => $"{Outcome(o.Status, o.Reason)} {Count(o.Count)}"));
                 var growth = setup.ServerRssGrowthPerCallBytes is { } bytes ? $"{bytes:N0} B" : "–";
                 md.AppendLine($"| {s.Scenario} | {setup.Step} | {Count(setup.Operations)} | {setup.Seconds:0.0} | {Rate(setup.PerSecond)} | {growth} | {outcomes} |");
+            }
+        }
+
+        var footprints = report.Scenarios.Where(s => s.Footprint is not null).ToList();
+        if (footprints.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Memory per open window (each reading right after a forced full GC of the api):");
+            md.AppendLine();
+            md.AppendLine("| scenario | windows | api GC heap before → after | per window | api RSS before → after | per window | Redis used_memory before → after | per window | Redis keys after |");
+            md.AppendLine("|---|---:|---|---:|---|---:|---|---:|---:|");
+            foreach (var s in footprints)
+            {
+                var f = s.Footprint!;
+                md.AppendLine($"| {s.Scenario} | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(f.After.GcHeapBytes)} | {PerWindow(f.GcHeapBytesPerWindow)} | "
+                    + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(f.After.ResidentBytes)} | {PerWindow(f.ResidentBytesPerWindow)} | "
+                    + (f.RedisAfter is { } after
+                        ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(after.UsedMemoryBytes)} | {PerWindow(f.RedisBytesPerWindow)} | {Count(after.Keys)} |"
+                        : "– | – | – |"));
+                if (f.AfterIdle is { } idle)
+                {
+                    md.AppendLine($"| {s.Scenario}, after {f.IdleSeconds:0} s idle | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(idle.GcHeapBytes)} | {PerWindow(f.IdleGcHeapBytesPerWindow)} | "
+                        + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(idle.ResidentBytes)} | {PerWindow(f.IdleResidentBytesPerWindow)} | "
+                        + (f.RedisAfterIdle is { } redis
+                            ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(redis.UsedMemoryBytes)} | {PerWindow(f.IdleRedisBytesPerWindow)} | {Count(redis.Keys)} |"
+                            : "– | – | – |"));
+                }
             }
         }
 

@@ -21,7 +21,13 @@ public sealed record RunSettings(
     int BusinessNumbers,
     int Customers,
     int? ServerPid,
-    string? MetaSimulator)
+    string? MetaSimulator,
+    string WebhookUrl,
+    int Batch,
+    int Streams,
+    int Windows,
+    double IdleSeconds,
+    string? Redis)
 {
     public static RunSettings From(LoadTestSettings settings) => new(
         settings.Address.ToString().TrimEnd('/'),
@@ -33,5 +39,11 @@ public sealed record RunSettings(
         settings.BusinessNumbers,
         settings.Customers,
         settings.ServerPid,
-        settings.MetaSimulator?.ToString().TrimEnd('/'));
+        settings.MetaSimulator?.ToString().TrimEnd('/'),
+        settings.WebhookUrl.ToString(),
+        settings.Batch,
+        settings.Streams,
+        settings.Windows,
+        settings.Idle.TotalSeconds,
+        settings.Redis);
 }

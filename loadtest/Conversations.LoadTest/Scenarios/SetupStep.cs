@@ -8,7 +8,12 @@ namespace Conversations.LoadTest.Scenarios;
 public static class SetupStep
 {
     public static async Task<SetupReport> RunAsync(
-        ScenarioContext context, string step, int count, Func<int, CancellationToken, Task<Outcome>> call, CancellationToken cancellationToken)
+        ScenarioContext context,
+        string step,
+        int count,
+        Func<int, CancellationToken, Task<Outcome>> call,
+        CancellationToken cancellationToken,
+        LatencyRecorder? latency = null)
     {
         context.SetupProgress.Begin(step, count);
         var rssBefore = ServerMemory.ResidentBytes(context.Settings.ServerPid);
@@ -17,7 +22,9 @@ public static class SetupStep
         var options = new ParallelOptions { MaxDegreeOfParallelism = context.Settings.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForAsync(0, count, options, async (index, token) =>
         {
+            var callStarted = Stopwatch.GetTimestamp();
             var (outcome, failure) = await TryAsync(call, index, token);
+            latency?.Record(callStarted, Stopwatch.GetTimestamp());
             lock (outcomes)
             {
                 outcomes.Add(outcome, failure);

@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Conversations.LoadTest.Measurement;
 using Conversations.V1;
-using Google.Protobuf.WellKnownTypes;
 
 namespace Conversations.LoadTest.Scenarios;
 
@@ -15,7 +12,6 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
     public const string ScenarioName = "uniform";
 
     private const int ScenarioDigit = 1;
-    private const string CustomerText = "Hi, where is my order?";
 
     private string[] _numbers = [];
     private string[] _customers = [];
@@ -41,50 +37,7 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
 
         // Built once: the send loop then picks a prepared string instead of formatting one per request.
         _customers = [.. Enumerable.Range(0, conversations).Select(RunIds.Customer)];
-        return context.Settings.MetaSimulator is { } simulator
-            ? await OpenWindowsThroughSimulatorAsync(context, simulator, waba, cancellationToken)
-            : await OpenWindowsWithRecordInboundAsync(context, cancellationToken);
-    }
-
-    private async Task<SetupReport> OpenWindowsWithRecordInboundAsync(ScenarioContext context, CancellationToken cancellationToken)
-    {
-        var client = new V1.Conversations.ConversationsClient(context.Channel);
-        var sentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        return await SetupStep.RunAsync(context, "RecordInbound (open windows)", conversations, async (i, token) =>
-        {
-            await client.RecordInboundAsync(new RecordInboundRequest
-            {
-                BusinessNumberId = NumberOf(i),
-                Customer = _customers[i],
-                MessageId = $"wamid.loadtest.{context.Ids.Stamp}.{i}",
-                SentAt = sentAt,
-                Type = "text",
-                Text = CustomerText,
-            }, cancellationToken: token);
-            return Outcome.Ok;
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// The customer writes to "Meta": the simulator records its own window and posts the signed webhook that makes
-    /// the api record the inbound. Without this the simulator refuses free-form sends with 131047 as Meta would.
-    /// </summary>
-    private async Task<SetupReport> OpenWindowsThroughSimulatorAsync(ScenarioContext context, Uri simulator, string waba, CancellationToken cancellationToken)
-    {
-        var inbound = new Uri(simulator, "/simulator/inbound");
-        return await SetupStep.RunAsync(context, "simulator inbound → webhook (open windows)", conversations, async (i, token) =>
-        {
-            var body = new JsonObject
-            {
-                ["phone_number_id"] = NumberOf(i),
-                ["from"] = _customers[i],
-                ["text"] = CustomerText,
-                ["waba_id"] = waba,
-            };
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await context.Http.PostAsync(inbound, content, token);
-            return Outcome.FromHttp(response.StatusCode);
-        }, cancellationToken);
+        return await new WindowOpener(context, NumberOf, i => _customers[i]).OpenAsync(conversations, waba, cancellationToken);
     }
 
     public IScenarioWorker CreateWorker(int index) => new Worker(this, index, new V1.Conversations.ConversationsClient(_context!.Channel));
