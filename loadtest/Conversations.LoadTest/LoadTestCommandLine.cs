@@ -37,6 +37,7 @@ public static class LoadTestCommandLine
         };
         var conversations = PositiveOption("--conversations", "uniform, chatbot: conversations whose windows setup opens, and over which sends are spread; webhooks: customers the messages come from.", 100_000);
         var numbers = PositiveOption("--numbers", "uniform: business numbers the conversations are spread over (Meta limits throughput per number).", 1);
+        var throughput = PositiveOption("--throughput", "Messages per second each scenario's business numbers are registered with; Meta allows 80, or 1,000 after an upgrade, and the server refuses more than its Conversations:Limits:MaxThroughputPerSecond.", 1_000);
         var customers = PositiveOption("--customers", "broadcast: distinct, never-written customers available; the scenario stops early when they run out.", 1_000_000);
         var webhookUrl = new Option<Uri>("--webhook-url")
         {
@@ -81,7 +82,7 @@ public static class LoadTestCommandLine
 
         var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline.")
         {
-            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, customers, simulator,
+            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, simulator,
             webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid,
         };
         root.SetAction((parse, cancellationToken) =>
@@ -108,6 +109,7 @@ public static class LoadTestCommandLine
                 Windows = parse.GetRequiredValue(windows),
                 Idle = parse.GetRequiredValue(idle),
                 Redis = parse.GetValue(redis),
+                Throughput = parse.GetRequiredValue(throughput),
             };
             return new LoadTestRun(settings).RunAsync(cancellationToken);
         });

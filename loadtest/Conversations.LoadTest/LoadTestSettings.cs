@@ -27,6 +27,9 @@ public sealed record LoadTestSettings(
     /// <summary>chatbot: concurrent StreamSends streams, one per bot.</summary>
     public int Streams { get; init; } = 16;
 
+    /// <summary>Messages per second every scenario's business numbers are registered with (the server allows at most its Conversations:Limits:MaxThroughputPerSecond).</summary>
+    public int Throughput { get; init; } = 1_000;
+
     /// <summary>windows: windows to open.</summary>
     public int Windows { get; init; } = 1_000_000;
 

@@ -7,11 +7,18 @@ namespace Conversations.LoadTest.Scenarios;
 /// One business number sending an APPROVED UTILITY template to distinct customers it never wrote to: every send
 /// activates a fresh conversation, decides "template only", and (once they exist) meets the messaging limit and pricing.
 /// </summary>
-public sealed class BroadcastScenario(int customers) : IScenario
+/// <remarks>
+/// Run twice in "all": with the portfolio unlimited (no customer is counted) and at the 100,000 tier (every send takes a
+/// slot of the messaging limit), so the ratio of the two is the limit's cost on the broadcast path.
+/// </remarks>
+public sealed class BroadcastScenario(int customers, string name, int scenarioDigit, string messagingLimit) : IScenario
 {
     public const string ScenarioName = "broadcast";
 
-    private const int ScenarioDigit = 2;
+    public const string LimitedScenarioName = "broadcast-limited";
+
+    private readonly int _scenarioDigit = scenarioDigit;
+    private readonly string _messagingLimit = messagingLimit;
     private const string TemplateName = "loadtest_order_shipped";
     private const string TemplateLanguage = "en_US";
 
@@ -20,20 +27,19 @@ public sealed class BroadcastScenario(int customers) : IScenario
     private string _number = "";
     private ScenarioContext? _context;
 
-    public string Name => ScenarioName;
+    public string Name => name;
 
-    public string Description => $"UTILITY template from one number to up to {_customers:N0} distinct new customers";
+    public string Description => $"UTILITY template from one number to up to {_customers:N0} distinct new customers, messaging limit {_messagingLimit}";
 
     public string ItemName => "sends";
 
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;
-        _number = context.Ids.BusinessNumber(ScenarioDigit, 0);
-        var waba = context.Ids.Waba(ScenarioDigit);
-        await SetupStep.RequireAsync($"Registering business number {_number}", async () =>
-            await new BusinessNumbers.BusinessNumbersClient(context.Channel).RegisterBusinessNumberAsync(
-                new RegisterBusinessNumberRequest { BusinessNumberId = _number, WabaId = waba }, cancellationToken: cancellationToken));
+        _number = context.Ids.BusinessNumber(_scenarioDigit, 0);
+        var waba = context.Ids.Waba(_scenarioDigit);
+        await NumberSetup.RegisterAsync(context, _number, waba, cancellationToken);
+        await NumberSetup.SetMessagingLimitAsync(context, waba, _messagingLimit, cancellationToken);
         await SetupStep.RequireAsync($"Upserting template {TemplateName}", async () =>
             await new Templates.TemplatesClient(context.Channel).UpsertTemplateAsync(new UpsertTemplateRequest
             {

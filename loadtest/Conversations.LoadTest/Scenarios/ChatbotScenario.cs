@@ -31,9 +31,7 @@ public sealed class ChatbotScenario(int conversations, int streams) : IScenario,
         _context = context;
         _number = context.Ids.BusinessNumber(ScenarioDigit, 0);
         var waba = context.Ids.Waba(ScenarioDigit);
-        await SetupStep.RequireAsync($"Registering business number {_number}", async () =>
-            await new BusinessNumbers.BusinessNumbersClient(context.Channel).RegisterBusinessNumberAsync(
-                new RegisterBusinessNumberRequest { BusinessNumberId = _number, WabaId = waba }, cancellationToken: cancellationToken));
+        await NumberSetup.RegisterAsync(context, _number, waba, cancellationToken);
         _customers = [.. Enumerable.Range(0, conversations).Select(RunIds.Customer)];
         var opened = await new WindowOpener(context, _ => _number, i => _customers[i]).OpenAsync(conversations, waba, cancellationToken);
         var client = new V1.Conversations.ConversationsClient(context.Channel);

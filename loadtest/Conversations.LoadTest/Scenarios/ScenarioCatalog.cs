@@ -8,6 +8,7 @@ public static class ScenarioCatalog
         BaselineScenario.ScenarioName,
         UniformScenario.ScenarioName,
         BroadcastScenario.ScenarioName,
+        BroadcastScenario.LimitedScenarioName,
         WebhooksScenario.ScenarioName,
         ChatbotScenario.ScenarioName,
         WindowsScenario.ScenarioName,
@@ -20,7 +21,8 @@ public static class ScenarioCatalog
     {
         BaselineScenario.ScenarioName => new BaselineScenario(),
         UniformScenario.ScenarioName => new UniformScenario(settings.Conversations, settings.BusinessNumbers),
-        BroadcastScenario.ScenarioName => new BroadcastScenario(settings.Customers),
+        BroadcastScenario.ScenarioName => new BroadcastScenario(settings.Customers, name, scenarioDigit: 2, "unlimited"),
+        BroadcastScenario.LimitedScenarioName => new BroadcastScenario(settings.Customers, name, scenarioDigit: 6, "100000"),
         WebhooksScenario.ScenarioName => new WebhooksScenario(settings.WebhookUrl, settings.AppSecret, settings.Batch, settings.Conversations),
         ChatbotScenario.ScenarioName => new ChatbotScenario(settings.Conversations, settings.Streams),
         WindowsScenario.ScenarioName => new WindowsScenario(settings.Windows, settings.BusinessNumbers),

@@ -31,8 +31,7 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
         _numbers = [.. Enumerable.Range(0, businessNumbers).Select(i => context.Ids.BusinessNumber(ScenarioDigit, i))];
         foreach (var number in _numbers)
         {
-            await SetupStep.RequireAsync($"Registering business number {number}", async () =>
-                await numbers.RegisterBusinessNumberAsync(new RegisterBusinessNumberRequest { BusinessNumberId = number, WabaId = waba }, cancellationToken: cancellationToken));
+            await NumberSetup.RegisterAsync(context, number, waba, cancellationToken);
         }
 
         // Built once: the send loop then picks a prepared string instead of formatting one per request.

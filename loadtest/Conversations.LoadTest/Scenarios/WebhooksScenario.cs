@@ -38,9 +38,7 @@ public sealed class WebhooksScenario(Uri webhookUrl, string appSecret, int batch
         _number = context.Ids.BusinessNumber(ScenarioDigit, 0);
         _waba = context.Ids.Waba(ScenarioDigit);
         // An unregistered number's events are refused and still acknowledged with 200: register it, or 200 would mean nothing.
-        await SetupStep.RequireAsync($"Registering business number {_number}", async () =>
-            await new BusinessNumbers.BusinessNumbersClient(context.Channel).RegisterBusinessNumberAsync(
-                new RegisterBusinessNumberRequest { BusinessNumberId = _number, WabaId = _waba }, cancellationToken: cancellationToken));
+        await NumberSetup.RegisterAsync(context, _number, _waba, cancellationToken);
         _customers = [.. Enumerable.Range(0, conversations).Select(RunIds.Customer)];
         return null;
     }

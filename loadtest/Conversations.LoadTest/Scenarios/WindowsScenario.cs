@@ -30,8 +30,7 @@ public sealed class WindowsScenario(int windows, int businessNumbers) : IFootpri
         _numbers = [.. Enumerable.Range(0, businessNumbers).Select(i => context.Ids.BusinessNumber(ScenarioDigit, i))];
         foreach (var number in _numbers)
         {
-            await SetupStep.RequireAsync($"Registering business number {number}", async () =>
-                await client.RegisterBusinessNumberAsync(new RegisterBusinessNumberRequest { BusinessNumberId = number, WabaId = waba }, cancellationToken: cancellationToken));
+            await NumberSetup.RegisterAsync(context, number, waba, cancellationToken);
         }
 
         return null;
