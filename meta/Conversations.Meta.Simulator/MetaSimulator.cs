@@ -27,6 +27,7 @@ public sealed class MetaSimulator : IAsyncDisposable
     private readonly FaultPlan _faults = new();
     private readonly ConcurrentQueue<ReceivedSend> _received = new();
     private readonly ConcurrentDictionary<string, string> _wabaIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Number, int Year, int Month), int> _serviceMessages = new();
     private readonly WebhookPublisher _webhooks;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -210,15 +211,31 @@ public sealed class MetaSimulator : IAsyncDisposable
         };
         received.Answered(StatusCodes.Status200OK, wamid, null);
         await Json(context, StatusCodes.Status200OK, answer);
-        _logger.LogInformation(
+        _logger.LogDebug(
             "Meta simulator accepted a {Type} from {PhoneNumberId} to {Customer} as {Wamid}",
             type,
             phoneNumberId,
             CustomerNumber.Mask(WaId.Of(to)),
             wamid);
 
-        var pricing = isTemplate ? SimulatedPricing.Template(CategoryOf(body)) : SimulatedPricing.Service;
+        var pricing = isTemplate ? SimulatedPricing.Template(CategoryOf(body)) : ServicePricing(phoneNumberId);
         ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, fault is { AsFailedStatus: true } ? fault : null);
+    }
+
+    /// <summary>
+    /// Meta's model from October 2026: each number's first service messages of a UTC month are free, the rest charged;
+    /// before it, every service message in the window was free.
+    /// </summary>
+    private SimulatedPricing ServicePricing(string phoneNumberId)
+    {
+        var now = _clock.GetUtcNow();
+        if (DateOnly.FromDateTime(now.UtcDateTime) < _options.ServiceChargedFrom)
+        {
+            return SimulatedPricing.FreeService;
+        }
+
+        var sent = _serviceMessages.AddOrUpdate((phoneNumberId, now.Year, now.Month), 1, (_, count) => count + 1);
+        return sent <= _options.FreeServiceMessagesPerMonth ? SimulatedPricing.FreeService : SimulatedPricing.ChargedService;
     }
 
     private void ScheduleStatuses(string phoneNumberId, string recipient, string wamid, SimulatedPricing pricing, SimulatedFault? failure)

@@ -45,4 +45,10 @@ public sealed class MetaSimulatorOptions
 
     /// <summary>How many received sends the simulator remembers for inspection.</summary>
     public int ReceivedCapacity { get; set; } = 1000;
+
+    /// <summary>From this date service messages beyond the monthly allowance are reported as charged (Meta's October 2026 model).</summary>
+    public DateOnly ServiceChargedFrom { get; set; } = new(2026, 10, 1);
+
+    /// <summary>Free service messages per business number per UTC month from <see cref="ServiceChargedFrom"/>.</summary>
+    public int FreeServiceMessagesPerMonth { get; set; } = 1000;
 }

@@ -165,7 +165,9 @@ public sealed class CloudApiClient(
         var customer = CustomerNumber.Mask(state.Message.To);
         if (result.Accepted)
         {
-            logger.LogInformation(
+            // Debug: at broadcast rates one line per accepted message costs more than the send path around it; the
+            // conversation's event stream and message log are where each message is followed.
+            logger.LogDebug(
                 "WhatsApp accepted {MessageId} from {BusinessNumberId} to {Customer} as {Wamid} ({MessageStatus}) after {Attempts} attempt(s)",
                 state.Message.MessageId,
                 state.Message.BusinessNumberId,
@@ -175,7 +177,7 @@ public sealed class CloudApiClient(
                 state.Attempts);
             if (state.WaId is { Length: > 0 } waId && waId != state.Message.To)
             {
-                logger.LogInformation("WhatsApp resolved {Customer} to wa_id {WaId}", customer, CustomerNumber.Mask(waId));
+                logger.LogDebug("WhatsApp resolved {Customer} to wa_id {WaId}", customer, CustomerNumber.Mask(waId));
             }
 
             return;

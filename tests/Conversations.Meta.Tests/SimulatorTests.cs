@@ -123,6 +123,25 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task A_numbers_service_messages_beyond_its_free_monthly_allowance_are_reported_charged()
+    {
+        await using var loop = await MetaLoop.Start(simulator: o => o.FreeServiceMessagesPerMonth = 2);
+        await loop.CustomerWrites();
+
+        var replies = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            replies.Add((await loop.Send(new TextMessage($"Reply {i}"))).Wamid!);
+        }
+
+        await Eventually.True(() => replies.All(w => loop.Receiver.StatusesOf(w).Count == 3), "three statuses per reply");
+        Assert.Equal(
+            ["free_customer_service", "free_customer_service", "regular"],
+            replies.Select(w => (string?)loop.Receiver.StatusesOf(w)[0]["pricing"]!["type"]));
+        Assert.True((bool)loop.Receiver.StatusesOf(replies[2])[0]["pricing"]!["billable"]!);
+    }
+
+    [Fact]
     public async Task Webhook_posting_retries_when_the_receiver_fails()
     {
         await using var loop = await MetaLoop.Start();
