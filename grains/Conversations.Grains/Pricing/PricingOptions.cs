@@ -30,14 +30,18 @@ public sealed class PricingOptions
 
     /// <summary>
     /// How many charged message ids each monthly ledger remembers to answer a retried Charge with the first estimate.
-    /// Retries come within seconds; the whole state is written on every charge, so this bounds the size of that write.
+    /// A conversation retries a charge only when the first call failed, at its next call; the whole state is written on
+    /// every charge, so this bounds that write. Measured: 10,000 halved uniform sends per api core against 1,000.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int ChargeIdsRemembered { get; set; } = 10_000;
+    public int ChargeIdsRemembered { get; set; } = 1_000;
 
-    /// <summary>How many reported (delivered) message ids each monthly ledger remembers to drop Meta's redelivered statuses.</summary>
+    /// <summary>
+    /// How many reported (delivered) message ids each monthly ledger remembers. Conversations already pass on only the
+    /// first delivery with pricing; this covers a redelivery racing a silo failure.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int ReportIdsRemembered { get; set; } = 10_000;
+    public int ReportIdsRemembered { get; set; } = 1_000;
 
     public IReadOnlySet<string> AuthenticationInternationalMarketSet() =>
         AuthenticationInternationalMarkets
