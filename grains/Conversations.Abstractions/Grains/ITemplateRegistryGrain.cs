@@ -27,6 +27,13 @@ public interface ITemplateRegistryGrain : IGrainWithStringKey
     [Alias("set-category")]
     Task<Result<TemplateDefinition>> SetCategory(string name, string language, TemplateCategory category, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that a business number sends this WABA's templates, so its subscribers hear of their status changes.
+    /// Idempotent; called by the business number when it registers.
+    /// </summary>
+    [Alias("add-business-number")]
+    Task AddBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
+
     [Alias("set-quality")]
     Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default);
 }

@@ -62,6 +62,12 @@ public sealed class BusinessNumberGrain(
             return Conflict("portfolio", currentPortfolio, "portfolio_id");
         }
 
+        if (state.State.WabaId is null)
+        {
+            // Before this number's own write, so a failed registration retried later still reaches the registry.
+            await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba.Value).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+        }
+
         var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
         state.State.WabaId = waba.Value;
         state.State.PortfolioId = currentPortfolio ?? portfolio.Value;

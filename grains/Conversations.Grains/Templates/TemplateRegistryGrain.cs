@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Templates;
@@ -11,9 +13,13 @@ namespace Conversations.Grains.Templates;
 public sealed class TemplateRegistryGrain(
     [PersistentState("templates", StorageNames.Conversations)] IPersistentState<TemplateRegistryState> state,
     IOptions<ConversationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IConversationEventSink> eventSinks,
+    ILogger<TemplateRegistryGrain> logger)
     : Grain, ITemplateRegistryGrain
 {
+    private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
+
     public static string KeyOf(string name, string language) => $"{name}\n{language}";
 
     public async Task<Result<TemplateUpsertResult>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default)
@@ -40,6 +46,7 @@ public sealed class TemplateRegistryGrain(
 
         state.State.Templates[key] = template;
         await state.WriteStateAsync(cancellationToken);
+        await AnnounceStatus(existing, template);
         return Result<TemplateUpsertResult>.Ok(new TemplateUpsertResult(template, TemplateLint.Check(draft)));
     }
 
@@ -108,6 +115,50 @@ public sealed class TemplateRegistryGrain(
         var updated = change(TemplateLifecycle.EffectiveAt(template, time.GetUtcNow()));
         state.State.Templates[key] = updated;
         await state.WriteStateAsync(cancellationToken);
+        await AnnounceStatus(template, updated);
         return Result<TemplateDefinition>.Ok(updated);
+    }
+
+    public async Task AddBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.BusinessNumbers.Contains(businessNumberId, StringComparer.Ordinal))
+        {
+            state.State.BusinessNumbers.Add(businessNumberId);
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A template status change, told to every number of the WABA as a number-wide event (no customer: subscribers
+    /// filtered to one customer do not get it). Stored first; a failed delivery is logged, never undoes the change.
+    /// </summary>
+    private async Task AnnounceStatus(TemplateDefinition? before, TemplateDefinition after)
+    {
+        if (before?.Status == after.Status)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var number in state.State.BusinessNumbers)
+        {
+            var change = new ConversationEvent(number, "", 0, ConversationEventKind.TemplateStatusChanged, now)
+            {
+                TemplateName = after.Name,
+                TemplateLanguage = after.Language,
+                TemplateStatus = TemplateStatusNames.Of(after.Status),
+            };
+            foreach (var sink in _eventSinks)
+            {
+                try
+                {
+                    await sink.Publish(change);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Telling {BusinessNumberId} that template {Name} ({Language}) is {Status} failed", number, after.Name, after.Language, after.Status);
+                }
+            }
+        }
     }
 }
