@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Refusals;
+using Orleans.Concurrency;
 
 namespace Conversations.Abstractions.Grains;
 
@@ -13,4 +14,11 @@ public interface ICustomerReachGrain : IGrainWithStringKey
     /// <summary>Counts the customer unless already counted in the window; refused when that would pass the limit.</summary>
     [Alias("count")]
     Task<Result<CustomerReach>> Count(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What <see cref="Count"/> would answer now, taking nothing (for dry runs): Counted with no CountedAt means a slot
+    /// would be taken. Read from the limit's current count, so a concurrent broadcast may change the answer.
+    /// </summary>
+    [Alias("peek"), ReadOnly]
+    Task<Result<CustomerReach>> Peek(CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,10 @@ public interface IThroughputPacerGrain : IGrainWithStringKey
     [Alias("reserve")]
     Task<PaceSlot> Reserve(CancellationToken cancellationToken = default);
 
+    /// <summary>What <see cref="Reserve"/> would answer now, reserving nothing (for dry runs).</summary>
+    [Alias("peek"), ReadOnly]
+    Task<PaceSlot> Peek(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The number's configured throughput changed; applies to the next reservation. One-way, so the business number
     /// grain never waits on a pacer that may itself be asking it for the number's profile.

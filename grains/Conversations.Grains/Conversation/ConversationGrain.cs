@@ -4,6 +4,7 @@ using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Pricing;
@@ -241,7 +242,7 @@ public sealed class ConversationGrain(
         var decision = CheckCommand(command, requireKey: false) is { } invalid
             ? SendDecision.Refused(invalid)
             : await Decide(command, now, cancellationToken);
-        if (decision.Allowed && Admit(decision, now) is { } notAdmitted)
+        if (decision.Allowed && (Admit(decision, now) ?? await PeekSharedLimits(decision, now, cancellationToken)) is { } notAdmitted)
         {
             decision = SendDecision.Refused(notAdmitted);
         }
@@ -687,24 +688,15 @@ public sealed class ConversationGrain(
     /// </summary>
     private async Task<Refusal?> ClearSharedLimits(SendDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var slot = await GrainFactory.GetGrain<IThroughputPacerGrain>(Key.BusinessNumberId).Reserve(cancellationToken);
+        var slot = await Pacer.Reserve(cancellationToken);
         if (!slot.Accepted)
         {
-            return Refusal.Of(
-                RefusalReason.ThroughputLimited,
-                $"Business number {Key.BusinessNumberId} has {_options.Limits.MaxPacingDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s of messages queued at its {slot.PerSecond} messages per second.",
-                ("business_number_id", Key.BusinessNumberId),
-                ("throughput_per_second", FieldRules.Invariant(slot.PerSecond)),
-                ("retry_after", AudiencePolicy.Seconds(slot.RetryAfter)));
+            return ThroughputLimited(slot);
         }
 
-        if (decision.Kind == MessageKind.Template && !Window.IsOpenAt(now))
+        if (BusinessInitiated(decision, now) && await Reach.Count(cancellationToken) is { Succeeded: false } reach)
         {
-            var reach = await GrainFactory.GetGrain<ICustomerReachGrain>($"{_profile!.PortfolioId}/{Key.Customer}").Count(cancellationToken);
-            if (!reach.Succeeded)
-            {
-                return reach.Refusal;
-            }
+            return reach.Refusal;
         }
 
         var wait = slot.SendAt - time.GetUtcNow();
@@ -715,6 +707,34 @@ public sealed class ConversationGrain(
 
         return null;
     }
+
+    /// <summary>What <see cref="ClearSharedLimits"/> would say now, taking nothing and waiting for nothing (Evaluate).</summary>
+    private async Task<Refusal?> PeekSharedLimits(SendDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await Pacer.Peek(cancellationToken) is { Accepted: false } slot)
+        {
+            return ThroughputLimited(slot);
+        }
+
+        return BusinessInitiated(decision, now) && await Reach.Peek(cancellationToken) is { Succeeded: false } reach
+            ? reach.Refusal
+            : null;
+    }
+
+    private IThroughputPacerGrain Pacer => GrainFactory.GetGrain<IThroughputPacerGrain>(Key.BusinessNumberId);
+
+    private ICustomerReachGrain Reach => GrainFactory.GetGrain<ICustomerReachGrain>($"{_profile!.PortfolioId}/{Key.Customer}");
+
+    /// <summary>A template outside the customer service window: what Meta's messaging limit counts.</summary>
+    private bool BusinessInitiated(SendDecision decision, DateTimeOffset now) =>
+        decision.Kind == MessageKind.Template && !Window.IsOpenAt(now);
+
+    private Refusal ThroughputLimited(PaceSlot slot) => Refusal.Of(
+        RefusalReason.ThroughputLimited,
+        $"Business number {Key.BusinessNumberId} has {_options.Limits.MaxPacingDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s of messages queued at its {slot.PerSecond} messages per second.",
+        ("business_number_id", Key.BusinessNumberId),
+        ("throughput_per_second", FieldRules.Invariant(slot.PerSecond)),
+        ("retry_after", AudiencePolicy.Seconds(slot.RetryAfter)));
 
     private static bool IsRetryable(MessageLogEntry entry) =>
         entry.Status == MessageStatus.Failed

@@ -30,9 +30,7 @@ public sealed class CustomerReachGrain(
             return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.AlreadyCounted, counted));
         }
 
-        var key = this.GetPrimaryKeyString();
-        var portfolio = key[..key.IndexOf('/')];
-        var lease = await GrainFactory.GetGrain<IMessagingQuotaGrain>(portfolio).Take(cancellationToken);
+        var lease = await GrainFactory.GetGrain<IMessagingQuotaGrain>(Portfolio).Take(cancellationToken);
         if (lease.Status.Unlimited)
         {
             return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Unlimited, null));
@@ -46,6 +44,31 @@ public sealed class CustomerReachGrain(
         state.State.CountedAt = now;
         await state.WriteStateAsync(cancellationToken);
         return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, now));
+    }
+
+    public async Task<Result<CustomerReach>> Peek(CancellationToken cancellationToken = default)
+    {
+        if (state.State.CountedAt is { } counted && counted + _options.MessagingLimitWindow > time.GetUtcNow())
+        {
+            return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.AlreadyCounted, counted));
+        }
+
+        var status = await GrainFactory.GetGrain<IMessagingLimitGrain>(Portfolio).Status(cancellationToken);
+        return status switch
+        {
+            { Tier: null } => Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Unlimited, null)),
+            { Tier: { } tier, Used: var used } when used >= tier => LimitReached(status),
+            _ => Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, null)),
+        };
+    }
+
+    private string Portfolio
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            return key[..key.IndexOf('/')];
+        }
     }
 
     private static Refusal LimitReached(MessagingLimitStatus status)

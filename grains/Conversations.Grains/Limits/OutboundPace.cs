@@ -14,6 +14,24 @@ public sealed class OutboundPace(TimeSpan maxDelay)
 
     public PaceSlot Reserve(DateTimeOffset now, int perSecond)
     {
+        var slot = Peek(now, perSecond);
+        if (!slot.Accepted)
+        {
+            return slot;
+        }
+
+        _recent.Enqueue(slot.SendAt);
+        if (_recent.Count > perSecond)
+        {
+            _recent.Dequeue();
+        }
+
+        return slot;
+    }
+
+    /// <summary>The slot <see cref="Reserve"/> would hand out now, reserving nothing.</summary>
+    public PaceSlot Peek(DateTimeOffset now, int perSecond)
+    {
         while (_recent.Count > perSecond)
         {
             _recent.Dequeue();
@@ -21,18 +39,9 @@ public sealed class OutboundPace(TimeSpan maxDelay)
 
         var sendAt = _recent.Count < perSecond ? now : Later(now, _recent.Peek() + Second);
         var wait = sendAt - now;
-        if (wait > maxDelay)
-        {
-            return new PaceSlot(false, sendAt, wait - maxDelay, perSecond);
-        }
-
-        _recent.Enqueue(sendAt);
-        if (_recent.Count > perSecond)
-        {
-            _recent.Dequeue();
-        }
-
-        return new PaceSlot(true, sendAt, TimeSpan.Zero, perSecond);
+        return wait > maxDelay
+            ? new PaceSlot(false, sendAt, wait - maxDelay, perSecond)
+            : new PaceSlot(true, sendAt, TimeSpan.Zero, perSecond);
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -22,11 +22,13 @@ public sealed class ThroughputPacerGrain(IOptions<ConversationOptions> options, 
         _perSecond = profile?.ThroughputPerSecond ?? _options.DefaultThroughputPerSecond;
     }
 
-    public Task<PaceSlot> Reserve(CancellationToken cancellationToken = default)
-    {
-        _pace ??= new OutboundPace(_options.MaxPacingDelay);
-        return Task.FromResult(_pace.Reserve(time.GetUtcNow(), _perSecond));
-    }
+    private OutboundPace Pace => _pace ??= new OutboundPace(_options.MaxPacingDelay);
+
+    public Task<PaceSlot> Reserve(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Pace.Reserve(time.GetUtcNow(), _perSecond));
+
+    public Task<PaceSlot> Peek(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Pace.Peek(time.GetUtcNow(), _perSecond));
 
     public Task SetRate(int perSecond, CancellationToken cancellationToken = default)
     {

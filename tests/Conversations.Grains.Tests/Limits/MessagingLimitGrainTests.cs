@@ -68,7 +68,7 @@ public sealed class MessagingLimitGrainTests(ClusterFixture fixture)
         var portfolio = await PortfolioDriver.WithNumbers(fixture, numbers: 4);
         var customers = PortfolioDriver.Customers(251);
         var start = fixture.Clock.GetUtcNow();
-        await Task.WhenAll(customers.Take(250).Select(async (c, i) => Ok(await portfolio.SendTemplate(portfolio.Numbers[i % 4], c))));
+        await portfolio.Reach(customers, 250);
 
         fixture.Clock.Advance(EndOfMinute(start) + TimeSpan.FromHours(24) - fixture.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
         Refused(await portfolio.SendTemplate(portfolio.Numbers[0], customers[250]), RefusalReason.MessagingLimitReached);
@@ -84,7 +84,7 @@ public sealed class MessagingLimitGrainTests(ClusterFixture fixture)
     {
         var portfolio = await PortfolioDriver.WithNumbers(fixture, numbers: 4);
         var customers = PortfolioDriver.Customers(300);
-        await Task.WhenAll(customers.Take(250).Select(async (c, i) => Ok(await portfolio.SendTemplate(portfolio.Numbers[i % 4], c))));
+        await portfolio.Reach(customers, 250);
         Refused(await portfolio.SendTemplate(portfolio.Numbers[0], customers[250]), RefusalReason.MessagingLimitReached);
 
         Assert.Equal(2_000, Ok(await portfolio.Limit.SetTier("2K")).Tier);

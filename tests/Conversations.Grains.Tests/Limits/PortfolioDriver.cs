@@ -56,6 +56,10 @@ public sealed class PortfolioDriver(ClusterFixture fixture)
 
     public async Task<MessagingLimitStatus> Status() => await Limit.Status();
 
+    /// <summary>A template to each of the first <paramref name="count"/> customers at once, spread over the numbers; all must go.</summary>
+    public async Task Reach(IEnumerable<string> customers, int count) =>
+        await Task.WhenAll(customers.Take(count).Select(async (c, i) => Ok(await SendTemplate(Numbers[i % Numbers.Count], c))));
+
     /// <summary>Distinct customers, so counts of unique customers are exact.</summary>
     public static List<string> Customers(int count)
     {
