@@ -8,13 +8,15 @@ namespace Conversations.Cli;
 /// <summary>The `conversations` command tree: one subcommand per operator task.</summary>
 public static class OperatorCommandLine
 {
-    public static RootCommand Create()
+    /// <param name="handler">How calls reach the server; null dials --address. Tests pass an in-memory server's handler.</param>
+    public static RootCommand Create(HttpMessageHandler? handler = null)
     {
-        var server = new ServerConnection(ServerAddress.CreateOption());
+        var server = new ServerConnection(ServerAddress.CreateOption(), handler);
         return new RootCommand("Operator CLI for the Conversations service: register numbers, manage templates, record inbound messages, send.")
         {
             server.AddressOption,
             RegisterNumberCommand.Create(server),
+            MessagingLimitCommand.Create(server),
             UpsertTemplateCommand.Create(server),
             ListTemplatesCommand.Create(server),
             RecordInboundCommand.Create(server),
@@ -25,17 +27,19 @@ public static class OperatorCommandLine
         };
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="configuration">Where output and errors go; null means the console.</param>
+    /// <param name="handler">See <see cref="Create"/>.</param>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, HttpMessageHandler? handler = null)
     {
-        var parse = Create().Parse(args);
+        var parse = Create(handler).Parse(args);
         if (parse.Action is not ParseErrorAction usageError)
         {
-            return await parse.InvokeAsync();
+            return await parse.InvokeAsync(configuration);
         }
 
         // The error names the bad option; a full help page after it would bury that line.
         usageError.ShowHelp = false;
-        var exitCode = await parse.InvokeAsync();
+        var exitCode = await parse.InvokeAsync(configuration);
         parse.InvocationConfiguration.Error.WriteLine($"See '{HelpCommand(parse.CommandResult)}'.");
         return exitCode;
     }

@@ -6,7 +6,8 @@ using Grpc.Net.Client;
 namespace Conversations.Cli;
 
 /// <summary>Runs a command's call against the --address server and turns a failed call into output and an exit code.</summary>
-public sealed class ServerConnection(Option<Uri> addressOption)
+/// <param name="handler">Null in the shipped CLI; tests pass an in-memory test server's handler, which has no port to dial.</param>
+public sealed class ServerConnection(Option<Uri> addressOption, HttpMessageHandler? handler = null)
 {
     // Long enough for a cold silo to activate a grain, short enough that a hung server does not hang a script.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
@@ -17,7 +18,7 @@ public sealed class ServerConnection(Option<Uri> addressOption)
     {
         var address = parse.GetRequiredValue(addressOption);
         var output = parse.InvocationConfiguration.Output;
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         var options = new CallOptions(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
         try
         {

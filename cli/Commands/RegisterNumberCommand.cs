@@ -10,22 +10,40 @@ public static class RegisterNumberCommand
     {
         var number = CommandOptions.BusinessNumber();
         var waba = CommandOptions.Waba();
-        var command = new Command("register-number", "Registers a business phone number to its WABA; conversations on a number need this first.")
+        var portfolio = CommandOptions.Portfolio();
+        portfolio.Required = false;
+        portfolio.Description += " [default: keep the current; the WABA id on first registration]";
+        var throughput = CommandOptions.Throughput();
+        // Not given, the option's value is QUALITY_RATING_UNSPECIFIED, which the server reads as "keep the current".
+        var quality = CommandOptions.ProtoEnum<V1.QualityRating>("--quality", "The number's quality rating as Meta reports it; without it the current rating stays.");
+        quality.Required = false;
+        var command = new Command("register-number", "Registers a business phone number to its WABA, or updates its portfolio, throughput and quality rating; conversations on a number need this first.")
         {
             number,
             waba,
+            portfolio,
+            throughput,
+            quality,
         };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
+            var request = new V1.RegisterBusinessNumberRequest
+            {
+                BusinessNumberId = parse.GetRequiredValue(number),
+                WabaId = parse.GetRequiredValue(waba),
+                PortfolioId = parse.GetValue(portfolio) ?? "",
+                QualityRating = parse.GetValue(quality),
+            };
+            if (parse.GetValue(throughput) is { } perSecond)
+            {
+                request.ThroughputPerSecond = perSecond;
+            }
+
             var client = new V1.BusinessNumbers.BusinessNumbersClient(call.Channel);
-            var registered = await client.RegisterBusinessNumberAsync(
-                new V1.RegisterBusinessNumberRequest
-                {
-                    BusinessNumberId = parse.GetRequiredValue(number),
-                    WabaId = parse.GetRequiredValue(waba),
-                },
-                call.Options);
+            var registered = await client.RegisterBusinessNumberAsync(request, call.Options);
             call.Output.WriteLine($"registered business number {registered.BusinessNumberId} to WABA {registered.WabaId}");
+            call.Output.WriteLine(
+                $"portfolio {registered.PortfolioId}, throughput {registered.ThroughputPerSecond} messages/s, quality {ProtoEnum.Name(registered.QualityRating)}");
         }, cancellationToken));
         return command;
     }

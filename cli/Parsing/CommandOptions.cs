@@ -29,6 +29,13 @@ public static class CommandOptions
         Required = true,
     };
 
+    public static Option<string> Portfolio() => new("--portfolio")
+    {
+        Description = "Meta's business portfolio id (digits); its messaging limit is shared by every number in it.",
+        HelpName = "portfolio_id",
+        Required = true,
+    };
+
     public static Option<string?> IdempotencyKey() => new("--idempotency-key")
     {
         Description = "Repeat a key to retry a send safely: the first receipt comes back and nothing is sent twice. [default: a fresh GUID]",
@@ -61,6 +68,41 @@ public static class CommandOptions
         option.CompletionSources.Add(choices.ToArray());
         return option;
     }
+
+    public static Option<int?> Throughput() => new("--throughput")
+    {
+        Description = "Messages per second Meta allows the number (80 by default, up to 1000 after an upgrade). [default: keep the current]",
+        HelpName = "per_second",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            // The range is the server's rule; the CLI only makes sure a number reaches it.
+            if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var perSecond))
+            {
+                return perSecond;
+            }
+
+            result.AddError($"--throughput: '{text}' is not a whole number of messages per second such as 80 or 1000.");
+            return null;
+        },
+    };
+
+    public static Option<string?> MessagingLimitTier() => new("--tier")
+    {
+        Description = "The tier to set: unique customers per moving 24 h; 2K, 10K and 100K are accepted too. [default: only read the limit]",
+        HelpName = string.Join('|', Parsing.MessagingLimitTier.Choices),
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (Parsing.MessagingLimitTier.TryParse(text, out var tier))
+            {
+                return tier;
+            }
+
+            result.AddError($"--tier: '{text}' is not one of {string.Join(", ", Parsing.MessagingLimitTier.Choices)} (or 2K, 10K, 100K).");
+            return null;
+        },
+    };
 
     public static Option<DateTimeOffset?> Instant(string name, string description) => new(name)
     {
