@@ -73,10 +73,11 @@ public sealed class EventHubGrainTests(ClusterFixture fixture)
 
         // Act
         await using var resumed = await FeedRecorder.Start(Feeds, conversation.BusinessNumberId, afterPosition: lastSeen);
-        var missed = await resumed.WaitFor(2, ConversationEventKind.InboundMessage);
+        // Each inbound is followed by its WindowExtended: wait for that, not the inbound, or the last event may be in flight.
+        var missed = await resumed.WaitFor(2, ConversationEventKind.WindowExtended);
         conversation.Advance(TimeSpan.FromMinutes(5));
         await conversation.InboundNow();
-        var all = await resumed.WaitFor(3, ConversationEventKind.InboundMessage);
+        var all = await resumed.WaitFor(3, ConversationEventKind.WindowExtended);
 
         // Assert: the four missed events (inbound + extended, twice), in order, nothing from before the cursor, then live.
         Assert.Equal(
