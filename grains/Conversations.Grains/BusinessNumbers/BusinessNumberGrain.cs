@@ -16,6 +16,16 @@ public sealed class BusinessNumberGrain(
 {
     private readonly LimitOptions _limits = options.Value.Limits;
 
+    /// <summary>Numbers registered before template registries tracked their numbers introduce themselves on first use.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State is { WabaId: { } waba, KnownToTemplateRegistry: false })
+        {
+            await JoinTemplateRegistry(waba, cancellationToken);
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task<Result<string>> Register(string wabaId, CancellationToken cancellationToken = default)
     {
         var profile = await Configure(new BusinessNumberSettings(wabaId), cancellationToken);
@@ -65,7 +75,7 @@ public sealed class BusinessNumberGrain(
         if (state.State.WabaId is null)
         {
             // Before this number's own write, so a failed registration retried later still reaches the registry.
-            await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba.Value).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+            await JoinTemplateRegistry(waba.Value, cancellationToken);
         }
 
         var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
@@ -97,6 +107,12 @@ public sealed class BusinessNumberGrain(
             state.State.ThroughputPerSecond ?? _limits.DefaultThroughputPerSecond,
             state.State.Quality)
         : null;
+
+    private async Task JoinTemplateRegistry(string waba, CancellationToken cancellationToken)
+    {
+        await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+        state.State.KnownToTemplateRegistry = true;
+    }
 
     private Refusal Conflict(string what, string existing, string field) => Refusal.Of(
         RefusalReason.BusinessNumberConflict,

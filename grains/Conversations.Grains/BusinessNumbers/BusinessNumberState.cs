@@ -15,4 +15,7 @@ public sealed class BusinessNumberState
     [Id(2)] public int? ThroughputPerSecond { get; set; }
 
     [Id(3)] public QualityRating Quality { get; set; }
+
+    /// <summary>Whether the WABA's template registry knows this number (false on numbers registered before it had to).</summary>
+    [Id(4)] public bool KnownToTemplateRegistry { get; set; }
 }
