@@ -26,7 +26,6 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;
-        var numbers = new BusinessNumbers.BusinessNumbersClient(context.Channel);
         var waba = context.Ids.Waba(ScenarioDigit);
         _numbers = [.. Enumerable.Range(0, businessNumbers).Select(i => context.Ids.BusinessNumber(ScenarioDigit, i))];
         foreach (var number in _numbers)

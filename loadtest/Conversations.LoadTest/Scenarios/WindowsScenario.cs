@@ -25,7 +25,6 @@ public sealed class WindowsScenario(int windows, int businessNumbers) : IFootpri
 
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var client = new BusinessNumbers.BusinessNumbersClient(context.Channel);
         var waba = context.Ids.Waba(ScenarioDigit);
         _numbers = [.. Enumerable.Range(0, businessNumbers).Select(i => context.Ids.BusinessNumber(ScenarioDigit, i))];
         foreach (var number in _numbers)
