@@ -1,8 +1,9 @@
 namespace Conversations.Abstractions.Limits;
 
 /// <summary>
-/// A portfolio's messaging limit now. Used counts customers reached in the moving window plus quota leased to silos and
-/// not yet used; ResetsAt is when the oldest counted slot leaves the window (null when nothing is counted).
+/// A portfolio's messaging limit now. Used counts the slots taken in the moving window (one per customer reached, plus
+/// any whose customer a failing silo never recorded); ResetsAt is when the oldest slot leaves the window (null when
+/// nothing is counted).
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("messaging-limit-status")]

@@ -56,7 +56,7 @@ public sealed class BusinessNumberGrain(
 
         if (settings.Quality is { } quality && !Enum.IsDefined(quality))
         {
-            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be GREEN, YELLOW, RED or UNKNOWN.");
+            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be QUALITY_UNKNOWN, QUALITY_GREEN, QUALITY_YELLOW or QUALITY_RED.");
         }
 
         // Conversations cache their number's WABA and portfolio; moving a number would silently switch the template

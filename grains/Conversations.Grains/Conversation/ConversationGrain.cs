@@ -10,6 +10,7 @@ using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Pricing;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Events;
 using Conversations.Grains.Limits;
 using Conversations.Grains.Sending;
 using Conversations.Grains.Window;
@@ -568,7 +569,7 @@ public sealed class ConversationGrain(
     {
         try
         {
-            return await Ledger(now).Charge(ChargeRequestFor(entry, entry.MessageId, now), CancellationToken.None);
+            return await Ledger(now).Charge(ChargeRequestFor(entry, now), CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -587,6 +588,7 @@ public sealed class ConversationGrain(
     private async Task SettleUnpricedMessages()
     {
         _unpricedMessages = false;
+        var priced = false;
         for (var i = 0; i < Log.Count; i++)
         {
             if (Log[i] is not { Dispatching: false, Entry: { Wamid: not null, Charge: null, Kind: not null, Status: not MessageStatus.Failed, DecidedAt: { } decidedAt } entry })
@@ -597,12 +599,17 @@ public sealed class ConversationGrain(
             if (await TryCharge(entry, decidedAt) is { } charge)
             {
                 Log[i] = Log[i] with { Entry = entry with { Charge = charge } };
-                await Persist(CancellationToken.None);
+                priced = true;
             }
             else
             {
                 _unpricedMessages = true;
             }
+        }
+
+        if (priced)
+        {
+            await Persist(CancellationToken.None);
         }
     }
 
@@ -862,8 +869,8 @@ public sealed class ConversationGrain(
     private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
         GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));
 
-    private ChargeRequest ChargeRequestFor(MessageLogEntry entry, string messageId, DateTimeOffset now) =>
-        new(Key.BusinessNumberId, Key.Customer, messageId, entry.Kind!.Value, entry.TemplateCategory, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: false), now);
+    private ChargeRequest ChargeRequestFor(MessageLogEntry entry, DateTimeOffset now) =>
+        new(Key.BusinessNumberId, Key.Customer, entry.MessageId, entry.Kind!.Value, entry.TemplateCategory, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: false), now);
 
     /// <summary>
     /// A customer who came from an ad or Page button gets a 72 h free entry point, opened by the business's first reply
@@ -921,21 +928,8 @@ public sealed class ConversationGrain(
 
         var events = _unpublished.ToArray();
         _unpublished.Clear();
-        foreach (var sink in _eventSinks)
-        {
-            foreach (var conversationEvent in events)
-            {
-                try
-                {
-                    await sink.Publish(conversationEvent);
-                }
-                catch (Exception e)
-                {
-                    // Subscribers catch up from the retained log; a delivery failure must not fail the customer's call.
-                    logger.LogWarning(e, "Publishing event {Sequence} of {BusinessNumberId}/{Customer} failed", conversationEvent.Sequence, Key.BusinessNumberId, CustomerNumber.Mask(Key.Customer));
-                }
-            }
-        }
+        await EventSinkPublishing.PublishEach(_eventSinks, events, (e, conversationEvent) => logger.LogWarning(
+            e, "Publishing event {Sequence} of {BusinessNumberId}/{Customer} failed", conversationEvent.Sequence, Key.BusinessNumberId, CustomerNumber.Mask(Key.Customer)));
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -25,9 +25,9 @@ public sealed class CustomerReachGrain(
     public async Task<Result<CustomerReach>> Count(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (state.State.CountedAt is { } counted && counted + _options.MessagingLimitWindow > now)
+        if (AlreadyCounted(now) is { } counted)
         {
-            return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.AlreadyCounted, counted));
+            return Result<CustomerReach>.Ok(counted);
         }
 
         var lease = await GrainFactory.GetGrain<IMessagingQuotaGrain>(Portfolio).Take(cancellationToken);
@@ -48,9 +48,9 @@ public sealed class CustomerReachGrain(
 
     public async Task<Result<CustomerReach>> Peek(CancellationToken cancellationToken = default)
     {
-        if (state.State.CountedAt is { } counted && counted + _options.MessagingLimitWindow > time.GetUtcNow())
+        if (AlreadyCounted(time.GetUtcNow()) is { } counted)
         {
-            return Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.AlreadyCounted, counted));
+            return Result<CustomerReach>.Ok(counted);
         }
 
         var status = await GrainFactory.GetGrain<IMessagingLimitGrain>(Portfolio).Status(cancellationToken);
@@ -61,6 +61,11 @@ public sealed class CustomerReachGrain(
             _ => Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, null)),
         };
     }
+
+    private CustomerReach? AlreadyCounted(DateTimeOffset now) =>
+        state.State.CountedAt is { } counted && counted + _options.MessagingLimitWindow > now
+            ? new CustomerReach(ReachOutcome.AlreadyCounted, counted)
+            : null;
 
     private string Portfolio
     {

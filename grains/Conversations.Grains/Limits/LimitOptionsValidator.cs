@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Conversations.Abstractions.Limits;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +9,7 @@ public sealed class LimitOptionsValidator : IValidateOptions<ConversationOptions
     public ValidateOptionsResult Validate(string? name, ConversationOptions options)
     {
         var limits = options.Limits;
-        var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(limits, new ValidationContext(limits), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"Conversations:Limits: {r.ErrorMessage}"));
-        }
+        var failures = NestedOptionsValidation.Failures(limits, "Conversations:Limits");
 
         if (!MessagingLimitTier.TryParse(limits.DefaultMessagingLimit, out _))
         {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Pricing;
@@ -13,12 +12,7 @@ public sealed class PricingOptionsValidator : IValidateOptions<ConversationOptio
     public ValidateOptionsResult Validate(string? name, ConversationOptions options)
     {
         var pricing = options.Pricing;
-        var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(pricing, new ValidationContext(pricing), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"Conversations:Pricing: {r.ErrorMessage}"));
-        }
+        var failures = NestedOptionsValidation.Failures(pricing, "Conversations:Pricing");
 
         if (!IsRegion(pricing.BusinessMarket))
         {

@@ -4,6 +4,7 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -140,25 +141,13 @@ public sealed class TemplateRegistryGrain(
         }
 
         var now = time.GetUtcNow();
-        foreach (var number in state.State.BusinessNumbers)
+        var changes = state.State.BusinessNumbers.Select(number => new ConversationEvent(number, "", 0, ConversationEventKind.TemplateStatusChanged, now)
         {
-            var change = new ConversationEvent(number, "", 0, ConversationEventKind.TemplateStatusChanged, now)
-            {
-                TemplateName = after.Name,
-                TemplateLanguage = after.Language,
-                TemplateStatus = TemplateStatusNames.Of(after.Status),
-            };
-            foreach (var sink in _eventSinks)
-            {
-                try
-                {
-                    await sink.Publish(change);
-                }
-                catch (Exception e)
-                {
-                    logger.LogWarning(e, "Telling {BusinessNumberId} that template {Name} ({Language}) is {Status} failed", number, after.Name, after.Language, after.Status);
-                }
-            }
-        }
+            TemplateName = after.Name,
+            TemplateLanguage = after.Language,
+            TemplateStatus = TemplateStatusNames.Of(after.Status),
+        }).ToList();
+        await EventSinkPublishing.PublishEach(_eventSinks, changes, (e, change) => logger.LogWarning(
+            e, "Telling {BusinessNumberId} that template {Name} ({Language}) is {Status} failed", change.BusinessNumberId, after.Name, after.Language, after.Status));
     }
 }

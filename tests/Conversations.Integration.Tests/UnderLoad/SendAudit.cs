@@ -43,6 +43,19 @@ public sealed class SendAudit
 
     public IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>Every send settled, each once: nothing at Meta twice or unasked, nothing acknowledged and then lost.</summary>
+    public void AssertEverySendSettledOnceAndNothingLost()
+    {
+        Assert.Equal(0, Unsettled);
+        Assert.Equal(Sends, Acknowledged + OutcomeUnknown);
+        Assert.Equal(0, SentToMetaMoreThanOnce);
+        Assert.Equal(0, SentToMetaUnasked);
+        Assert.Equal(0, DecidedTwice);
+        Assert.Equal(0, AcknowledgedButNotAtMeta);
+        Assert.Equal(0, AcknowledgedButLost);
+        Assert.Equal(0, OutcomeUnknownButNotFailedInLog);
+    }
+
     public static async Task<SendAudit> Of(ClientLoad load, Traffic traffic, RecordingWhatsAppSender meta)
     {
         var logs = new Dictionary<Conversation, IReadOnlyList<MessageLogEntry>>();

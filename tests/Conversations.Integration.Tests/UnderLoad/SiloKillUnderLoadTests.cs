@@ -36,14 +36,7 @@ public sealed class SiloKillUnderLoadTests(RedisFixture fixture, ITestOutputHelp
         LoadReport.Write(output, load, audit, wrongWindows.Concat(notClosed));
         output.WriteLine($"every window closed by reminders on the survivors within {closing.TotalMilliseconds:0} ms; {reminderRows} reminder rows left");
         Assert.True(load.Failures.Count > 0, "the kill interrupted no call; the test proves nothing this run");
-        Assert.Equal(0, audit.Unsettled);
-        Assert.Equal(audit.Sends, audit.Acknowledged + audit.OutcomeUnknown);
-        Assert.Equal(0, audit.SentToMetaMoreThanOnce);
-        Assert.Equal(0, audit.SentToMetaUnasked);
-        Assert.Equal(0, audit.DecidedTwice);
-        Assert.Equal(0, audit.AcknowledgedButNotAtMeta);
-        Assert.Equal(0, audit.AcknowledgedButLost);
-        Assert.Equal(0, audit.OutcomeUnknownButNotFailedInLog);
+        audit.AssertEverySendSettledOnceAndNothingLost();
         Assert.Empty(wrongWindows);
         Assert.Empty(notClosed);
         Assert.Equal(0, reminderRows);
