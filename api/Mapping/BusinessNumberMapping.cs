@@ -14,10 +14,10 @@ public static class BusinessNumberMapping
         ThroughputPerSecond = profile.ThroughputPerSecond,
         QualityRating = profile.Quality switch
         {
-            QualityRating.Green => V1.QualityRating.QualityGreen,
-            QualityRating.Yellow => V1.QualityRating.QualityYellow,
-            QualityRating.Red => V1.QualityRating.QualityRed,
-            _ => V1.QualityRating.QualityUnknown,
+            QualityRating.Green => V1.QualityRating.Green,
+            QualityRating.Yellow => V1.QualityRating.Yellow,
+            QualityRating.Red => V1.QualityRating.Red,
+            _ => V1.QualityRating.Unknown,
         },
     };
 
@@ -25,10 +25,10 @@ public static class BusinessNumberMapping
     public static QualityRating? FromProto(V1.QualityRating rating) => rating switch
     {
         V1.QualityRating.Unspecified => null,
-        V1.QualityRating.QualityUnknown => QualityRating.Unknown,
-        V1.QualityRating.QualityGreen => QualityRating.Green,
-        V1.QualityRating.QualityYellow => QualityRating.Yellow,
-        V1.QualityRating.QualityRed => QualityRating.Red,
+        V1.QualityRating.Unknown => QualityRating.Unknown,
+        V1.QualityRating.Green => QualityRating.Green,
+        V1.QualityRating.Yellow => QualityRating.Yellow,
+        V1.QualityRating.Red => QualityRating.Red,
         _ => (QualityRating)(-1),
     };
 

@@ -36,7 +36,7 @@ public static class ConversationMapping
         Charge = receipt.Charge?.ToProto(),
     };
 
-    public static V1.Evaluation ToProto(this SendEvaluation evaluation) => new()
+    public static V1.EvaluateResponse ToProto(this SendEvaluation evaluation) => new()
     {
         Allowed = evaluation.Allowed,
         Kind = evaluation.Kind?.ToProto() ?? V1.MessageKind.Unspecified,
@@ -91,6 +91,32 @@ public static class ConversationMapping
         }
 
         return Result<InboundMessage>.Ok(new InboundMessage(request.MessageId, sentAt.Value, type.Value, request.Text));
+    }
+
+    /// <summary>Evaluate takes exactly what Send takes; one mapping serves both.</summary>
+    public static V1.SendRequest ToSendRequest(this V1.EvaluateRequest request)
+    {
+        var send = new V1.SendRequest
+        {
+            BusinessNumberId = request.BusinessNumberId,
+            Customer = request.Customer,
+            IdempotencyKey = request.IdempotencyKey,
+            FallbackTemplate = request.FallbackTemplate,
+            SendAt = request.SendAt,
+        };
+        switch (request.ContentCase)
+        {
+            case V1.EvaluateRequest.ContentOneofCase.Text: send.Text = request.Text; break;
+            case V1.EvaluateRequest.ContentOneofCase.Template: send.Template = request.Template; break;
+            case V1.EvaluateRequest.ContentOneofCase.Media: send.Media = request.Media; break;
+            case V1.EvaluateRequest.ContentOneofCase.Buttons: send.Buttons = request.Buttons; break;
+            case V1.EvaluateRequest.ContentOneofCase.List: send.List = request.List; break;
+            case V1.EvaluateRequest.ContentOneofCase.Location: send.Location = request.Location; break;
+            case V1.EvaluateRequest.ContentOneofCase.Contacts: send.Contacts = request.Contacts; break;
+            case V1.EvaluateRequest.ContentOneofCase.Reaction: send.Reaction = request.Reaction; break;
+        }
+
+        return send;
     }
 
     public static Result<SendCommand> ToCommand(this V1.SendRequest request)

@@ -17,7 +17,7 @@ public static class PricingMapping
         PricingModel = estimate.PricingModel,
     };
 
-    public static V1.UsageReport ToProto(this UsageReport report) => new()
+    public static V1.GetUsageResponse ToProto(this UsageReport report) => new()
     {
         WabaId = report.WabaId,
         Month = Month(report.Month),

@@ -9,9 +9,9 @@ using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNumbers.BusinessNumbersBase
+public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNumbersService.BusinessNumbersServiceBase
 {
-    public override async Task<V1.BusinessNumber> RegisterBusinessNumber(V1.RegisterBusinessNumberRequest request, ServerCallContext context)
+    public override async Task<V1.RegisterBusinessNumberResponse> RegisterBusinessNumber(V1.RegisterBusinessNumberRequest request, ServerCallContext context)
     {
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
         var settings = new BusinessNumberSettings(
@@ -20,10 +20,10 @@ public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNu
             request.HasThroughputPerSecond ? request.ThroughputPerSecond : null,
             BusinessNumberMapping.FromProto(request.QualityRating));
         var profile = await grains.GetGrain<IBusinessNumberGrain>(id).Configure(settings, context.CancellationToken);
-        return profile.OrThrow().ToProto();
+        return new V1.RegisterBusinessNumberResponse { BusinessNumber = profile.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.BusinessNumber> GetBusinessNumber(V1.GetBusinessNumberRequest request, ServerCallContext context)
+    public override async Task<V1.GetBusinessNumberResponse> GetBusinessNumber(V1.GetBusinessNumberRequest request, ServerCallContext context)
     {
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
         var profile = await grains.GetGrain<IBusinessNumberGrain>(id).GetProfile(context.CancellationToken);
@@ -35,19 +35,20 @@ public sealed class BusinessNumbersService(IGrainFactory grains) : V1.BusinessNu
                 ("business_number_id", id)).ToRpcException();
         }
 
-        return profile.ToProto();
+        return new V1.GetBusinessNumberResponse { BusinessNumber = profile.ToProto() };
     }
 
-    public override async Task<V1.MessagingLimit> SetMessagingLimit(V1.SetMessagingLimitRequest request, ServerCallContext context)
+    public override async Task<V1.SetMessagingLimitResponse> SetMessagingLimit(V1.SetMessagingLimitRequest request, ServerCallContext context)
     {
         var portfolio = MetaId.PortfolioId(request.PortfolioId).OrThrow();
         var status = await grains.GetGrain<IMessagingLimitGrain>(portfolio).SetTier(request.Tier, context.CancellationToken);
-        return status.OrThrow().ToProto();
+        return new V1.SetMessagingLimitResponse { MessagingLimit = status.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.MessagingLimit> GetMessagingLimit(V1.GetMessagingLimitRequest request, ServerCallContext context)
+    public override async Task<V1.GetMessagingLimitResponse> GetMessagingLimit(V1.GetMessagingLimitRequest request, ServerCallContext context)
     {
         var portfolio = MetaId.PortfolioId(request.PortfolioId).OrThrow();
-        return (await grains.GetGrain<IMessagingLimitGrain>(portfolio).Status(context.CancellationToken)).ToProto();
+        var status = await grains.GetGrain<IMessagingLimitGrain>(portfolio).Status(context.CancellationToken);
+        return new V1.GetMessagingLimitResponse { MessagingLimit = status.ToProto() };
     }
 }

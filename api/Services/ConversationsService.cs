@@ -10,35 +10,35 @@ using V1 = Conversations.V1;
 namespace Conversations.Api.Services;
 
 /// <summary>Routes each call to its conversation grain; the grain, not this service, decides.</summary>
-public sealed class ConversationsService(IGrainFactory grains) : V1.Conversations.ConversationsBase
+public sealed class ConversationsService(IGrainFactory grains) : V1.ConversationsService.ConversationsServiceBase
 {
-    public override async Task<V1.Conversation> RecordInbound(V1.RecordInboundRequest request, ServerCallContext context)
+    public override async Task<V1.RecordInboundResponse> RecordInbound(V1.RecordInboundRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
         var message = request.ToDomain().OrThrow();
         var snapshot = await grain.RecordInbound(message, context.CancellationToken);
-        return snapshot.OrThrow().ToProto();
+        return new V1.RecordInboundResponse { Conversation = snapshot.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.SendReceipt> Send(V1.SendRequest request, ServerCallContext context)
+    public override async Task<V1.SendResponse> Send(V1.SendRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
         var command = request.ToCommand().OrThrow();
         var receipt = await grain.Send(command, context.CancellationToken);
-        return receipt.OrThrow().ToProto();
+        return new V1.SendResponse { Receipt = receipt.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.Conversation> GetConversation(V1.ConversationRef request, ServerCallContext context)
+    public override async Task<V1.GetConversationResponse> GetConversation(V1.GetConversationRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
         var snapshot = await grain.Get(context.CancellationToken);
-        return snapshot.OrThrow().ToProto();
+        return new V1.GetConversationResponse { Conversation = snapshot.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.Evaluation> Evaluate(V1.SendRequest request, ServerCallContext context)
+    public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
-        var command = request.ToCommand();
+        var command = request.ToSendRequest().ToCommand();
         if (!command.Succeeded)
         {
             // A malformed request is still an answer a dry run can give in its body.
@@ -50,11 +50,11 @@ public sealed class ConversationsService(IGrainFactory grains) : V1.Conversation
         return evaluation.OrThrow().ToProto();
     }
 
-    public override async Task<V1.MessageRecord> CancelScheduledSend(V1.CancelScheduledSendRequest request, ServerCallContext context)
+    public override async Task<V1.CancelScheduledSendResponse> CancelScheduledSend(V1.CancelScheduledSendRequest request, ServerCallContext context)
     {
         var grain = Conversation(request.BusinessNumberId, request.Customer);
         var cancelled = await grain.CancelScheduled(request.IdempotencyKey, context.CancellationToken);
-        return cancelled.OrThrow().ToProto();
+        return new V1.CancelScheduledSendResponse { Message = cancelled.OrThrow().ToProto() };
     }
 
     public override async Task<V1.ListMessagesResponse> ListMessages(V1.ListMessagesRequest request, ServerCallContext context)

@@ -10,18 +10,18 @@ using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.TemplatesBase
+public sealed class TemplatesService(IGrainFactory grains) : V1.TemplatesService.TemplatesServiceBase
 {
-    public override async Task<V1.Template> UpsertTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
+    public override async Task<V1.UpsertTemplateResponse> UpsertTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
     {
         var registry = Registry(request.WabaId);
         var stored = (await registry.Upsert(request.ToDomain(), context.CancellationToken)).OrThrow();
         var template = stored.Template.ToProto();
         template.Warnings.AddRange(stored.Warnings.Select(w => w.ToProto()));
-        return template;
+        return new V1.UpsertTemplateResponse { Template = template };
     }
 
-    public override async Task<V1.Template> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
+    public override async Task<V1.GetTemplateResponse> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
     {
         var registry = Registry(request.WabaId);
         if (string.IsNullOrEmpty(request.Name))
@@ -40,7 +40,7 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
             throw TemplateRefusals.NotFound(request.Name, request.Language, lookup.LanguagesAvailable).ToRpcException();
         }
 
-        return lookup.Template.ToProto();
+        return new V1.GetTemplateResponse { Template = lookup.Template.ToProto() };
     }
 
     public override async Task<V1.ListTemplatesResponse> ListTemplates(V1.ListTemplatesRequest request, ServerCallContext context)
@@ -49,9 +49,9 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
         return new V1.ListTemplatesResponse { Templates = { templates.Select(t => t.ToProto()) } };
     }
 
-    public override Task<V1.LintTemplateResponse> LintTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
+    public override Task<V1.LintTemplateResponse> LintTemplate(V1.LintTemplateRequest request, ServerCallContext context)
     {
-        var draft = request.ToDomain();
+        var draft = request.ToUpsertRequest().ToDomain();
         if (!Enum.IsDefined(draft.Category))
         {
             throw Refusal.MissingField("category").ToRpcException();
@@ -60,16 +60,16 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.Templates.Templa
         return Task.FromResult(new V1.LintTemplateResponse { Warnings = { TemplateLint.Check(draft).Select(w => w.ToProto()) } });
     }
 
-    public override async Task<V1.Template> SetTemplateStatus(V1.SetTemplateStatusRequest request, ServerCallContext context)
+    public override async Task<V1.SetTemplateStatusResponse> SetTemplateStatus(V1.SetTemplateStatusRequest request, ServerCallContext context)
     {
         var updated = await Registry(request.WabaId).SetStatus(request.Name, request.Language, (TemplateStatus)request.Status, context.CancellationToken);
-        return updated.OrThrow().ToProto();
+        return new V1.SetTemplateStatusResponse { Template = updated.OrThrow().ToProto() };
     }
 
-    public override async Task<V1.Template> SetTemplateQuality(V1.SetTemplateQualityRequest request, ServerCallContext context)
+    public override async Task<V1.SetTemplateQualityResponse> SetTemplateQuality(V1.SetTemplateQualityRequest request, ServerCallContext context)
     {
-        var updated = await Registry(request.WabaId).SetQuality(request.Name, request.Language, (TemplateQuality)request.Quality, context.CancellationToken);
-        return updated.OrThrow().ToProto();
+        var updated = await Registry(request.WabaId).SetQuality(request.Name, request.Language, request.Quality.ToDomain(), context.CancellationToken);
+        return new V1.SetTemplateQualityResponse { Template = updated.OrThrow().ToProto() };
     }
 
     private ITemplateRegistryGrain Registry(string wabaId) =>

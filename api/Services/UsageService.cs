@@ -10,9 +10,9 @@ using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-public sealed class UsageService(IGrainFactory grains) : V1.Usage.UsageBase
+public sealed class UsageService(IGrainFactory grains) : V1.UsageService.UsageServiceBase
 {
-    public override async Task<V1.UsageReport> GetUsage(V1.UsageRequest request, ServerCallContext context)
+    public override async Task<V1.GetUsageResponse> GetUsage(V1.GetUsageRequest request, ServerCallContext context)
     {
         var portfolio = Portfolio(request).OrThrow();
         var month = UsageLedgerKey.Month(request.Month).OrThrow();
@@ -24,7 +24,7 @@ public sealed class UsageService(IGrainFactory grains) : V1.Usage.UsageBase
     }
 
     /// <summary>Ledgers are kept per portfolio; waba_id names the portfolio of numbers registered without one.</summary>
-    private static Result<string> Portfolio(V1.UsageRequest request) => (request.WabaId, request.PortfolioId) switch
+    private static Result<string> Portfolio(V1.GetUsageRequest request) => (request.WabaId, request.PortfolioId) switch
     {
         ({ Length: > 0 }, { Length: > 0 }) => FieldRules.Invalid("portfolio_id", "one_of", "Give waba_id or portfolio_id, not both."),
         (_, { Length: > 0 } portfolioId) => MetaId.PortfolioId(portfolioId),

@@ -10,7 +10,7 @@ using V1 = Conversations.V1;
 namespace Conversations.Api.Streaming;
 
 /// <summary>
-/// The streaming calls of conversations.v1.Conversations; ConversationsService serves the unary ones. Routed by
+/// The streaming calls of conversations.v1.ConversationsService; ConversationsService serves the unary ones. Routed by
 /// <see cref="ConversationStreamsMethods"/>, so the two classes share one gRPC service without sharing a file.
 /// </summary>
 public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, SendStreams sends)
@@ -18,7 +18,7 @@ public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, 
     /// <summary>Sent once the subscription is live: the business number's latest position at that moment.</summary>
     public const string LatestPositionHeader = "conversations-latest-position";
 
-    public async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.ConversationEventMessage> responses, ServerCallContext context)
+    public async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.SubscribeResponse> responses, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var number = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
@@ -54,7 +54,7 @@ public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, 
         }
     }
 
-    public Task StreamSends(IAsyncStreamReader<V1.StreamSendRequest> requests, IServerStreamWriter<V1.SendOutcome> responses, ServerCallContext context) =>
+    public Task StreamSends(IAsyncStreamReader<V1.StreamSendsRequest> requests, IServerStreamWriter<V1.StreamSendsResponse> responses, ServerCallContext context) =>
         sends.Run(requests.ReadAllAsync(context.CancellationToken), (outcome, cancellationToken) => responses.WriteAsync(outcome, cancellationToken), context.CancellationToken);
 
     private static long AfterPosition(ulong position) => position <= long.MaxValue

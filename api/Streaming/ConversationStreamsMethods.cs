@@ -11,13 +11,13 @@ namespace Conversations.Api.Streaming;
 internal sealed class ConversationStreamsMethods : IServiceMethodProvider<ConversationStreams>
 {
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<ConversationStreams> context) =>
-        V1.Conversations.BindService(new StreamingMethodBinder(context), null);
+        V1.ConversationsService.BindService(new StreamingMethodBinder(context), null);
 
     private sealed class StreamingMethodBinder(ServiceMethodProviderContext<ConversationStreams> context) : ServiceBinderBase
     {
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
         {
-            if (method is Method<V1.SubscribeRequest, V1.ConversationEventMessage> subscribe)
+            if (method is Method<V1.SubscribeRequest, V1.SubscribeResponse> subscribe)
             {
                 context.AddServerStreamingMethod(subscribe, Metadata(), (service, request, responses, call) => service.Subscribe(request, responses, call));
             }
@@ -25,7 +25,7 @@ internal sealed class ConversationStreamsMethods : IServiceMethodProvider<Conver
 
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
         {
-            if (method is Method<V1.StreamSendRequest, V1.SendOutcome> streamSends)
+            if (method is Method<V1.StreamSendsRequest, V1.StreamSendsResponse> streamSends)
             {
                 context.AddDuplexStreamingMethod(streamSends, Metadata(), (service, requests, responses, call) => service.StreamSends(requests, responses, call));
             }

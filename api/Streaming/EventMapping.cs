@@ -8,10 +8,10 @@ namespace Conversations.Api.Streaming;
 
 public static class EventMapping
 {
-    public static V1.ConversationEventMessage ToProto(this FeedEvent feedEvent)
+    public static V1.SubscribeResponse ToProto(this FeedEvent feedEvent)
     {
         var e = feedEvent.Event;
-        return new V1.ConversationEventMessage
+        return new V1.SubscribeResponse
         {
             Position = (ulong)feedEvent.Position,
             BusinessNumberId = e.BusinessNumberId,

@@ -16,7 +16,7 @@ public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions>
     /// <summary>Streams being served now; back to zero once every call ended, however it ended.</summary>
     public int Open => Volatile.Read(ref _open);
 
-    public async Task Run(IAsyncEnumerable<V1.StreamSendRequest> requests, Func<V1.SendOutcome, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public async Task Run(IAsyncEnumerable<V1.StreamSendsRequest> requests, Func<V1.StreamSendsResponse, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _open);
         try
@@ -37,9 +37,9 @@ public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions>
     }
 
     /// <summary>The same checks, in the same order, as the unary Send; only infrastructure failures are told differently.</summary>
-    public async Task<V1.SendOutcome> Send(V1.StreamSendRequest item, CancellationToken cancellationToken)
+    public async Task<V1.StreamSendsResponse> Send(V1.StreamSendsRequest item, CancellationToken cancellationToken)
     {
-        var outcome = new V1.SendOutcome { CorrelationId = item.CorrelationId };
+        var outcome = new V1.StreamSendsResponse { CorrelationId = item.CorrelationId };
         var key = Key(item);
         Result<Abstractions.Messages.SendCommand> command = key.Succeeded ? item.Request!.ToCommand() : key.Refusal;
         if (!command.Succeeded)
@@ -69,6 +69,6 @@ public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions>
         return outcome;
     }
 
-    private static Result<ConversationKey> Key(V1.StreamSendRequest item) =>
+    private static Result<ConversationKey> Key(V1.StreamSendsRequest item) =>
         item.Request is { } request ? ConversationKey.Create(request.BusinessNumberId, request.Customer) : Refusal.MissingField("request");
 }

@@ -13,7 +13,7 @@ public static class ListTemplatesCommand
         var command = new Command("list-templates", "Lists the templates of a WABA, one per line.") { waba };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
-            var client = new V1.Templates.TemplatesClient(call.Channel);
+            var client = new V1.TemplatesService.TemplatesServiceClient(call.Channel);
             var wabaId = parse.GetRequiredValue(waba);
             var response = await client.ListTemplatesAsync(new V1.ListTemplatesRequest { WabaId = wabaId }, call.Options);
             if (response.Templates.Count == 0)

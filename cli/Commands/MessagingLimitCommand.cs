@@ -19,11 +19,11 @@ public static class MessagingLimitCommand
         };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
-            var client = new V1.BusinessNumbers.BusinessNumbersClient(call.Channel);
+            var client = new V1.BusinessNumbersService.BusinessNumbersServiceClient(call.Channel);
             var portfolioId = parse.GetRequiredValue(portfolio);
             var limit = parse.GetValue(tier) is { } newTier
-                ? await client.SetMessagingLimitAsync(new V1.SetMessagingLimitRequest { PortfolioId = portfolioId, Tier = newTier }, call.Options)
-                : await client.GetMessagingLimitAsync(new V1.GetMessagingLimitRequest { PortfolioId = portfolioId }, call.Options);
+                ? (await client.SetMessagingLimitAsync(new V1.SetMessagingLimitRequest { PortfolioId = portfolioId, Tier = newTier }, call.Options)).MessagingLimit
+                : (await client.GetMessagingLimitAsync(new V1.GetMessagingLimitRequest { PortfolioId = portfolioId }, call.Options)).MessagingLimit;
             MessagingLimitPrinter.Print(limit, call.Output);
         }, cancellationToken));
         return command;

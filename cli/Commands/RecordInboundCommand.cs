@@ -48,8 +48,8 @@ public static class RecordInboundCommand
             var now = TimeProvider.System.GetUtcNow();
             var sent = parse.GetValue(sentAt) ?? now - (parse.GetValue(ago) ?? TimeSpan.Zero);
             var id = parse.GetValue(messageId) ?? $"wamid.cli-{Guid.NewGuid():N}";
-            var client = new V1.Conversations.ConversationsClient(call.Channel);
-            var conversation = await client.RecordInboundAsync(
+            var client = new V1.ConversationsService.ConversationsServiceClient(call.Channel);
+            var recorded = await client.RecordInboundAsync(
                 new V1.RecordInboundRequest
                 {
                     BusinessNumberId = parse.GetRequiredValue(number),
@@ -61,7 +61,7 @@ public static class RecordInboundCommand
                 },
                 call.Options);
             call.Output.WriteLine($"recorded inbound {id} sent at {Instant.Format(sent)}");
-            ConversationPrinter.Print(conversation, call.Output);
+            ConversationPrinter.Print(recorded.Conversation, call.Output);
         }, cancellationToken));
         return command;
     }

@@ -39,8 +39,8 @@ public static class RegisterNumberCommand
                 request.ThroughputPerSecond = perSecond;
             }
 
-            var client = new V1.BusinessNumbers.BusinessNumbersClient(call.Channel);
-            var registered = await client.RegisterBusinessNumberAsync(request, call.Options);
+            var client = new V1.BusinessNumbersService.BusinessNumbersServiceClient(call.Channel);
+            var registered = (await client.RegisterBusinessNumberAsync(request, call.Options)).BusinessNumber;
             call.Output.WriteLine($"registered business number {registered.BusinessNumberId} to WABA {registered.WabaId}");
             call.Output.WriteLine(
                 $"portfolio {registered.PortfolioId}, throughput {registered.ThroughputPerSecond} messages/s, quality {ProtoEnum.Name(registered.QualityRating)}");

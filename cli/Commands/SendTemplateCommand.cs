@@ -46,8 +46,8 @@ public static class SendTemplateCommand
                 IdempotencyKey = parse.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString(),
                 Template = template,
             };
-            var receipt = await new V1.Conversations.ConversationsClient(call.Channel).SendAsync(request, call.Options);
-            ReceiptPrinter.Print(receipt, request.IdempotencyKey, call.Output);
+            var sent = await new V1.ConversationsService.ConversationsServiceClient(call.Channel).SendAsync(request, call.Options);
+            ReceiptPrinter.Print(sent.Receipt, request.IdempotencyKey, call.Output);
         }, cancellationToken));
         return command;
     }

@@ -18,15 +18,15 @@ public static class ShowCommand
         };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
-            var client = new V1.Conversations.ConversationsClient(call.Channel);
-            var conversation = await client.GetConversationAsync(
-                new V1.ConversationRef
+            var client = new V1.ConversationsService.ConversationsServiceClient(call.Channel);
+            var found = await client.GetConversationAsync(
+                new V1.GetConversationRequest
                 {
                     BusinessNumberId = parse.GetRequiredValue(number),
                     Customer = parse.GetRequiredValue(customer),
                 },
                 call.Options);
-            ConversationPrinter.Print(conversation, call.Output);
+            ConversationPrinter.Print(found.Conversation, call.Output);
         }, cancellationToken));
         return command;
     }

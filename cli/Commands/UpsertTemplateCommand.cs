@@ -26,7 +26,7 @@ public static class UpsertTemplateCommand
         };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
-            var client = new V1.Templates.TemplatesClient(call.Channel);
+            var client = new V1.TemplatesService.TemplatesServiceClient(call.Channel);
             var stored = await client.UpsertTemplateAsync(
                 new V1.UpsertTemplateRequest
                 {
@@ -39,7 +39,7 @@ public static class UpsertTemplateCommand
                 },
                 call.Options);
             call.Output.Write("stored template ");
-            TemplatePrinter.Print(stored, call.Output);
+            TemplatePrinter.Print(stored.Template, call.Output);
         }, cancellationToken));
         return command;
     }

@@ -41,7 +41,7 @@ public static class WatchCommand
 
             var error = parse.InvocationConfiguration.Error;
             // A watch runs until stopped: no deadline, only the Ctrl-C token.
-            using var subscription = new V1.Conversations.ConversationsClient(call.Channel)
+            using var subscription = new V1.ConversationsService.ConversationsServiceClient(call.Channel)
                 .Subscribe(request, call.Options.WithDeadline(DateTime.MaxValue));
             try
             {
@@ -70,10 +70,10 @@ public static class WatchCommand
     }
 
     /// <summary>One event per line: position, time, customer and per-conversation sequence first, so lines sort and grep well.</summary>
-    public static string Line(V1.ConversationEventMessage e) =>
+    public static string Line(V1.SubscribeResponse e) =>
         $"#{e.Position} {Instant.Format(e.OccurredAt)} +{e.Customer} seq {e.Sequence} {What(e)}";
 
-    private static string What(V1.ConversationEventMessage e) => e.Kind switch
+    private static string What(V1.SubscribeResponse e) => e.Kind switch
     {
         V1.ConversationEventKind.InboundMessage => $"inbound {e.InboundType} {Quoted(e.Text)} ({e.MessageId})",
         V1.ConversationEventKind.WindowOpened => $"window opened, until {Expiry(e)}",
@@ -86,9 +86,9 @@ public static class WatchCommand
         _ => $"event {(int)e.Kind}",
     };
 
-    private static string Expiry(V1.ConversationEventMessage e) => e.WindowExpiresAt is { } expires ? Instant.Format(expires) : "?";
+    private static string Expiry(V1.SubscribeResponse e) => e.WindowExpiresAt is { } expires ? Instant.Format(expires) : "?";
 
-    private static string Status(V1.ConversationEventMessage e)
+    private static string Status(V1.SubscribeResponse e)
     {
         var status = e.Status.ToString().ToUpperInvariant();
         return e.Refusal is { } refusal ? $"{status}: {refusal.Reason} {refusal.Message}" : status;

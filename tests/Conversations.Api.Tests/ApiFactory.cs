@@ -45,11 +45,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         Server.BaseAddress,
         new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
-    public V1.Conversations.ConversationsClient Conversations => new(Channel);
+    public V1.ConversationsService.ConversationsServiceClient Conversations => new(Channel);
 
-    public V1.Templates.TemplatesClient Templates => new(Channel);
+    public V1.TemplatesService.TemplatesServiceClient Templates => new(Channel);
 
-    public V1.BusinessNumbers.BusinessNumbersClient BusinessNumbers => new(Channel);
+    public V1.BusinessNumbersService.BusinessNumbersServiceClient BusinessNumbers => new(Channel);
 
     /// <summary>Extra configuration for a class that tests a non-default setting.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();

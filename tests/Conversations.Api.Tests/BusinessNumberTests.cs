@@ -17,7 +17,7 @@ public sealed class BusinessNumberTests(ApiFactory api)
         var registered = await _scenario.RegisterNumber();
 
         // Act
-        var read = await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId });
+        var read = (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId })).BusinessNumber;
 
         // Assert
         Assert.Equal(registered, read);
@@ -30,11 +30,11 @@ public sealed class BusinessNumberTests(ApiFactory api)
         var registered = await _scenario.RegisterNumber();
 
         // Act
-        var again = await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        var again = (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
         {
             BusinessNumberId = registered.BusinessNumberId,
             WabaId = registered.WabaId,
-        });
+        })).BusinessNumber;
 
         // Assert
         Assert.Equal(registered, again);
@@ -56,7 +56,7 @@ public sealed class BusinessNumberTests(ApiFactory api)
 
         // Assert
         Assert.Equal(registered.WabaId, info.Metadata["waba_id"]);
-        var read = await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId });
+        var read = (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId })).BusinessNumber;
         Assert.Equal(registered.WabaId, read.WabaId);
     }
 

@@ -21,7 +21,7 @@ public sealed class EvaluateTests(ApiFactory api)
         var before = await _scenario.Get(number.BusinessNumberId, customer);
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(request);
+        var evaluation = await api.Conversations.EvaluateAsync(request.AsEvaluate());
         var sendError = await Refused.With(StatusCode.FailedPrecondition, "WINDOW_CLOSED", () => api.Conversations.SendAsync(request).ResponseAsync);
 
         // Assert
@@ -42,8 +42,8 @@ public sealed class EvaluateTests(ApiFactory api)
         var request = Scenario.Text(number.BusinessNumberId, customer, "hello");
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(request);
-        var receipt = await api.Conversations.SendAsync(request);
+        var evaluation = await api.Conversations.EvaluateAsync(request.AsEvaluate());
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.True(evaluation.Allowed);

@@ -21,7 +21,7 @@ public sealed class FreeFormSendTests(ApiFactory api)
         await _scenario.RecordInbound(number.BusinessNumberId, customer, _scenario.Now.AddMinutes(-5));
 
         // Act
-        var receipt = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.FreeForm, receipt.Kind);
@@ -61,7 +61,7 @@ public sealed class FreeFormSendTests(ApiFactory api)
         // Act
         var recorded = await _scenario.RecordInbound(number.BusinessNumberId, "+" + waId, sentAt);
         var read = await _scenario.Get(number.BusinessNumberId, waId);
-        var receipt = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, waId, "hi"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, waId, "hi"))).Receipt;
 
         // Assert
         Assert.Equal(waId, recorded.Customer);
@@ -123,7 +123,7 @@ public sealed class FreeFormSendTests(ApiFactory api)
 
         // Act
         api.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromTicks(1));
-        var lastMoment = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "just in time"));
+        var lastMoment = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "just in time"))).Receipt;
         api.Clock.Advance(TimeSpan.FromTicks(1));
 
         // Assert
@@ -162,7 +162,7 @@ public sealed class FreeFormSendTests(ApiFactory api)
 
         // Act
         var reopened = await _scenario.RecordInbound(number.BusinessNumberId, customer, _scenario.Now);
-        var receipt = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "welcome back"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "welcome back"))).Receipt;
 
         // Assert
         Assert.True(reopened.WindowOpen);
@@ -228,12 +228,12 @@ public sealed class FreeFormSendTests(ApiFactory api)
         var number = await _scenario.RegisterNumber();
         var customer = TestNumbers.Customer();
         var first = Scenario.Inbound(number.BusinessNumberId, customer, _scenario.Now.AddHours(-1));
-        var before = await api.Conversations.RecordInboundAsync(first);
+        var before = (await api.Conversations.RecordInboundAsync(first)).Conversation;
         var redelivery = first.Clone();
         redelivery.SentAt = Timestamp.FromDateTimeOffset(_scenario.Now);
 
         // Act
-        var after = await api.Conversations.RecordInboundAsync(redelivery);
+        var after = (await api.Conversations.RecordInboundAsync(redelivery)).Conversation;
 
         // Assert
         Assert.Equal(before, after);
@@ -246,7 +246,7 @@ public sealed class FreeFormSendTests(ApiFactory api)
         var (number, customer) = await _scenario.OpenConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, new string('a', 4096)));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, new string('a', 4096)))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.FreeForm, receipt.Kind);

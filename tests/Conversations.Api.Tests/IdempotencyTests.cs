@@ -16,10 +16,10 @@ public sealed class IdempotencyTests(ApiFactory api)
         // Arrange
         var (number, customer) = await _scenario.OpenConversation();
         var send = Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped");
-        var first = await api.Conversations.SendAsync(send);
+        var first = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Act
-        var retry = await api.Conversations.SendAsync(send);
+        var retry = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Assert
         Assert.False(first.Replayed);
@@ -34,7 +34,7 @@ public sealed class IdempotencyTests(ApiFactory api)
     {
         // Arrange
         var (number, customer) = await _scenario.OpenConversation();
-        var first = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "first", "order-42"));
+        var first = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "first", "order-42"))).Receipt;
 
         // Act
         var info = await Refused.With(StatusCode.AlreadyExists, "IDEMPOTENCY_CONFLICT",
@@ -64,11 +64,11 @@ public sealed class IdempotencyTests(ApiFactory api)
         // Arrange
         var (number, customer) = await _scenario.OpenConversation();
         var send = Scenario.Text(number.BusinessNumberId, customer, "sent while open");
-        var first = await api.Conversations.SendAsync(send);
+        var first = (await api.Conversations.SendAsync(send)).Receipt;
         api.Clock.Advance(TimeSpan.FromHours(25));
 
         // Act
-        var retry = await api.Conversations.SendAsync(send);
+        var retry = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Assert
         Assert.True(retry.Replayed);
@@ -87,7 +87,7 @@ public sealed class IdempotencyTests(ApiFactory api)
         await _scenario.RecordInbound(number.BusinessNumberId, customer, _scenario.Now);
 
         // Act
-        var receipt = await api.Conversations.SendAsync(send);
+        var receipt = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Assert
         Assert.False(receipt.Replayed);
@@ -103,8 +103,8 @@ public sealed class IdempotencyTests(ApiFactory api)
         await _scenario.RecordInbound(number.BusinessNumberId, other, _scenario.Now);
 
         // Act
-        var first = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "hi", "shared-key"));
-        var second = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, other, "hi", "shared-key"));
+        var first = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "hi", "shared-key"))).Receipt;
+        var second = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, other, "hi", "shared-key"))).Receipt;
 
         // Assert
         Assert.False(second.Replayed);
@@ -118,8 +118,8 @@ public sealed class IdempotencyTests(ApiFactory api)
         var (number, customer) = await _scenario.OpenConversation();
 
         // Act
-        var first = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "same"));
-        var second = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "same"));
+        var first = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "same"))).Receipt;
+        var second = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "same"))).Receipt;
 
         // Assert
         Assert.NotEqual(first.MessageId, second.MessageId);

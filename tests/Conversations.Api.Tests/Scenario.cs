@@ -11,11 +11,11 @@ public sealed class Scenario(ApiFactory api)
 
     public async Task<V1.BusinessNumber> RegisterNumber()
     {
-        return await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        return (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
         {
             BusinessNumberId = TestNumbers.BusinessNumberId(),
             WabaId = TestNumbers.WabaId(),
-        });
+        })).BusinessNumber;
     }
 
     public static V1.RecordInboundRequest Inbound(string businessNumberId, string customer, DateTimeOffset sentAt, string type = "text") => new()
@@ -29,7 +29,7 @@ public sealed class Scenario(ApiFactory api)
     };
 
     public async Task<V1.Conversation> RecordInbound(string businessNumberId, string customer, DateTimeOffset sentAt, string type = "text") =>
-        await api.Conversations.RecordInboundAsync(Inbound(businessNumberId, customer, sentAt, type));
+        (await api.Conversations.RecordInboundAsync(Inbound(businessNumberId, customer, sentAt, type))).Conversation;
 
     public static V1.SendRequest Text(string businessNumberId, string customer, string body, string? idempotencyKey = null) => new()
     {
@@ -48,7 +48,7 @@ public sealed class Scenario(ApiFactory api)
     };
 
     public async Task<V1.Conversation> Get(string businessNumberId, string customer) =>
-        await api.Conversations.GetConversationAsync(new V1.ConversationRef { BusinessNumberId = businessNumberId, Customer = customer });
+        (await api.Conversations.GetConversationAsync(new V1.GetConversationRequest { BusinessNumberId = businessNumberId, Customer = customer })).Conversation;
 
     /// <summary>A registered number and a customer who wrote a minute ago: the window is open.</summary>
     public async Task<(V1.BusinessNumber Number, string Customer)> OpenConversation()

@@ -21,7 +21,7 @@ public sealed class ServiceSurfaceTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Reflection_lists_the_three_conversations_services()
+    public async Task Reflection_lists_the_four_conversations_services()
     {
         // Arrange
         var reflection = new ServerReflection.ServerReflectionClient(api.Channel);
@@ -34,9 +34,10 @@ public sealed class ServiceSurfaceTests(ApiFactory api)
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
 
         // Assert
-        Assert.Contains("conversations.v1.Conversations", services);
-        Assert.Contains("conversations.v1.Templates", services);
-        Assert.Contains("conversations.v1.BusinessNumbers", services);
+        Assert.Contains("conversations.v1.ConversationsService", services);
+        Assert.Contains("conversations.v1.TemplatesService", services);
+        Assert.Contains("conversations.v1.BusinessNumbersService", services);
+        Assert.Contains("conversations.v1.UsageService", services);
         Assert.Contains("grpc.health.v1.Health", services);
     }
 }

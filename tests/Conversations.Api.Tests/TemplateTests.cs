@@ -15,7 +15,7 @@ public sealed class TemplateTests(ApiFactory api)
     private readonly Scenario _scenario = new(api);
 
     private async Task<V1.Template> Upsert(string wabaId, V1.TemplateStatus status = V1.TemplateStatus.Approved, string name = OrderUpdate, string language = "en_US", string body = OrderUpdateBody) =>
-        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
+        (await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
         {
             WabaId = wabaId,
             Name = name,
@@ -23,7 +23,7 @@ public sealed class TemplateTests(ApiFactory api)
             Category = V1.TemplateCategory.Utility,
             Status = status,
             Body = body,
-        });
+        })).Template;
 
     /// <summary>A registered number whose WABA has the template, and a customer whose window closed a day ago.</summary>
     private async Task<(V1.BusinessNumber Number, string Customer)> ClosedConversation(V1.TemplateStatus status = V1.TemplateStatus.Approved)
@@ -42,7 +42,7 @@ public sealed class TemplateTests(ApiFactory api)
         var (number, customer) = await ClosedConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(Scenario.Template(number.BusinessNumberId, customer, OrderUpdate, "en_US", "A-1042"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Template(number.BusinessNumberId, customer, OrderUpdate, "en_US", "A-1042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
@@ -58,7 +58,7 @@ public sealed class TemplateTests(ApiFactory api)
         await Upsert(number.WabaId);
 
         // Act
-        var receipt = await api.Conversations.SendAsync(Scenario.Template(number.BusinessNumberId, TestNumbers.Customer(), OrderUpdate, "en_US", "A-1042"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Template(number.BusinessNumberId, TestNumbers.Customer(), OrderUpdate, "en_US", "A-1042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
@@ -95,7 +95,7 @@ public sealed class TemplateTests(ApiFactory api)
         send.Template.NamedParameters.Add("first_name", "Ana");
 
         // Act
-        var receipt = await api.Conversations.SendAsync(send);
+        var receipt = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
@@ -192,7 +192,7 @@ public sealed class TemplateTests(ApiFactory api)
 
         // Act
         await Upsert(number.WabaId, V1.TemplateStatus.Approved);
-        var receipt = await api.Conversations.SendAsync(send);
+        var receipt = (await api.Conversations.SendAsync(send)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
@@ -208,7 +208,7 @@ public sealed class TemplateTests(ApiFactory api)
         // Act
         var stored = await Upsert(waba);
         var second = await Upsert(waba, name: "appointment_reminder", language: "en", body: "See you at {{1}} on {{2}}");
-        var read = await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = waba, Name = OrderUpdate, Language = "en_US" });
+        var read = (await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = waba, Name = OrderUpdate, Language = "en_US" })).Template;
         var list = await api.Templates.ListTemplatesAsync(new V1.ListTemplatesRequest { WabaId = waba });
 
         // Assert

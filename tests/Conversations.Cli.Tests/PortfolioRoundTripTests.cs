@@ -16,26 +16,26 @@ public sealed class PortfolioRoundTripTests(ApiFactory api)
     {
         var (number, waba, portfolio) = (TestNumbers.BusinessNumberId(), TestNumbers.WabaId(), TestNumbers.WabaId());
 
-        var run = await Cli.Run(api, "register-number", "--number", number, "--waba", waba, "--portfolio", portfolio, "--throughput", "500", "--quality", "quality_green");
+        var run = await Cli.Run(api, "register-number", "--number", number, "--waba", waba, "--portfolio", portfolio, "--throughput", "500", "--quality", "green");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(
-            [$"registered business number {number} to WABA {waba}", $"portfolio {portfolio}, throughput 500 messages/s, quality QUALITY_GREEN"],
+            [$"registered business number {number} to WABA {waba}", $"portfolio {portfolio}, throughput 500 messages/s, quality GREEN"],
             Lines(run.Output));
-        var stored = await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = number });
-        Assert.Equal((portfolio, 500, V1.QualityRating.QualityGreen), (stored.PortfolioId, stored.ThroughputPerSecond, stored.QualityRating));
+        var stored = (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = number })).BusinessNumber;
+        Assert.Equal((portfolio, 500, V1.QualityRating.Green), (stored.PortfolioId, stored.ThroughputPerSecond, stored.QualityRating));
     }
 
     [Fact]
     public async Task Register_number_again_without_the_new_options_keeps_portfolio_throughput_and_quality()
     {
         var (number, waba, portfolio) = (TestNumbers.BusinessNumberId(), TestNumbers.WabaId(), TestNumbers.WabaId());
-        await Cli.Run(api, "register-number", "--number", number, "--waba", waba, "--portfolio", portfolio, "--throughput", "1000", "--quality", "QUALITY_YELLOW");
+        await Cli.Run(api, "register-number", "--number", number, "--waba", waba, "--portfolio", portfolio, "--throughput", "1000", "--quality", "QUALITY_RATING_YELLOW");
 
         var run = await Cli.Run(api, "register-number", "--number", number, "--waba", waba);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains($"portfolio {portfolio}, throughput 1000 messages/s, quality QUALITY_YELLOW", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"portfolio {portfolio}, throughput 1000 messages/s, quality YELLOW", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

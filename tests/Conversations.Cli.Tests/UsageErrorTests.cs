@@ -13,6 +13,7 @@ public sealed class UsageErrorTests
     [InlineData("--throughput", "register-number", "--number", "106540352242922", "--waba", "102290129340398", "--throughput", "80.5")]
     [InlineData("--quality", "register-number", "--number", "106540352242922", "--waba", "102290129340398", "--quality", "QUALITY_PURPLE")]
     [InlineData("--quality", "register-number", "--number", "106540352242922", "--waba", "102290129340398", "--quality", "QUALITY_RATING_UNSPECIFIED")]
+    [InlineData("--quality", "register-number", "--number", "106540352242922", "--waba", "102290129340398", "--quality", "UNSPECIFIED")]
     [InlineData("--portfolio", "messaging-limit")]
     [InlineData("--portfolio", "messaging-limit", "--tier", "2000")]
     [InlineData("--tier", "messaging-limit", "--portfolio", "102290129340398", "--tier", "1000")]

@@ -50,9 +50,9 @@ public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri SimulatorAddress => new($"http://127.0.0.1:{_simulatorPort}");
 
-    public V1.Conversations.ConversationsClient Conversations => new(Channel);
+    public V1.ConversationsService.ConversationsServiceClient Conversations => new(Channel);
 
-    public V1.BusinessNumbers.BusinessNumbersClient BusinessNumbers => new(Channel);
+    public V1.BusinessNumbersService.BusinessNumbersServiceClient BusinessNumbers => new(Channel);
 
     /// <summary>The simulator's operator endpoints, over HTTP like an operator or load test would reach them.</summary>
     public MetaSimulatorClient Simulator => new(_simulatorHttp ??= new HttpClient { BaseAddress = SimulatorAddress, Timeout = TimeSpan.FromSeconds(10) });

@@ -10,11 +10,11 @@ public sealed class LoopbackScenario(LoopbackApi api)
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(8);
 
     public async Task<V1.BusinessNumber> RegisterNumber() =>
-        await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
         {
             BusinessNumberId = TestNumbers.BusinessNumberId(),
             WabaId = TestNumbers.WabaId(),
-        });
+        })).BusinessNumber;
 
     /// <summary>A registered number and a customer who wrote to it through the simulator: both windows are open.</summary>
     public async Task<(V1.BusinessNumber Number, string Customer)> CustomerWrote()
@@ -34,7 +34,7 @@ public sealed class LoopbackScenario(LoopbackApi api)
     };
 
     public async Task<V1.Conversation> Conversation(V1.BusinessNumber number, string customer) =>
-        await api.Conversations.GetConversationAsync(new V1.ConversationRef { BusinessNumberId = number.BusinessNumberId, Customer = customer });
+        (await api.Conversations.GetConversationAsync(new V1.GetConversationRequest { BusinessNumberId = number.BusinessNumberId, Customer = customer })).Conversation;
 
     /// <summary>The message log entry for <paramref name="idempotencyKey"/>, or null while there is none.</summary>
     public async Task<V1.MessageRecord?> Message(V1.BusinessNumber number, string customer, string idempotencyKey)

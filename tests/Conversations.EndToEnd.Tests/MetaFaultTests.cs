@@ -18,7 +18,7 @@ public sealed class MetaFaultTests(LoopbackApi api)
         await api.Simulator.InjectFault(new JsonObject { ["to"] = customer, ["code"] = 131000 });
         await api.Simulator.InjectFault(new JsonObject { ["to"] = customer, ["http_status"] = 503 });
 
-        var receipt = await api.Conversations.SendAsync(LoopbackScenario.Text(number, customer, "Your order has shipped"));
+        var receipt = (await api.Conversations.SendAsync(LoopbackScenario.Text(number, customer, "Your order has shipped"))).Receipt;
 
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
         Assert.StartsWith("wamid.SIM", receipt.Wamid, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class MetaLoopTests(LoopbackApi api)
         Assert.Equal(inbound.SentAt, conversation.LastInboundAt.ToDateTimeOffset());
 
         var request = LoopbackScenario.Text(number, customer, "Yes: it left the warehouse this morning.");
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         Assert.Equal(V1.MessageKind.FreeForm, receipt.Kind);
         Assert.StartsWith("wamid.SIM", receipt.Wamid, StringComparison.Ordinal);

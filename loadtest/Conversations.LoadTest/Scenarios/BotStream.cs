@@ -10,22 +10,22 @@ namespace Conversations.LoadTest.Scenarios;
 /// </summary>
 public sealed class BotStream : IAsyncDisposable
 {
-    private readonly AsyncDuplexStreamingCall<StreamSendRequest, SendOutcome> _call;
+    private readonly AsyncDuplexStreamingCall<StreamSendsRequest, StreamSendsResponse> _call;
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<SendOutcome>> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamSendsResponse>> _waiting = new(StringComparer.Ordinal);
     private readonly Task _reading;
     private volatile Exception? _broken;
 
-    public BotStream(V1.Conversations.ConversationsClient client)
+    public BotStream(V1.ConversationsService.ConversationsServiceClient client)
     {
         _call = client.StreamSends();
         _reading = ReadAsync();
     }
 
     /// <summary>The outcome the server sent for this request's correlation id; throws when the stream ended first.</summary>
-    public async Task<SendOutcome> SendAsync(StreamSendRequest request, CancellationToken cancellationToken)
+    public async Task<StreamSendsResponse> SendAsync(StreamSendsRequest request, CancellationToken cancellationToken)
     {
-        var outcome = new TaskCompletionSource<SendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outcome = new TaskCompletionSource<StreamSendsResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[request.CorrelationId] = outcome;
         if (_broken is { } broken)
         {

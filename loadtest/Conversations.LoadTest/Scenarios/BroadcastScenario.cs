@@ -41,7 +41,7 @@ public sealed class BroadcastScenario(int customers, string name, int scenarioDi
         await NumberSetup.RegisterAsync(context, _number, waba, cancellationToken);
         await NumberSetup.SetMessagingLimitAsync(context, waba, _messagingLimit, cancellationToken);
         await SetupStep.RequireAsync($"Upserting template {TemplateName}", async () =>
-            await new Templates.TemplatesClient(context.Channel).UpsertTemplateAsync(new UpsertTemplateRequest
+            await new TemplatesService.TemplatesServiceClient(context.Channel).UpsertTemplateAsync(new UpsertTemplateRequest
             {
                 WabaId = waba,
                 Name = TemplateName,
@@ -53,7 +53,7 @@ public sealed class BroadcastScenario(int customers, string name, int scenarioDi
         return null;
     }
 
-    public IScenarioWorker CreateWorker(int index) => new Worker(this, index, new V1.Conversations.ConversationsClient(_context!.Channel));
+    public IScenarioWorker CreateWorker(int index) => new Worker(this, index, new V1.ConversationsService.ConversationsServiceClient(_context!.Channel));
 
     /// <summary>Each customer once, across all workers; false when they are used up.</summary>
     private bool TryTakeCustomer(out int customer)
@@ -62,7 +62,7 @@ public sealed class BroadcastScenario(int customers, string name, int scenarioDi
         return customer < _customers;
     }
 
-    private sealed class Worker(BroadcastScenario scenario, int index, V1.Conversations.ConversationsClient client) : IScenarioWorker
+    private sealed class Worker(BroadcastScenario scenario, int index, V1.ConversationsService.ConversationsServiceClient client) : IScenarioWorker
     {
         // One request per worker, refilled each time: a unary call has serialized it before its response arrives.
         private readonly SendRequest _request = new()

@@ -34,7 +34,7 @@ public sealed class ChatbotScenario(int conversations, int streams) : IScenario,
         await NumberSetup.RegisterAsync(context, _number, waba, cancellationToken);
         _customers = [.. Enumerable.Range(0, conversations).Select(RunIds.Customer)];
         var opened = await new WindowOpener(context, _ => _number, i => _customers[i]).OpenAsync(conversations, waba, cancellationToken);
-        var client = new V1.Conversations.ConversationsClient(context.Channel);
+        var client = new V1.ConversationsService.ConversationsServiceClient(context.Channel);
         _bots = [.. Enumerable.Range(0, _streams).Select(_ => new BotStream(client))];
         return opened;
     }
@@ -64,7 +64,7 @@ public sealed class ChatbotScenario(int conversations, int streams) : IScenario,
             var owned = (scenario._customers.Length - _bot + scenario._streams - 1) / scenario._streams;
             var conversation = _bot + (_random.Next(owned) * scenario._streams);
             var key = _prefix + _sequence++;
-            var outcome = await scenario._bots[_bot].SendAsync(new StreamSendRequest
+            var outcome = await scenario._bots[_bot].SendAsync(new StreamSendsRequest
             {
                 CorrelationId = key,
                 Request = new SendRequest

@@ -10,14 +10,14 @@ public static class NumberSetup
 {
     public static async Task RegisterAsync(ScenarioContext context, string number, string waba, CancellationToken cancellationToken) =>
         await SetupStep.RequireAsync($"Registering business number {number} at {context.Settings.Throughput:N0}/s", async () =>
-            await new BusinessNumbers.BusinessNumbersClient(context.Channel).RegisterBusinessNumberAsync(
+            await new BusinessNumbersService.BusinessNumbersServiceClient(context.Channel).RegisterBusinessNumberAsync(
                 new RegisterBusinessNumberRequest { BusinessNumberId = number, WabaId = waba, ThroughputPerSecond = context.Settings.Throughput },
                 cancellationToken: cancellationToken));
 
     /// <summary>The numbers are registered without a portfolio id, so their portfolio is their WABA.</summary>
     public static async Task SetMessagingLimitAsync(ScenarioContext context, string waba, string tier, CancellationToken cancellationToken) =>
         await SetupStep.RequireAsync($"Setting portfolio {waba}'s messaging limit to {tier}", async () =>
-            await new BusinessNumbers.BusinessNumbersClient(context.Channel).SetMessagingLimitAsync(
+            await new BusinessNumbersService.BusinessNumbersServiceClient(context.Channel).SetMessagingLimitAsync(
                 new SetMessagingLimitRequest { PortfolioId = waba, Tier = tier },
                 cancellationToken: cancellationToken));
 }

@@ -38,11 +38,11 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
         return await new WindowOpener(context, NumberOf, i => _customers[i]).OpenAsync(conversations, waba, cancellationToken);
     }
 
-    public IScenarioWorker CreateWorker(int index) => new Worker(this, index, new V1.Conversations.ConversationsClient(_context!.Channel));
+    public IScenarioWorker CreateWorker(int index) => new Worker(this, index, new V1.ConversationsService.ConversationsServiceClient(_context!.Channel));
 
     private string NumberOf(int conversation) => _numbers[conversation % _numbers.Length];
 
-    private sealed class Worker(UniformScenario scenario, int index, V1.Conversations.ConversationsClient client) : IScenarioWorker
+    private sealed class Worker(UniformScenario scenario, int index, V1.ConversationsService.ConversationsServiceClient client) : IScenarioWorker
     {
         private readonly Random _random = new(index);
 

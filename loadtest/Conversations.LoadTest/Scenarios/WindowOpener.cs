@@ -22,7 +22,7 @@ public sealed class WindowOpener(ScenarioContext context, Func<int, string> numb
 
     public Task<SetupReport> WithRecordInboundAsync(int count, CancellationToken cancellationToken, LatencyRecorder? latency = null)
     {
-        var client = new V1.Conversations.ConversationsClient(context.Channel);
+        var client = new V1.ConversationsService.ConversationsServiceClient(context.Channel);
         var sentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         return SetupStep.RunAsync(context, "RecordInbound (open windows)", count, async (i, token) =>
         {

@@ -15,32 +15,32 @@ public sealed class PortfolioApiTests(ApiFactory api)
 
     private readonly Scenario _scenario = new(api);
 
-    private V1.Usage.UsageClient Usage => new(api.Channel);
+    private V1.UsageService.UsageServiceClient Usage => new(api.Channel);
 
     [Fact]
     public async Task A_number_registered_with_only_its_WABA_gets_that_WABA_as_portfolio_80_per_second_and_no_rating_yet()
     {
         var number = await _scenario.RegisterNumber();
 
-        Assert.Equal((number.WabaId, 80, V1.QualityRating.QualityUnknown), (number.PortfolioId, number.ThroughputPerSecond, number.QualityRating));
+        Assert.Equal((number.WabaId, 80, V1.QualityRating.Unknown), (number.PortfolioId, number.ThroughputPerSecond, number.QualityRating));
     }
 
     [Fact]
     public async Task Registering_again_updates_throughput_and_rating_and_keeps_what_it_does_not_name()
     {
-        var registered = await Register(TestNumbers.BusinessNumberId(), TestNumbers.WabaId(), TestNumbers.WabaId(), throughput: 1_000, V1.QualityRating.QualityGreen);
+        var registered = await Register(TestNumbers.BusinessNumberId(), TestNumbers.WabaId(), TestNumbers.WabaId(), throughput: 1_000, V1.QualityRating.Green);
 
-        var updated = await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        var updated = (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
         {
             BusinessNumberId = registered.BusinessNumberId,
             WabaId = registered.WabaId,
-            QualityRating = V1.QualityRating.QualityYellow,
-        });
+            QualityRating = V1.QualityRating.Yellow,
+        })).BusinessNumber;
 
         var expected = registered.Clone();
-        expected.QualityRating = V1.QualityRating.QualityYellow;
+        expected.QualityRating = V1.QualityRating.Yellow;
         Assert.Equal(expected, updated);
-        Assert.Equal(updated, await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId }));
+        Assert.Equal(updated, (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId })).BusinessNumber);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PortfolioApiTests(ApiFactory api)
         var info = await Refused.With(StatusCode.InvalidArgument, reason, () => api.BusinessNumbers.RegisterBusinessNumberAsync(request).ResponseAsync);
 
         Assert.Equal(field, info.Metadata["field"]);
-        Assert.Equal(registered, await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId }));
+        Assert.Equal(registered, (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = registered.BusinessNumberId })).BusinessNumber);
     }
 
     [Fact]
@@ -99,10 +99,10 @@ public sealed class PortfolioApiTests(ApiFactory api)
             () => api.Conversations.SendAsync(Scenario.Template(number.BusinessNumberId, Customer(250), Template, "en_US", "42")).ResponseAsync);
 
         Assert.Equal(("131064", "250", "250", portfolio), (info.Metadata["whatsapp_code"], info.Metadata["tier"], info.Metadata["used"], info.Metadata["portfolio_id"]));
-        var limit = await api.BusinessNumbers.GetMessagingLimitAsync(new V1.GetMessagingLimitRequest { PortfolioId = portfolio });
+        var limit = (await api.BusinessNumbers.GetMessagingLimitAsync(new V1.GetMessagingLimitRequest { PortfolioId = portfolio })).MessagingLimit;
         Assert.Equal(("250", 250), (limit.Tier, limit.Used));
         Assert.Equal(limit.ResetsAt.ToDateTimeOffset(), DateTimeOffset.Parse(info.Metadata["resets_at"], System.Globalization.CultureInfo.InvariantCulture));
-        var usage = await Usage.GetUsageAsync(new V1.UsageRequest { PortfolioId = portfolio, Month = _scenario.Now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
+        var usage = await Usage.GetUsageAsync(new V1.GetUsageRequest { PortfolioId = portfolio, Month = _scenario.Now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(250, usage.Rows.Sum(r => r.Messages));
 
         await api.BusinessNumbers.SetMessagingLimitAsync(new V1.SetMessagingLimitRequest { PortfolioId = portfolio, Tier = "2K" });
@@ -130,7 +130,7 @@ public sealed class PortfolioApiTests(ApiFactory api)
     public async Task Usage_takes_a_waba_id_or_a_portfolio_id_but_not_both()
     {
         var info = await Refused.With(StatusCode.InvalidArgument, "INVALID_FIELD",
-            () => Usage.GetUsageAsync(new V1.UsageRequest { WabaId = TestNumbers.WabaId(), PortfolioId = TestNumbers.WabaId(), Month = "2026-11" }).ResponseAsync);
+            () => Usage.GetUsageAsync(new V1.GetUsageRequest { WabaId = TestNumbers.WabaId(), PortfolioId = TestNumbers.WabaId(), Month = "2026-11" }).ResponseAsync);
 
         Assert.Equal("portfolio_id", info.Metadata["field"]);
     }
@@ -143,7 +143,7 @@ public sealed class PortfolioApiTests(ApiFactory api)
             request.ThroughputPerSecond = perSecond;
         }
 
-        return await api.BusinessNumbers.RegisterBusinessNumberAsync(request);
+        return (await api.BusinessNumbers.RegisterBusinessNumberAsync(request)).BusinessNumber;
     }
 
     private async Task UpsertTemplate(string waba) =>

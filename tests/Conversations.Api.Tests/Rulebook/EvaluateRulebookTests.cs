@@ -16,7 +16,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         var (number, customer) = await _steps.ClosedConversation();
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Template(number, customer, "A-1042"));
+        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Template(number, customer, "A-1042").AsEvaluate());
 
         // Assert
         Assert.True(evaluation.Allowed);
@@ -36,7 +36,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         request.FallbackTemplate = RulebookSteps.ShippingUpdateContent("A-1042");
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(request);
+        var evaluation = await api.Conversations.EvaluateAsync(request.AsEvaluate());
 
         // Assert
         Assert.True(evaluation.Allowed);
@@ -56,7 +56,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         request.FallbackTemplate = RulebookSteps.ShippingUpdateContent("A-1042");
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(request);
+        var evaluation = await api.Conversations.EvaluateAsync(request.AsEvaluate());
 
         // Assert
         Assert.True(evaluation.Allowed);
@@ -75,7 +75,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         var expiredAt = _steps.Now.AddHours(-1);
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Text(number, customer));
+        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Text(number, customer).AsEvaluate());
 
         // Assert
         Assert.False(evaluation.Allowed);
@@ -101,7 +101,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         request.Buttons = FreeFormSamples.ReplyButtons(4);
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(request);
+        var evaluation = await api.Conversations.EvaluateAsync(request.AsEvaluate());
 
         // Assert
         Assert.False(evaluation.Allowed);
@@ -120,7 +120,7 @@ public sealed class EvaluateRulebookTests(ApiFactory api)
         var (number, customer) = await _steps.ClosedConversation();
 
         // Act
-        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Template(number, customer));
+        var evaluation = await api.Conversations.EvaluateAsync(RulebookSteps.Template(number, customer).AsEvaluate());
 
         // Assert
         Assert.False(evaluation.Allowed);

@@ -24,7 +24,7 @@ public sealed class FallbackTests(ApiFactory api)
         var (number, customer) = await _steps.OpenConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(WithFallback(number, customer, "A-1042"));
+        var receipt = (await api.Conversations.SendAsync(WithFallback(number, customer, "A-1042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -44,7 +44,7 @@ public sealed class FallbackTests(ApiFactory api)
         var (number, customer) = await _steps.ClosedConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(WithFallback(number, customer, "A-1042"));
+        var receipt = (await api.Conversations.SendAsync(WithFallback(number, customer, "A-1042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);

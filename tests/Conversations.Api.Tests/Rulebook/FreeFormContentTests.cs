@@ -32,7 +32,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         var (number, customer) = await _steps.OpenConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(Request(type, number, customer));
+        var receipt = (await api.Conversations.SendAsync(Request(type, number, customer))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -82,7 +82,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         var (number, customer) = await _steps.OpenConversation();
 
         // Act
-        var atLimit = await api.Conversations.SendAsync(RulebookSteps.Text(number, customer, new string('a', 4096)));
+        var atLimit = (await api.Conversations.SendAsync(RulebookSteps.Text(number, customer, new string('a', 4096)))).Receipt;
         var info = await RefusedAsInvalid("TEXT_TOO_LONG", RulebookSteps.Text(number, customer, new string('a', 4097)));
 
         // Assert
@@ -114,7 +114,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         request.Media = Media(V1.MediaType.Image, link: "https://cdn.example.com/parcel.jpg");
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -159,7 +159,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         request.Buttons = ReplyButtons(3, titleLength: 20);
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -221,7 +221,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         request.List = ListOf(10, titleLength: 24);
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -284,7 +284,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         request.Location.Longitude = -180;
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -330,7 +330,7 @@ public sealed class FreeFormContentTests(ApiFactory api)
         request.Reaction.Emoji = "";
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);

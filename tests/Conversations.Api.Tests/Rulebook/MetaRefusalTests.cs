@@ -17,7 +17,7 @@ public sealed class MetaRefusalTests(ApiFactory api)
         var (number, customer) = await _steps.OpenConversation();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(RulebookSteps.Text(number, customer));
+        var receipt = (await api.Conversations.SendAsync(RulebookSteps.Text(number, customer))).Receipt;
 
         // Assert
         Assert.StartsWith("wamid.test.", receipt.Wamid, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class MetaRefusalTests(ApiFactory api)
             api.WhatsApp.Clear(customer);
         }
 
-        var retried = await api.Conversations.SendAsync(request);
+        var retried = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal("130429", info.Metadata["whatsapp_code"]);

@@ -37,7 +37,7 @@ public sealed class RulebookSteps(ApiFactory api)
             Body = body,
         };
 
-    public async Task<V1.Template> Upsert(V1.UpsertTemplateRequest draft) => await api.Templates.UpsertTemplateAsync(draft);
+    public async Task<V1.Template> Upsert(V1.UpsertTemplateRequest draft) => (await api.Templates.UpsertTemplateAsync(draft)).Template;
 
     /// <summary>A registered number whose WABA has <see cref="ShippingUpdate"/> approved.</summary>
     public async Task<V1.BusinessNumber> NumberWithTemplate()

@@ -25,7 +25,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), sendAt);
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Scheduled, receipt.Status);
@@ -47,7 +47,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var (number, customer) = await _steps.OpenConversation();
         var sendAt = _steps.Now.AddHours(2);
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), sendAt);
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Act
         api.Clock.Advance(TimeSpan.FromHours(2));
@@ -72,7 +72,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var (number, customer) = await _steps.Conversation(TimeSpan.FromHours(23));
         var closesAt = _steps.Now.AddHours(1);
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddHours(2));
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Act
         api.Clock.Advance(TimeSpan.FromHours(2));
@@ -120,11 +120,11 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var sendAt = _steps.Now.AddHours(2);
         var cancelled = RulebookSteps.At(RulebookSteps.Text(number, customer, "cancel me"), sendAt);
         var kept = RulebookSteps.At(RulebookSteps.Text(number, customer, "keep me"), sendAt);
-        var scheduled = await api.Conversations.SendAsync(cancelled);
+        var scheduled = (await api.Conversations.SendAsync(cancelled)).Receipt;
         await api.Conversations.SendAsync(kept);
 
         // Act
-        var record = await api.Conversations.CancelScheduledSendAsync(Cancel(number, customer, cancelled.IdempotencyKey));
+        var record = (await api.Conversations.CancelScheduledSendAsync(Cancel(number, customer, cancelled.IdempotencyKey))).Message;
         api.Clock.Advance(TimeSpan.FromHours(2));
         await _steps.Decided(number, customer, kept.IdempotencyKey);
         var log = await _steps.Messages(number, customer);
@@ -159,7 +159,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         // Arrange
         var (number, customer) = await _steps.OpenConversation();
         var request = RulebookSteps.Text(number, customer);
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Act
         var info = await Refused.With(StatusCode.FailedPrecondition, "NOT_CANCELLABLE",
@@ -196,7 +196,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddDays(30));
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Scheduled, receipt.Status);
@@ -209,10 +209,10 @@ public sealed class ScheduledSendTests(ApiFactory api)
         // Arrange
         var (number, customer) = await _steps.OpenConversation();
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddHours(2));
-        var first = await api.Conversations.SendAsync(request);
+        var first = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Act
-        var again = await api.Conversations.SendAsync(request);
+        var again = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.True(again.Replayed);
@@ -228,7 +228,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         // Arrange: the window is closed when the send is requested; the customer writes an hour before it is due.
         var (number, customer) = await _steps.ClosedConversation();
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddHours(2));
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
         api.Clock.Advance(TimeSpan.FromHours(1));
         await new Scenario(api).RecordInbound(number.BusinessNumberId, customer, _steps.Now);
 
@@ -321,7 +321,7 @@ public sealed class ScheduledSendTests(ApiFactory api)
         var request = RulebookSteps.At(RulebookSteps.Text(number, customer), _steps.Now.AddMinutes(-5));
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);

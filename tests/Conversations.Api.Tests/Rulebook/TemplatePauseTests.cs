@@ -15,16 +15,16 @@ public sealed class TemplatePauseTests(ApiFactory api)
     private readonly RulebookSteps _steps = new(api);
 
     private async Task<V1.Template> Pause(V1.BusinessNumber number) =>
-        await api.Templates.SetTemplateStatusAsync(new V1.SetTemplateStatusRequest
+        (await api.Templates.SetTemplateStatusAsync(new V1.SetTemplateStatusRequest
         {
             WabaId = number.WabaId,
             Name = RulebookSteps.ShippingUpdate,
             Language = RulebookSteps.Language,
             Status = V1.TemplateStatus.Paused,
-        });
+        })).Template;
 
-    private Task<V1.SendReceipt> SendTemplate(V1.BusinessNumber number) =>
-        api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1042")).ResponseAsync;
+    private async Task<V1.SendReceipt> SendTemplate(V1.BusinessNumber number) =>
+        (await api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1042"))).Receipt;
 
     [Fact]
     public async Task Paused_template_is_refused_with_132015_and_paused_until_three_hours_later()
@@ -55,12 +55,12 @@ public sealed class TemplatePauseTests(ApiFactory api)
         // Act
         api.Clock.Advance(TimeSpan.FromHours(3));
         var receipt = await SendTemplate(number);
-        var read = await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest
+        var read = (await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest
         {
             WabaId = number.WabaId,
             Name = RulebookSteps.ShippingUpdate,
             Language = RulebookSteps.Language,
-        });
+        })).Template;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);

@@ -17,7 +17,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
     private static V1.UpsertTemplateRequest DeliverySlot(string wabaId)
     {
         var draft = RulebookSteps.Draft(wabaId, name: "delivery_slot", body: "Hi {{1}}, your delivery arrives between {{2}} and {{3}}.");
-        draft.Header = new V1.TemplateHeader { Format = V1.HeaderFormat.HeaderText, Text = "Delivery {{1}}" };
+        draft.Header = new V1.TemplateHeader { Format = V1.HeaderFormat.Text, Text = "Delivery {{1}}" };
         draft.Footer = "Reply STOP to opt out";
         draft.Buttons.Add(new V1.TemplateButton { Type = V1.ButtonType.QuickReply, Text = "Reschedule" });
         draft.Buttons.Add(new V1.TemplateButton { Type = V1.ButtonType.Url, Text = "Track parcel", Url = "https://example.com/track/{{1}}" });
@@ -35,10 +35,10 @@ public sealed class TemplateRulebookTests(ApiFactory api)
 
         // Act
         var stored = await _steps.Upsert(DeliverySlot(waba));
-        var read = await api.Templates.GetTemplateAsync(Get(waba, "delivery_slot"));
+        var read = (await api.Templates.GetTemplateAsync(Get(waba, "delivery_slot"))).Template;
 
         // Assert
-        Assert.Equal(V1.HeaderFormat.HeaderText, read.Header.Format);
+        Assert.Equal(V1.HeaderFormat.Text, read.Header.Format);
         Assert.Equal("Delivery {{1}}", read.Header.Text);
         Assert.Equal("Reply STOP to opt out", read.Footer);
         Assert.Equal(
@@ -73,7 +73,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         };
 
         // Act
-        var receipt = await api.Conversations.SendAsync(request);
+        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
@@ -122,7 +122,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         Assert.Equal(["20% off"], warning.MatchedPhrases);
         Assert.Contains("MARKETING", warning.Message, StringComparison.Ordinal);
         Assert.Equal(V1.TemplateCategory.Utility, stored.Category);
-        Assert.Empty((await api.Templates.GetTemplateAsync(Get(waba, "shipped_with_offer"))).Warnings);
+        Assert.Empty(((await api.Templates.GetTemplateAsync(Get(waba, "shipped_with_offer"))).Template).Warnings);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         var waba = TestNumbers.WabaId();
 
         // Act
-        var lint = await api.Templates.LintTemplateAsync(RulebookSteps.Draft(waba, name: "shipped_with_offer", body: PromotionalBody));
+        var lint = await api.Templates.LintTemplateAsync(RulebookSteps.Draft(waba, name: "shipped_with_offer", body: PromotionalBody).AsLint());
 
         // Assert
         Assert.Equal(stored.Warnings, lint.Warnings);
@@ -149,7 +149,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         var draft = RulebookSteps.Draft(TestNumbers.WabaId(), name: "login_code", body: "Your verification code is {{1}}");
 
         // Act
-        var lint = await api.Templates.LintTemplateAsync(draft);
+        var lint = await api.Templates.LintTemplateAsync(draft.AsLint());
 
         // Assert
         var warning = Assert.Single(lint.Warnings);
@@ -224,15 +224,15 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         var number = await _steps.NumberWithTemplate();
 
         // Act
-        var updated = await api.Templates.SetTemplateQualityAsync(new V1.SetTemplateQualityRequest
+        var updated = (await api.Templates.SetTemplateQualityAsync(new V1.SetTemplateQualityRequest
         {
             WabaId = number.WabaId,
             Name = RulebookSteps.ShippingUpdate,
             Language = RulebookSteps.Language,
             Quality = V1.TemplateQuality.Red,
-        });
-        var read = await api.Templates.GetTemplateAsync(Get(number.WabaId, RulebookSteps.ShippingUpdate));
-        var receipt = await api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1042"));
+        })).Template;
+        var read = (await api.Templates.GetTemplateAsync(Get(number.WabaId, RulebookSteps.ShippingUpdate))).Template;
+        var receipt = (await api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.TemplateQuality.Red, updated.Quality);
@@ -240,6 +240,49 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         Assert.Equal(V1.TemplateStatus.Approved, read.Status);
         Assert.Equal(V1.MessageKind.Template, receipt.Kind);
     }
+
+    [Fact]
+    public async Task A_new_template_reports_TEMPLATE_QUALITY_UNKNOWN_and_can_be_set_back_to_it()
+    {
+        // Arrange
+        var number = await _steps.NumberWithTemplate();
+        var fresh = (await api.Templates.GetTemplateAsync(Get(number.WabaId, RulebookSteps.ShippingUpdate))).Template;
+        await api.Templates.SetTemplateQualityAsync(Quality(number, V1.TemplateQuality.Green));
+
+        // Act
+        var reset = (await api.Templates.SetTemplateQualityAsync(Quality(number, V1.TemplateQuality.Unknown))).Template;
+
+        // Assert
+        Assert.Equal(V1.TemplateQuality.Unknown, fresh.Quality);
+        Assert.Equal(V1.TemplateQuality.Unknown, reset.Quality);
+    }
+
+    [Theory]
+    [InlineData(V1.TemplateQuality.Unspecified)]
+    [InlineData((V1.TemplateQuality)99)]
+    public async Task SetTemplateQuality_without_a_known_quality_is_refused_and_changes_nothing(V1.TemplateQuality quality)
+    {
+        // Arrange
+        var number = await _steps.NumberWithTemplate();
+        await api.Templates.SetTemplateQualityAsync(Quality(number, V1.TemplateQuality.Yellow));
+
+        // Act
+        var info = await Refused.With(StatusCode.InvalidArgument, "MISSING_FIELD",
+            () => api.Templates.SetTemplateQualityAsync(Quality(number, quality)).ResponseAsync);
+        var read = (await api.Templates.GetTemplateAsync(Get(number.WabaId, RulebookSteps.ShippingUpdate))).Template;
+
+        // Assert
+        Assert.Equal("quality", info.Metadata["field"]);
+        Assert.Equal(V1.TemplateQuality.Yellow, read.Quality);
+    }
+
+    private static V1.SetTemplateQualityRequest Quality(V1.BusinessNumber number, V1.TemplateQuality quality) => new()
+    {
+        WabaId = number.WabaId,
+        Name = RulebookSteps.ShippingUpdate,
+        Language = RulebookSteps.Language,
+        Quality = quality,
+    };
 
     [Theory]
     [InlineData("A-1\n042", "newline")]
@@ -267,7 +310,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         var number = await _steps.NumberWithTemplate();
 
         // Act
-        var receipt = await api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1    042"));
+        var receipt = (await api.Conversations.SendAsync(RulebookSteps.Template(number, TestNumbers.Customer(), "A-1    042"))).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
@@ -288,7 +331,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         };
 
         // Act
-        var atLimit = await api.Conversations.SendAsync(Note(1018));
+        var atLimit = (await api.Conversations.SendAsync(Note(1018))).Receipt;
         var info = await Refused.With(StatusCode.InvalidArgument, "TEMPLATE_TEXT_TOO_LONG",
             () => api.Conversations.SendAsync(Note(1019)).ResponseAsync);
 
@@ -315,7 +358,7 @@ public sealed class TemplateRulebookTests(ApiFactory api)
         };
 
         // Act
-        var atLimit = await api.Conversations.SendAsync(Code(15));
+        var atLimit = (await api.Conversations.SendAsync(Code(15))).Receipt;
         var info = await Refused.With(StatusCode.InvalidArgument, "TEMPLATE_PARAMETER_FORMAT",
             () => api.Conversations.SendAsync(Code(16)).ResponseAsync);
 

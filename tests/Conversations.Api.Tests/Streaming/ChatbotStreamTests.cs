@@ -21,7 +21,7 @@ public sealed class ChatbotStreamTests(ApiFactory api)
         using var events = api.Conversations.Subscribe(new V1.SubscribeRequest { BusinessNumberId = number });
         await events.ResponseHeadersAsync;
         using var sends = api.Conversations.StreamSends();
-        var outcomes = new List<V1.SendOutcome>();
+        var outcomes = new List<V1.StreamSendsResponse>();
         var collecting = Task.Run(async () =>
         {
             await foreach (var outcome in sends.ResponseStream.ReadAllAsync())
@@ -34,7 +34,7 @@ public sealed class ChatbotStreamTests(ApiFactory api)
         });
 
         // The bot's first item addresses a customer that is not a phone number.
-        await sends.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "not-a-customer", Request = Scenario.Text(number, "12ab", "hi") });
+        await sends.RequestStream.WriteAsync(new V1.StreamSendsRequest { CorrelationId = "not-a-customer", Request = Scenario.Text(number, "12ab", "hi") });
         using var stopBot = new CancellationTokenSource();
         var bot = Task.Run(async () =>
         {
@@ -42,7 +42,7 @@ public sealed class ChatbotStreamTests(ApiFactory api)
             {
                 if (e.Kind == V1.ConversationEventKind.InboundMessage)
                 {
-                    await sends.RequestStream.WriteAsync(new V1.StreamSendRequest
+                    await sends.RequestStream.WriteAsync(new V1.StreamSendsRequest
                     {
                         CorrelationId = e.MessageId,
                         Request = Scenario.Text(number, e.Customer, $"You said: {e.Text}"),
@@ -97,7 +97,7 @@ public sealed class ChatbotStreamTests(ApiFactory api)
         Assert.Equal(StatusCode.OK, sends.GetStatus().StatusCode);
     }
 
-    private static int Count(List<V1.SendOutcome> outcomes)
+    private static int Count(List<V1.StreamSendsResponse> outcomes)
     {
         lock (outcomes)
         {

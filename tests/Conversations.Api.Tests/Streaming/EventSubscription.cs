@@ -9,11 +9,11 @@ namespace Conversations.Api.Tests.Streaming;
 /// <summary>A Subscribe call read in the background, as a bot would hold it open; disposing it cancels the call.</summary>
 public sealed class EventSubscription : IAsyncDisposable
 {
-    private readonly AsyncServerStreamingCall<V1.ConversationEventMessage> _call;
+    private readonly AsyncServerStreamingCall<V1.SubscribeResponse> _call;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
 
-    private EventSubscription(AsyncServerStreamingCall<V1.ConversationEventMessage> call, long latestPosition)
+    private EventSubscription(AsyncServerStreamingCall<V1.SubscribeResponse> call, long latestPosition)
     {
         _call = call;
         LatestPositionAtStart = latestPosition;
@@ -26,7 +26,7 @@ public sealed class EventSubscription : IAsyncDisposable
         });
     }
 
-    public ConcurrentQueue<V1.ConversationEventMessage> Received { get; } = new();
+    public ConcurrentQueue<V1.SubscribeResponse> Received { get; } = new();
 
     public long LatestPositionAtStart { get; }
 
@@ -44,10 +44,10 @@ public sealed class EventSubscription : IAsyncDisposable
         return new EventSubscription(call, long.Parse(headers.GetValue("conversations-latest-position")!, CultureInfo.InvariantCulture));
     }
 
-    public async Task<IReadOnlyList<V1.ConversationEventMessage>> WaitFor(Func<IReadOnlyList<V1.ConversationEventMessage>, bool> condition) =>
-        await Eventually.Until(() => Task.FromResult<IReadOnlyList<V1.ConversationEventMessage>>([.. Received]), condition, TimeSpan.FromSeconds(10));
+    public async Task<IReadOnlyList<V1.SubscribeResponse>> WaitFor(Func<IReadOnlyList<V1.SubscribeResponse>, bool> condition) =>
+        await Eventually.Until(() => Task.FromResult<IReadOnlyList<V1.SubscribeResponse>>([.. Received]), condition, TimeSpan.FromSeconds(10));
 
-    public Task<IReadOnlyList<V1.ConversationEventMessage>> WaitFor(V1.ConversationEventKind kind, int count = 1) =>
+    public Task<IReadOnlyList<V1.SubscribeResponse>> WaitFor(V1.ConversationEventKind kind, int count = 1) =>
         WaitFor(events => events.Count(e => e.Kind == kind) >= count);
 
     public async ValueTask DisposeAsync()

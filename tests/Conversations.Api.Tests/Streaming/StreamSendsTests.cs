@@ -21,7 +21,7 @@ public sealed class StreamSendsTests(ApiFactory api)
         // Act
         for (var i = 1; i <= 20; i++)
         {
-            await call.RequestStream.WriteAsync(new V1.StreamSendRequest
+            await call.RequestStream.WriteAsync(new V1.StreamSendsRequest
             {
                 CorrelationId = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Request = Scenario.Text(number.BusinessNumberId, customer, $"part {i}"),
@@ -44,15 +44,15 @@ public sealed class StreamSendsTests(ApiFactory api)
         var (number, customer) = await _scenario.OpenConversation();
         using var call = api.Conversations.StreamSends();
 
-        await call.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "empty" });
-        await call.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "no-content", Request = new V1.SendRequest { BusinessNumberId = number.BusinessNumberId, Customer = customer, IdempotencyKey = Scenario.NewKey() } });
-        await call.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "ok", Request = Scenario.Text(number.BusinessNumberId, customer, "hi") });
+        await call.RequestStream.WriteAsync(new V1.StreamSendsRequest { CorrelationId = "empty" });
+        await call.RequestStream.WriteAsync(new V1.StreamSendsRequest { CorrelationId = "no-content", Request = new V1.SendRequest { BusinessNumberId = number.BusinessNumberId, Customer = customer, IdempotencyKey = Scenario.NewKey() } });
+        await call.RequestStream.WriteAsync(new V1.StreamSendsRequest { CorrelationId = "ok", Request = Scenario.Text(number.BusinessNumberId, customer, "hi") });
         await call.RequestStream.CompleteAsync();
         var outcomes = (await call.ResponseStream.ReadAllAsync().ToListAsync()).ToDictionary(o => o.CorrelationId);
 
         Assert.Equal(("MISSING_FIELD", "request"), (outcomes["empty"].Refusal.Reason, outcomes["empty"].Refusal.Metadata["field"]));
         Assert.Equal(("MISSING_FIELD", "content"), (outcomes["no-content"].Refusal.Reason, outcomes["no-content"].Refusal.Metadata["field"]));
-        Assert.Equal(V1.SendOutcome.OutcomeOneofCase.Receipt, outcomes["ok"].OutcomeCase);
+        Assert.Equal(V1.StreamSendsResponse.OutcomeOneofCase.Receipt, outcomes["ok"].OutcomeCase);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class StreamSendsTests(ApiFactory api)
         var (number, customer) = await _scenario.OpenConversation();
         var streams = api.Services.GetRequiredService<SendStreams>();
         var call = api.Conversations.StreamSends();
-        await call.RequestStream.WriteAsync(new V1.StreamSendRequest { CorrelationId = "1", Request = Scenario.Text(number.BusinessNumberId, customer, "hi") });
+        await call.RequestStream.WriteAsync(new V1.StreamSendsRequest { CorrelationId = "1", Request = Scenario.Text(number.BusinessNumberId, customer, "hi") });
         Assert.True(await call.ResponseStream.MoveNext());
         Assert.True(streams.Open >= 1);
 

@@ -13,7 +13,7 @@ namespace Conversations.Api.Tests.Usage;
 [Collection(ApiCollection.Name)]
 public sealed class UsageApiTests(ApiFactory api)
 {
-    private V1.Usage.UsageClient Usage => new(api.Channel);
+    private V1.UsageService.UsageServiceClient Usage => new(api.Channel);
 
     [Fact]
     public async Task GetUsage_returns_a_row_per_day_or_one_per_month_with_decimal_amounts()
@@ -28,8 +28,8 @@ public sealed class UsageApiTests(ApiFactory api)
         }
 
         // Act
-        var byDay = await Usage.GetUsageAsync(new V1.UsageRequest { WabaId = waba, Month = "2026-11", GroupByDay = true });
-        var byMonth = await Usage.GetUsageAsync(new V1.UsageRequest { WabaId = waba, Month = "2026-11", BusinessNumberId = number });
+        var byDay = await Usage.GetUsageAsync(new V1.GetUsageRequest { WabaId = waba, Month = "2026-11", GroupByDay = true });
+        var byMonth = await Usage.GetUsageAsync(new V1.GetUsageRequest { WabaId = waba, Month = "2026-11", BusinessNumberId = number });
 
         // Assert
         Assert.Equal(["2026-11-10", "2026-11-11"], byDay.Rows.Select(r => r.Day));
@@ -51,7 +51,7 @@ public sealed class UsageApiTests(ApiFactory api)
         var info = await Refused.With(
             StatusCode.InvalidArgument,
             reason,
-            () => Usage.GetUsageAsync(new V1.UsageRequest { WabaId = waba, Month = month, BusinessNumberId = number }).ResponseAsync);
+            () => Usage.GetUsageAsync(new V1.GetUsageRequest { WabaId = waba, Month = month, BusinessNumberId = number }).ResponseAsync);
 
         Assert.Equal(field, info.Metadata["field"]);
     }

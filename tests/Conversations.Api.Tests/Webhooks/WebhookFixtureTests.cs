@@ -113,7 +113,7 @@ public sealed class WebhookFixtureTests(ApiFactory api)
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
-        var template = await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = number.WabaId, Name = "order_confirmation", Language = "en_US" });
+        var template = (await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = number.WabaId, Name = "order_confirmation", Language = "en_US" })).Template;
         Assert.Equal(V1.TemplateStatus.Approved, template.Status);
     }
 }

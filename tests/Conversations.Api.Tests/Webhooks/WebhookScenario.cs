@@ -19,7 +19,7 @@ public sealed class WebhookScenario(ApiFactory api)
 
     public async Task<SentMessage> SendText(V1.BusinessNumber number, string customer)
     {
-        var receipt = await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped"));
+        var receipt = (await api.Conversations.SendAsync(Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped"))).Receipt;
         Assert.False(string.IsNullOrEmpty(receipt.Wamid));
         return new SentMessage(number, customer, receipt.Wamid);
     }

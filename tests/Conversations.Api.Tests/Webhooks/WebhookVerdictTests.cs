@@ -29,8 +29,8 @@ public sealed class WebhookVerdictTests(ApiFactory api)
         return number;
     }
 
-    private Task<V1.Template> Template(V1.BusinessNumber number) =>
-        api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = number.WabaId, Name = TemplateName, Language = "en_US" }).ResponseAsync;
+    private async Task<V1.Template> Template(V1.BusinessNumber number) =>
+        (await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = number.WabaId, Name = TemplateName, Language = "en_US" })).Template;
 
     [Fact]
     public async Task Failed_131047_status_closes_the_window()
