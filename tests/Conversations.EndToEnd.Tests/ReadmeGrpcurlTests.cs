@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Conversations.Testing;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client;
+using V1 = Conversations.V1;
+
+namespace Conversations.EndToEnd.Tests;
+
+/// <summary>
+/// The README's grpcurl block, run as written: bash expands each command (quoting, <c>$(date ...)</c>) into its argv,
+/// and each call is then made the way grpcurl makes it, from the proto3 JSON body against the contract's descriptors,
+/// over loopback to the api (a curl to the simulator goes to the test's simulator). A call the README marks
+/// "# Refused:" must fail with that status and reason; every other call must succeed.
+/// </summary>
+[Collection(LoopbackCollection.Name)]
+public sealed partial class ReadmeGrpcurlTests(LoopbackApi api)
+{
+    [Fact]
+    public async Task Every_grpcurl_example_in_the_README_gets_the_answer_the_README_gives()
+    {
+        // Arrange
+        var block = GrpcurlBlock(RepositoryFiles.Read("README.md"));
+        var calls = await Expand(block);
+        var refusals = ExpectedRefusals(block);
+        using var channel = GrpcChannel.ForAddress(api.GrpcAddress);
+
+        // Act
+        var outcomes = new List<(string Method, StatusCode Code, string? Reason)>();
+        foreach (var call in calls)
+        {
+            outcomes.Add(call.Method.StartsWith("POST ", StringComparison.Ordinal)
+                ? await Post(call)
+                : await Invoke(channel.CreateCallInvoker(), call));
+        }
+
+        // Assert
+        Assert.Equal(calls.Count, refusals.Count);
+        Assert.True(calls.Count >= 8, $"Expected the README's walkthrough, found {calls.Count} grpcurl calls.");
+        Assert.Equal(
+            refusals.Select((refusal, i) => (calls[i].Method, refusal?.Code ?? StatusCode.OK, refusal?.Reason)),
+            outcomes);
+    }
+
+    private sealed record GrpcurlCall(string Method, string Json);
+
+    private static string GrpcurlBlock(string readme)
+    {
+        var section = readme[readme.IndexOf("## The same with grpcurl", StringComparison.Ordinal)..];
+        return ShBlock().Match(section).Groups["body"].Value;
+    }
+
+    /// <summary>Each call's expected refusal, from a "# Refused: FailedPrecondition, ... reason WINDOW_CLOSED" comment above it.</summary>
+    private static List<(StatusCode Code, string Reason)?> ExpectedRefusals(string block)
+    {
+        var expected = new List<(StatusCode Code, string Reason)?>();
+        (StatusCode, string)? pending = null;
+        foreach (var line in block.Split('\n'))
+        {
+            if (RefusedComment().Match(line) is { Success: true } refused)
+            {
+                pending = (Enum.Parse<StatusCode>(refused.Groups["status"].Value), refused.Groups["reason"].Value);
+            }
+            else if (line.StartsWith("grpcurl ", StringComparison.Ordinal) || line.StartsWith("curl ", StringComparison.Ordinal))
+            {
+                expected.Add(pending);
+                pending = null;
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>bash runs the block with grpcurl and curl defined as functions that print their arguments, NUL-separated.</summary>
+    private static async Task<List<GrpcurlCall>> Expand(string block)
+    {
+        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", "grpcurl() { printf '%s\\0' grpcurl \"$@\"; printf '\\x1e\\0'; }\ncurl() { printf '%s\\0' curl \"$@\"; printf '\\x1e\\0'; }\n" + block])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var bash = Process.Start(start)!;
+        var output = await bash.StandardOutput.ReadToEndAsync();
+        var errors = await bash.StandardError.ReadToEndAsync();
+        await bash.WaitForExitAsync();
+        Assert.True(bash.ExitCode == 0, errors);
+
+        var calls = new List<GrpcurlCall>();
+        var args = new List<string>();
+        foreach (var arg in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (arg != "\x1e")
+            {
+                args.Add(arg);
+                continue;
+            }
+
+            var body = args[args.IndexOf("-d") + 1];
+            if (args[0] == "curl")
+            {
+                Assert.Equal("POST", args[args.IndexOf("-X") + 1]);
+                var url = new Uri(args[args.IndexOf("-X") + 2]);
+                Assert.Equal(("127.0.0.1", 5081), (url.Host, url.Port));
+                calls.Add(new GrpcurlCall("POST " + url.PathAndQuery, body));
+            }
+            else
+            {
+                Assert.Equal("-plaintext", args[1]);
+                Assert.Equal("localhost:5000", args[^2]);
+                calls.Add(new GrpcurlCall(args[^1], body));
+            }
+
+            args.Clear();
+        }
+
+        return calls;
+    }
+
+    /// <summary>The README's simulator is the default 127.0.0.1:5081; the test's listens on a free port.</summary>
+    private async Task<(string Method, StatusCode Code, string? Reason)> Post(GrpcurlCall call)
+    {
+        using var http = new HttpClient { BaseAddress = api.SimulatorAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var content = new StringContent(call.Json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(call.Method["POST ".Length..], content);
+        Assert.True(response.IsSuccessStatusCode, $"{call.Method}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (call.Method, StatusCode.OK, null);
+    }
+
+    private static async Task<(string Method, StatusCode Code, string? Reason)> Invoke(CallInvoker invoker, GrpcurlCall call)
+    {
+        var (serviceName, methodName) = (call.Method.Split('/')[0], call.Method.Split('/')[1]);
+        var service = V1.ConversationsReflection.Descriptor.Services.Single(s => s.FullName == serviceName);
+        var method = service.FindMethodByName(methodName) ?? throw new InvalidOperationException($"No method {call.Method}.");
+        var request = JsonParser.Default.Parse(call.Json, method.InputType);
+        var grpcMethod = new Method<IMessage, IMessage>(
+            MethodType.Unary,
+            serviceName,
+            methodName,
+            Marshallers.Create(m => m.ToByteArray(), method.InputType.Parser.ParseFrom),
+            Marshallers.Create(m => m.ToByteArray(), method.OutputType.Parser.ParseFrom));
+        try
+        {
+            await invoker.AsyncUnaryCall(grpcMethod, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)), request);
+            return (call.Method, StatusCode.OK, null);
+        }
+        catch (RpcException e)
+        {
+            return (call.Method, e.StatusCode, e.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
+        }
+    }
+
+    [GeneratedRegex(@"```sh\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShBlock();
+
+    [GeneratedRegex(@"^# Refused: (?<status>\w+),.*reason (?<reason>[A-Z_]+)")]
+    private static partial Regex RefusedComment();
+}
