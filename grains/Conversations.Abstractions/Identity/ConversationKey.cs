@@ -27,6 +27,27 @@ public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, 
         return Result<ConversationKey>.Ok(new ConversationKey(number.Value, waId.Value));
     }
 
+    /// <summary>
+    /// The key a grain was addressed by, refused unless both parts are valid and already normalized: a conversation has
+    /// exactly one grain, so "+1 650..." and "1650..." must not become two.
+    /// </summary>
+    public static Result<ConversationKey> FromGrainKey(string grainKey)
+    {
+        var slash = grainKey.IndexOf('/');
+        var valid = slash > 0 ? Create(grainKey[..slash], grainKey[(slash + 1)..]) : Create(grainKey, null);
+        if (!valid.Succeeded)
+        {
+            return valid.Refusal;
+        }
+
+        return valid.Value.ToString() == grainKey
+            ? valid
+            : Refusal.Of(
+                RefusalReason.InvalidCustomer,
+                $"Conversation key '{grainKey}' is not normalized; address conversations as '{valid.Value}'.",
+                ("field", "customer"));
+    }
+
     public static ConversationKey Parse(string grainKey)
     {
         var slash = grainKey.IndexOf('/');
