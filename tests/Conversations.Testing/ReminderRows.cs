@@ -9,12 +9,13 @@ public static class ReminderRows
     /// <summary>The conversation's expiry reminder; its name is stored in the reminder table, so it is pinned here.</summary>
     public const string ConversationExpiry = "window-expiry";
 
-    public static async Task<bool> Exists(InProcessTestCluster cluster, string grainType, string grainKey, string reminderName)
-    {
-        var table = cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
-        return await table.ReadRow(GrainId.Create(grainType, grainKey), reminderName) is not null;
-    }
+    /// <summary>Reads through a silo's services: a test cluster's silo, or a host the silo runs in.</summary>
+    public static async Task<bool> Exists(IServiceProvider silo, string grainType, string grainKey, string reminderName) =>
+        await silo.GetRequiredService<IReminderTable>().ReadRow(GrainId.Create(grainType, grainKey), reminderName) is not null;
+
+    public static Task<bool> ConversationExpiryArmed(IServiceProvider silo, string conversationKey) =>
+        Exists(silo, "conversation", conversationKey, ConversationExpiry);
 
     public static Task<bool> ConversationExpiryArmed(InProcessTestCluster cluster, string conversationKey) =>
-        Exists(cluster, "conversation", conversationKey, ConversationExpiry);
+        ConversationExpiryArmed(cluster.Silos[0].ServiceProvider, conversationKey);
 }
