@@ -20,7 +20,7 @@ public sealed class ModelDriver
 
     public const string BusinessNumberId = "106540352242922";
 
-    public ModelDriver(ConversationOptions? options = null, string customer = "447700900123")
+    public ModelDriver(ConversationOptions? options = null, string customer = "447911123456")
     {
         Options = options ?? new ConversationOptions();
         Model = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, customer), State, Options);
