@@ -50,13 +50,8 @@ public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, 
 
     public static ConversationKey Parse(string grainKey)
     {
-        var slash = grainKey.IndexOf('/');
-        if (slash <= 0 || slash == grainKey.Length - 1)
-        {
-            throw new FormatException($"'{grainKey}' is not a conversation key.");
-        }
-
-        return new ConversationKey(grainKey[..slash], grainKey[(slash + 1)..]);
+        var (businessNumberId, customer) = GrainKeyParts.Split(grainKey, "conversation");
+        return new ConversationKey(businessNumberId, customer);
     }
 
     public override string ToString() => $"{BusinessNumberId}/{Customer}";

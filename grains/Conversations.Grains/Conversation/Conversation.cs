@@ -444,6 +444,12 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         return changed;
     }
 
+    /// <summary>Why nothing can happen in a conversation whose business number was never registered.</summary>
+    public Refusal UnknownBusinessNumber() => Refusal.Of(
+        RefusalReason.UnknownBusinessNumber,
+        $"Business number {key.BusinessNumberId} is not registered; register it with its WABA first.",
+        ("business_number_id", key.BusinessNumberId));
+
     public ConversationSnapshot Snapshot(DateTimeOffset now)
     {
         var window = Window;

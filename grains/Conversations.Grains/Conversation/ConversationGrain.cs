@@ -40,9 +40,12 @@ public sealed class ConversationGrain(
     private ConversationKey Key => Model.Key;
 
     /// <summary>The one admission path for Send, Evaluate and scheduled sends; built once the profile is known.</summary>
-    private SendAdmission Admission => _admission ??= CreateAdmission(new GrainSendLimits(GrainFactory, _profile!, Key.Customer));
+    private SendAdmission Admission => _admission ??= SendAdmission.Over(new GrainSendLimits(GrainFactory, _profile!, Key.Customer), _options, time);
 
     private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The conversation as logs show it: the customer's number masked.</summary>
+    private string Masked => $"{Key.BusinessNumberId}/{CustomerNumber.Mask(Key.Customer)}";
 
     /// <summary>
     /// Repairs what a crash may have left: a message found mid-dispatch, a charge the ledger missed, and a reminder row
@@ -71,7 +74,7 @@ public sealed class ConversationGrain(
         foreach (var reminder in Model.RequiredReminders(now))
         {
             var isExpiry = reminder.Name == ReminderChange.Expiry;
-            if ((isExpiry && !Model.ExpiryReminderArmed) || await this.GetReminder(reminder.Name) is null)
+            if ((isExpiry && !Model.ExpiryReminderArmed) || !await this.Has(reminder.Name))
             {
                 await Remind(reminder);
                 if (isExpiry && Model.MarkExpiryReminderArmed())
@@ -83,9 +86,8 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// Every call changes state in memory before it writes, and several awaits (reminders, the ledger, Meta) sit between
-    /// the two. If anything throws, the activation's memory no longer matches storage and an idempotent retry would
-    /// answer from what was never stored; dropping the activation makes the retry start from storage.
+    /// Every call changes state in memory before it writes, with awaits between. If anything throws, memory no longer
+    /// matches storage and a retry would answer from what was never stored: dropping the activation makes it start from storage.
     /// </summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -172,11 +174,7 @@ public sealed class ConversationGrain(
         await Commit(outcome.Changed, outcome.Events, CancellationToken.None);
         if (outcome.Events.Any(e => e.Kind == ConversationEventKind.WindowClosed))
         {
-            logger.LogInformation(
-                "Customer service window of {BusinessNumberId}/{Customer} closed at {ClosedAt}",
-                Key.BusinessNumberId,
-                CustomerNumber.Mask(Key.Customer),
-                Model.Window.ExpiresAt);
+            logger.LogInformation("Customer service window of {Conversation} closed at {ClosedAt}", Masked, Model.Window.ExpiresAt);
         }
 
         await RemindAll(outcome.Reminders);
@@ -189,7 +187,7 @@ public sealed class ConversationGrain(
         var due = Model.DueScheduled(now);
         if (!due.IsEmpty && await CheckIdentity(CancellationToken.None) is { } identityRefusal)
         {
-            logger.LogError("Scheduled sends of {Conversation} cannot be decided: {Reason}", Key, identityRefusal.Message);
+            logger.LogError("Scheduled sends of {Conversation} cannot be decided: {Reason}", Masked, identityRefusal.Message);
             return;
         }
 
@@ -206,22 +204,14 @@ public sealed class ConversationGrain(
             }
 
             events.Add(Model.ScheduledSendDecided(entry, now));
-            logger.LogInformation(
-                "Scheduled send {MessageId} of {BusinessNumberId}/{Customer} decided {Status}",
-                entry.MessageId,
-                Key.BusinessNumberId,
-                CustomerNumber.Mask(Key.Customer),
-                entry.Status);
+            logger.LogInformation("Scheduled send {MessageId} of {Conversation} decided {Status}", entry.MessageId, Masked, entry.Status);
         }
 
         await Commit(!due.IsEmpty, events.ToImmutable(), CancellationToken.None);
         await Remind(Model.ScheduledSendsReminder());
     }
 
-    /// <summary>
-    /// Hands a message whose intent is already written to Meta, then records Meta's answer and the charge. A failure of
-    /// the call itself is an unknown outcome: the message is never resent blindly.
-    /// </summary>
+    /// <summary>Hands Meta a message whose intent is written, then records its answer; a failed call is an unknown outcome, never resent.</summary>
     private async Task<MessageLogEntry> Dispatch(OutboundMessage message, CancellationToken cancellationToken)
     {
         DispatchResult result;
@@ -242,10 +232,7 @@ public sealed class ConversationGrain(
         return entry;
     }
 
-    /// <summary>
-    /// Prices a message Meta took. Meta's acceptance must be stored whatever happens to the ledger, so a failure here
-    /// leaves the charge unset and the message is priced again (the ledger ignores an id it has seen) on the next call.
-    /// </summary>
+    /// <summary>Prices a message Meta took; on failure it stays unpriced and is priced again (idempotently) on the next call.</summary>
     private async Task<ChargeEstimate?> TryCharge(string messageId, DateTimeOffset at)
     {
         try
@@ -302,32 +289,15 @@ public sealed class ConversationGrain(
         if (!events.IsEmpty)
         {
             await EventSinkPublishing.PublishEach(_eventSinks, [.. events], (e, conversationEvent) => logger.LogWarning(
-                e, "Publishing event {Sequence} of {BusinessNumberId}/{Customer} failed", conversationEvent.Sequence, Key.BusinessNumberId, CustomerNumber.Mask(Key.Customer)));
+                e, "Publishing event {Sequence} of {Conversation} failed", conversationEvent.Sequence, Masked));
         }
     }
 
-    private async Task RemindAll(ImmutableArray<ReminderChange> reminders)
-    {
-        foreach (var reminder in reminders)
-        {
-            await Remind(reminder);
-        }
-    }
+    private Task RemindAll(ImmutableArray<ReminderChange> reminders) => this.Apply(reminders, PeriodOf, time);
 
-    /// <summary>Due times are measured from the clock now, not from the step's start: the clock may have moved during the awaits.</summary>
-    private async Task Remind(ReminderChange reminder)
-    {
-        if (reminder.DueAt is { } dueAt)
-        {
-            var period = reminder.Name == ReminderChange.Expiry ? _options.ExpiryReminderPeriod : _options.ScheduledSendReminderPeriod;
-            var dueTime = dueAt - Now;
-            await this.RegisterOrUpdateReminder(reminder.Name, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, period);
-        }
-        else if (await this.GetReminder(reminder.Name) is { } registered)
-        {
-            await this.UnregisterReminder(registered);
-        }
-    }
+    private Task Remind(ReminderChange reminder) => this.Apply([reminder], PeriodOf, time);
+
+    private TimeSpan PeriodOf(string reminder) => reminder == ReminderChange.Expiry ? _options.ExpiryReminderPeriod : _options.ScheduledSendReminderPeriod;
 
     private Task Persist(CancellationToken cancellationToken) => state.WriteStateAsync(cancellationToken);
 
@@ -340,16 +310,8 @@ public sealed class ConversationGrain(
         }
 
         _profile ??= await GrainFactory.GetGrain<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
-        return _profile is null
-            ? Refusal.Of(
-                RefusalReason.UnknownBusinessNumber,
-                $"Business number {Key.BusinessNumberId} is not registered; register it with its WABA first.",
-                ("business_number_id", Key.BusinessNumberId))
-            : null;
+        return _profile is null ? Model.UnknownBusinessNumber() : null;
     }
-
-    private SendAdmission CreateAdmission(GrainSendLimits limits) =>
-        new(limits, limits, limits, _options.Templates, _options.Limits.MaxPacingDelay, time);
 
     private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
         GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));

@@ -23,6 +23,11 @@ public sealed class SendAdmission(
     TimeSpan maxPacingDelay,
     TimeProvider time)
 {
+    /// <summary>The path over one object that holds all three shared limits, with the conversation options' template limits and pacing delay.</summary>
+    public static SendAdmission Over<TLimits>(TLimits limits, ConversationOptions options, TimeProvider time)
+        where TLimits : ITemplateSource, IPacer, IMessagingLimit =>
+        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, time);
+
     public async Task<SendDecision> Decide(
         Conversation.Conversation conversation,
         MessageContent content,

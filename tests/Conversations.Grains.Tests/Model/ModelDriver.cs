@@ -24,7 +24,7 @@ public sealed class ModelDriver
     {
         Options = options ?? new ConversationOptions();
         Model = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, customer), State, Options);
-        Admission = new SendAdmission(Limits, Limits, Limits, Options.Templates, Options.Limits.MaxPacingDelay, Clock);
+        Admission = SendAdmission.Over(Limits, Options, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(T0);
@@ -84,18 +84,9 @@ public sealed class ModelDriver
 
     public static SendCommand TemplateSend(string name, string key = "t1") => new(key, Template(name));
 
-    public static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.Succeeded, result.Refusal?.Message);
-        return result.Value!;
-    }
+    public static T Ok<T>(Result<T> result) => ConversationDriver.Ok(result);
 
-    public static Refusal Refused<T>(Result<T> result, RefusalReason reason)
-    {
-        Assert.False(result.Succeeded, $"expected {reason}, but it succeeded");
-        Assert.Equal(reason, result.Refusal!.Reason);
-        return result.Refusal;
-    }
+    public static Refusal Refused<T>(Result<T> result, RefusalReason reason) => ConversationDriver.Refused(result, reason);
 }
 
 /// <summary>The shared limits in memory: templates by name, a pace that answers what a test sets, a messaging limit that counts calls.</summary>
