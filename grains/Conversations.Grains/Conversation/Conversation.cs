@@ -56,7 +56,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var before = Window;
         var window = CustomerServiceWindow.OpenedBy(message.Type, options.ReactionsOpenWindow) ? before.WithInbound(message.SentAt, now) : before;
         state.LastInboundAt = window.LastInboundAt;
-        var events = ImmutableArray.CreateBuilder<ConversationEvent>();
+        var events = ImmutableArray.CreateBuilder<PublishedEvent>();
         events.Add(Raise(ConversationEventKind.InboundMessage, now, message.MessageId, inboundType: message.Type.ToString().ToLowerInvariant(), text: message.Text));
         var reminders = ImmutableArray<ReminderChange>.Empty;
         if (window != before && window.IsOpenAt(now))
@@ -321,7 +321,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var window = Window;
         if (window.IsOpenAt(now))
         {
-            var events = ImmutableArray<ConversationEvent>.Empty;
+            var events = ImmutableArray<PublishedEvent>.Empty;
             if (window.ClosingSoonDueAt(now, options.ClosingSoonLeadTime, state.ClosingSoonAnnouncedFor))
             {
                 state.ClosingSoonAnnouncedFor = window.ExpiresAt;
@@ -376,7 +376,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     }
 
     /// <summary>The event that tells subscribers how a scheduled send ended up, once Meta answered it.</summary>
-    public ConversationEvent ScheduledSendDecided(MessageLogEntry entry, DateTimeOffset now) =>
+    public PublishedEvent ScheduledSendDecided(MessageLogEntry entry, DateTimeOffset now) =>
         MessageEvent(ConversationEventKind.ScheduledSendDecided, entry, now);
 
     /// <summary>The scheduled-send reminder after a tick: due at the next scheduled send, or gone when none is left.</summary>
@@ -539,7 +539,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         || (state.EntryPointOpenedAt is { } opened && now < opened + options.FreeEntryPointDuration);
 
     /// <summary>Numbers and builds an event; the grain publishes it only after the state write that records its sequence succeeded.</summary>
-    private ConversationEvent Raise(
+    private PublishedEvent Raise(
         ConversationEventKind kind,
         DateTimeOffset at,
         string? messageId = null,
@@ -559,7 +559,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             Text = text,
         };
 
-    private ConversationEvent MessageEvent(ConversationEventKind kind, MessageLogEntry entry, DateTimeOffset at) =>
+    private PublishedEvent MessageEvent(ConversationEventKind kind, MessageLogEntry entry, DateTimeOffset at) =>
         Raise(kind, at, entry.MessageId, entry.Wamid, entry.Status, entry.Refusal);
 
     private OutboundMessage Outbound(string messageId, SendDecision decision) =>

@@ -191,7 +191,7 @@ public sealed class ConversationGrain(
             return;
         }
 
-        var events = ImmutableArray.CreateBuilder<ConversationEvent>();
+        var events = ImmutableArray.CreateBuilder<PublishedEvent>();
         foreach (var (messageId, command) in due)
         {
             var decision = await Admission.Decide(Model, command.Content, command.FallbackTemplate, now, dryRun: false, CancellationToken.None);
@@ -279,7 +279,7 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>Writes, then publishes: an event goes out only after the write that records its sequence succeeded.</summary>
-    private async Task Commit(bool changed, ImmutableArray<ConversationEvent> events, CancellationToken cancellationToken)
+    private async Task Commit(bool changed, ImmutableArray<PublishedEvent> events, CancellationToken cancellationToken)
     {
         if (changed)
         {

@@ -14,7 +14,7 @@ public sealed record ConversationOutcome<T>(Result<T> Answer)
 {
     public bool Changed { get; init; }
 
-    public ImmutableArray<ConversationEvent> Events { get; init; } = [];
+    public ImmutableArray<PublishedEvent> Events { get; init; } = [];
 
     public ImmutableArray<ReminderChange> Reminders { get; init; } = [];
 
