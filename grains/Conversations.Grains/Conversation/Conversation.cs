@@ -414,16 +414,20 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     }
 
     /// <summary>
-    /// The reminders state says should exist: an open window always has its expiry reminder (without one it would
-    /// never record its close), and undecided scheduled sends have theirs.
+    /// The reminders state says should exist: an open window always has its expiry reminder (without one it would never
+    /// record its close), and undecided scheduled sends have theirs. Changed when the window's reminder was not yet armed:
+    /// the grain must register it rather than look it up.
     /// </summary>
-    public ImmutableArray<ReminderChange> RequiredReminders(DateTimeOffset now)
+    public ConversationOutcome<ConversationSnapshot> RequiredReminders(DateTimeOffset now)
     {
         var required = ImmutableArray.CreateBuilder<ReminderChange>();
         var window = Window;
+        var arming = false;
         if (window.IsOpenAt(now))
         {
             required.Add(ReminderChange.Register(ReminderChange.Expiry, window.ExpiresAt!.Value));
+            arming = !state.ExpiryReminderArmed;
+            state.ExpiryReminderArmed = true;
         }
 
         if (MessageLog.NextScheduled(Log) is { } next)
@@ -431,17 +435,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             required.Add(ReminderChange.Register(ReminderChange.ScheduledSends, next));
         }
 
-        return required.ToImmutable();
-    }
-
-    public bool ExpiryReminderArmed => state.ExpiryReminderArmed;
-
-    /// <summary>Records that the expiry reminder exists; true when that changed the state.</summary>
-    public bool MarkExpiryReminderArmed()
-    {
-        var changed = !state.ExpiryReminderArmed;
-        state.ExpiryReminderArmed = true;
-        return changed;
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = arming, Reminders = required.ToImmutable() };
     }
 
     /// <summary>Why nothing can happen in a conversation whose business number was never registered.</summary>

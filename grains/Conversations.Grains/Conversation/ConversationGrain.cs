@@ -47,10 +47,7 @@ public sealed class ConversationGrain(
     /// <summary>The conversation as logs show it: the customer's number masked.</summary>
     private string Masked => $"{Key.BusinessNumberId}/{CustomerNumber.Mask(Key.Customer)}";
 
-    /// <summary>
-    /// Repairs what a crash may have left: a message found mid-dispatch, a charge the ledger missed, and a reminder row
-    /// lost in a partial Redis restore (a window that never records its close, a scheduled send never decided).
-    /// </summary>
+    /// <summary>Repairs what a crash may have left: a message mid-dispatch, a missed charge, a reminder row lost in a partial Redis restore.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!ConversationKey.FromGrainKey(this.GetPrimaryKeyString()).Succeeded)
@@ -71,18 +68,17 @@ public sealed class ConversationGrain(
         }
 
         await SettleUnpricedMessages(cancellationToken);
-        foreach (var reminder in Model.RequiredReminders(now))
+        var required = Model.RequiredReminders(now);
+        foreach (var reminder in required.Reminders)
         {
-            var isExpiry = reminder.Name == ReminderChange.Expiry;
-            if ((isExpiry && !Model.ExpiryReminderArmed) || !await this.Has(reminder.Name))
+            // The reminder row is looked up only where state claims it exists: an unarmed window's expiry is registered anyway.
+            if ((required.Changed && reminder.Name == ReminderChange.Expiry) || !await this.Has(reminder.Name))
             {
                 await Remind(reminder);
-                if (isExpiry && Model.MarkExpiryReminderArmed())
-                {
-                    await Persist(cancellationToken);
-                }
             }
         }
+
+        await Commit(required.Changed, [], cancellationToken);
     }
 
     /// <summary>

@@ -97,8 +97,26 @@ public sealed class ExpiryTickModelTests
         conversation.InboundNow();
         conversation.Model.Receive(ModelDriver.Text("k") with { SendAt = conversation.Now + Hour }, conversation.Now);
 
-        Assert.Equal<ReminderChange>([ReminderChange.Register(ReminderChange.Expiry, conversation.Now + Day), ReminderChange.Register(ReminderChange.ScheduledSends, conversation.Now + Hour)],
-            conversation.Model.RequiredReminders(conversation.Now));
-        Assert.Empty(conversation.Model.RequiredReminders(conversation.Now + TimeSpan.FromDays(2)).Where(r => r.Name == ReminderChange.Expiry));
+        var required = conversation.Model.RequiredReminders(conversation.Now);
+
+        Assert.Equal<ReminderChange>(
+            [ReminderChange.Register(ReminderChange.Expiry, conversation.Now + Day), ReminderChange.Register(ReminderChange.ScheduledSends, conversation.Now + Hour)],
+            required.Reminders);
+        Assert.False(required.Changed);
+        Assert.Empty(conversation.Model.RequiredReminders(conversation.Now + TimeSpan.FromDays(2)).Reminders.Where(r => r.Name == ReminderChange.Expiry));
+    }
+
+    [Fact]
+    public void Activation_arms_the_reminder_of_an_open_window_whose_state_says_it_was_never_armed()
+    {
+        var conversation = new ModelDriver();
+        conversation.InboundNow();
+        conversation.State.ExpiryReminderArmed = false;
+
+        var required = conversation.Model.RequiredReminders(conversation.Now);
+
+        Assert.True(required.Changed);
+        Assert.True(conversation.State.ExpiryReminderArmed);
+        Assert.Contains(ReminderChange.Register(ReminderChange.Expiry, conversation.Now + Day), required.Reminders);
     }
 }
