@@ -56,14 +56,9 @@ public sealed class ConversationGrain(
         }
 
         var now = Now;
-        var interrupted = Model.ResolveInterruptedDispatches(now);
-        foreach (var messageId in interrupted)
+        if (Model.ResolveInterruptedDispatches(now) is { IsEmpty: false } interrupted)
         {
-            logger.LogWarning("Message {MessageId} was interrupted mid-send; marked failed with an unknown outcome", messageId);
-        }
-
-        if (!interrupted.IsEmpty)
-        {
+            logger.LogWarning("Messages {MessageIds} were interrupted mid-send; marked failed with an unknown outcome", interrupted);
             await Persist(cancellationToken);
         }
 
