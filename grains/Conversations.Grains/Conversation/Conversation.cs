@@ -264,7 +264,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         if (index < 0)
         {
             // A message sent by another tool, or one the bounded log has let go: Meta's verdict on the customer still holds.
-            return new(Result<MessageLogEntry?>.Ok(null)) { Changed = update.Error is not null && ApplyMetaVerdict(update.Error, update.Timestamp) };
+            var verdictApplied = ApplyMetaVerdict(update.Error, update.Timestamp);
+            return new(Result<MessageLogEntry?>.Ok(null)) { Changed = verdictApplied };
         }
 
         var before = Log[index].Entry;
