@@ -2,7 +2,6 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Pricing;
 using Conversations.Abstractions.Refusals;
-using Conversations.Grains.Sending;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Grpc.Core;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 
 namespace Conversations.Grains;
@@ -6,6 +7,10 @@ namespace Conversations.Grains;
 public sealed class ConversationOptions
 {
     public const string Section = "Conversations";
+
+    private const string DefaultMarketingBlockedRegions = "US";
+
+    private string _marketingBlockedRegions = DefaultMarketingBlockedRegions;
 
     /// <summary>How long the customer service window lasts after the customer's most recent message.</summary>
     public TimeSpan WindowDuration { get; set; } = TimeSpan.FromHours(24);
@@ -66,7 +71,18 @@ public sealed class ConversationOptions
     /// Comma-separated regions (ISO codes) where Meta does not deliver marketing templates; the US since April 2025.
     /// A string, not a list, so configuration can empty it (a bound list would only append to the default).
     /// </summary>
-    public string MarketingBlockedRegions { get; set; } = "US";
+    public string MarketingBlockedRegions
+    {
+        get => _marketingBlockedRegions;
+        set
+        {
+            _marketingBlockedRegions = value;
+            BlockedMarketingRegions = Parse(value);
+        }
+    }
+
+    /// <summary><see cref="MarketingBlockedRegions"/> as a set, parsed once when the options bind rather than on every send.</summary>
+    public IReadOnlySet<string> BlockedMarketingRegions { get; private set; } = Parse(DefaultMarketingBlockedRegions);
 
     public ContentLimits Content { get; set; } = new();
 
@@ -83,4 +99,7 @@ public sealed class ConversationOptions
 
     [Range(1, 4096)]
     public int MaxMessageIdLength { get; set; } = 256;
+
+    private static FrozenSet<string> Parse(string? regions) =>
+        (regions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

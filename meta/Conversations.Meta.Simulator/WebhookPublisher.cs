@@ -34,7 +34,7 @@ public sealed class WebhookPublisher : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(payload);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload);
-        var signature = WebhookSignature.Sign(body, _options.AppSecret);
+        var signature = WebhookSigner.Sign(body, _options.AppSecret);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var pause = _options.WebhookRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -45,7 +45,7 @@ public sealed class WebhookPublisher : IAsyncDisposable
                 {
                     Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
                 };
-                request.Headers.Add(WebhookSignature.Header, signature);
+                request.Headers.Add(WebhookSigner.Header, signature);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 timeout.CancelAfter(_options.WebhookTimeout);
                 using var response = await _http.SendAsync(request, timeout.Token);

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Conversations.Abstractions.Grains;
 using Conversations.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Api.Tests;
 
@@ -49,8 +47,7 @@ public sealed class SafetyMarginTests(SafetyMarginApiFactory api) : IClassFixtur
 
         // Act
         api.Clock.Advance(TimeSpan.FromHours(1));
-        var grain = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>($"{number.BusinessNumberId}/{customer}");
-        await Eventually.Until(async () => (await grain.Get()).Value!.ExpiryReminderArmed, armed => !armed);
+        await Eventually.Until(() => ReminderRows.ConversationExpiryArmed(api.Services, $"{number.BusinessNumberId}/{customer}"), armed => !armed);
         var afterReminder = await _scenario.Get(number.BusinessNumberId, customer);
 
         // Assert

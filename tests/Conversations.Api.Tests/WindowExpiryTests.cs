@@ -21,7 +21,7 @@ public sealed class WindowExpiryTests(ApiFactory api)
 
     private async Task ExpiryRecorded(string businessNumberId, string customer) =>
         await Eventually.Until(
-            async () => (await Grain(businessNumberId, customer).Get()).Value!.ExpiryReminderArmed,
+            () => ReminderRows.ConversationExpiryArmed(api.Services, $"{businessNumberId}/{customer}"),
             armed => !armed);
 
     [Fact]

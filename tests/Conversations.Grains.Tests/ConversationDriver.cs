@@ -60,6 +60,10 @@ public sealed class ConversationDriver(ClusterFixture fixture, string? customer 
 
     public void Advance(TimeSpan by) => fixture.Clock.Advance(by);
 
+    /// <summary>Whether the window's expiry reminder is registered, read from the reminder table.</summary>
+    public Task<bool> ExpiryReminderArmed() =>
+        ReminderRows.ConversationExpiryArmed(fixture.Cluster, new ConversationKey(BusinessNumberId, Customer).ToString());
+
     /// <summary>Forces every idle activation off the silo, so the next call reads what storage holds.</summary>
     public async Task Deactivate() =>
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);

@@ -8,7 +8,7 @@ namespace Conversations.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ConversationEventGrainTests(ClusterFixture fixture)
 {
-    private IReadOnlyList<ConversationEvent> EventsOf(ConversationDriver conversation) =>
+    private IReadOnlyList<PublishedEvent> EventsOf(ConversationDriver conversation) =>
         fixture.Events.Of(conversation.BusinessNumberId, conversation.Customer);
 
     [Fact]

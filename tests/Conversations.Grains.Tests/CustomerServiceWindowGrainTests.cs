@@ -65,7 +65,7 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
         var snapshot = Ok(await conversation.Inbound(conversation.Now - TimeSpan.FromHours(25)));
 
         Assert.False(snapshot.WindowOpen);
-        Assert.False(snapshot.ExpiryReminderArmed);
+        Assert.False(await conversation.ExpiryReminderArmed());
         Refused(await conversation.SendText(), RefusalReason.WindowClosed);
     }
 
@@ -121,15 +121,15 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
     {
         var conversation = await Registered(fixture);
         var opened = await conversation.InboundNow();
-        Assert.True(opened.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
 
         conversation.Advance(Day + TimeSpan.FromSeconds(1));
-        await Eventually.Until(conversation.Get, s => !s.ExpiryReminderArmed);
+        await Eventually.Until(conversation.ExpiryReminderArmed, armed => !armed);
         await conversation.Deactivate();
 
         var reloaded = await conversation.Get();
         Assert.False(reloaded.WindowOpen);
-        Assert.False(reloaded.ExpiryReminderArmed);
+        Assert.False(await conversation.ExpiryReminderArmed());
         Assert.Equal(opened.WindowExpiresAt, reloaded.WindowClosedAt);
     }
 
@@ -145,11 +145,12 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(2)); // give the original tick time to run and re-arm
         var stillOpen = await conversation.Get();
         Assert.True(stillOpen.WindowOpen);
-        Assert.True(stillOpen.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
         Ok(await conversation.SendText());
 
         conversation.Advance(TimeSpan.FromHours(10));
-        var closed = await Eventually.Until(conversation.Get, s => !s.ExpiryReminderArmed);
+        await Eventually.Until(conversation.ExpiryReminderArmed, armed => !armed);
+        var closed = await conversation.Get();
         Assert.Equal(extended.WindowExpiresAt, closed.WindowClosedAt);
     }
 
@@ -159,13 +160,13 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
         var conversation = await Registered(fixture);
         await conversation.InboundNow();
         conversation.Advance(Day + TimeSpan.FromSeconds(1));
-        await Eventually.Until(conversation.Get, s => !s.ExpiryReminderArmed);
+        await Eventually.Until(conversation.ExpiryReminderArmed, armed => !armed);
 
         var reopened = await conversation.InboundNow();
 
         Assert.True(reopened.WindowOpen);
         Assert.Null(reopened.WindowClosedAt);
-        Assert.True(reopened.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
         Ok(await conversation.SendText());
     }
 }

@@ -63,9 +63,9 @@ public sealed class DurableService : IAsyncDisposable
         Cluster = await StartCluster();
     }
 
-    public async Task<Conversation> NewConversation()
+    public async Task<DurableConversation> NewConversation()
     {
-        var conversation = new Conversation(this, TestNumbers.BusinessNumberId(), TestNumbers.Customer());
+        var conversation = new DurableConversation(this, TestNumbers.BusinessNumberId(), TestNumbers.Customer());
         var registered = await Grains.GetGrain<Abstractions.Grains.IBusinessNumberGrain>(conversation.Key.BusinessNumberId).Register(TestNumbers.WabaId());
         Assert.True(registered.Succeeded, registered.Refusal?.Message);
         return conversation;

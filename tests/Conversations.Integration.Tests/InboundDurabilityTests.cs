@@ -23,6 +23,6 @@ public sealed class InboundDurabilityTests(RedisFixture fixture)
         Assert.True(retry.WindowOpen);
         Assert.Equal(retry.LastInboundAt, stored.LastInboundAt);
         Assert.True(stored.WindowOpen);
-        Assert.True(stored.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
     }
 }

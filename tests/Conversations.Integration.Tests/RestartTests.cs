@@ -21,7 +21,7 @@ public sealed class RestartTests(RedisFixture fixture)
 
         var reloaded = await conversation.Get();
         Assert.True(reloaded.WindowOpen);
-        Assert.True(reloaded.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
         Assert.Equal(opened.WindowExpiresAt, reloaded.WindowExpiresAt);
         Assert.Equal(opened.LastInboundAt, reloaded.LastInboundAt);
         var replay = Ok(await conversation.SendText("order-42-shipped", "Your order 42 has shipped."));
@@ -36,12 +36,13 @@ public sealed class RestartTests(RedisFixture fixture)
         await using var service = await DurableService.Start(fixture.Redis);
         var conversation = await service.NewConversation();
         var opened = await conversation.InboundNow();
-        Assert.True(opened.ExpiryReminderArmed);
+        Assert.True(await conversation.ExpiryReminderArmed());
 
         await service.Restart();
         service.Clock.Advance(new ConversationOptions().WindowDuration + TimeSpan.FromSeconds(1));
 
-        var closed = await Eventually.Until(conversation.Get, s => !s.ExpiryReminderArmed, TimeSpan.FromSeconds(10));
+        await Eventually.Until(conversation.ExpiryReminderArmed, armed => !armed, TimeSpan.FromSeconds(10));
+        var closed = await conversation.Get();
         Assert.False(closed.WindowOpen);
         Assert.Equal(opened.WindowExpiresAt, closed.WindowClosedAt);
         Refused(await conversation.SendText("too-late", "Are you still there?"), RefusalReason.WindowClosed);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Meta.Simulator;
+using Conversations.Testing;
 
 namespace Conversations.Meta.Tests;
 

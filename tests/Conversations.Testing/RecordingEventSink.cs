@@ -6,12 +6,12 @@ namespace Conversations.Testing;
 /// <summary>Collects what conversations publish, for tests of the events themselves.</summary>
 public sealed class RecordingEventSink : IConversationEventSink
 {
-    public ConcurrentQueue<ConversationEvent> Events { get; } = new();
+    public ConcurrentQueue<PublishedEvent> Events { get; } = new();
 
-    public IReadOnlyList<ConversationEvent> Of(string businessNumberId, string customer) =>
+    public IReadOnlyList<PublishedEvent> Of(string businessNumberId, string customer) =>
         [.. Events.Where(e => e.BusinessNumberId == businessNumberId && e.Customer == customer).OrderBy(e => e.Sequence)];
 
-    public Task Publish(ConversationEvent conversationEvent)
+    public Task Publish(PublishedEvent conversationEvent)
     {
         Events.Enqueue(conversationEvent);
         return Task.CompletedTask;

@@ -9,7 +9,7 @@ public interface IConversationEventHubGrain : IGrainWithStringKey
 {
     /// <summary>Logs the event and pushes it to its subscribers; returns its position.</summary>
     [Alias("append")]
-    Task<long> Append(ConversationEvent conversationEvent, CancellationToken cancellationToken = default);
+    Task<long> Append(PublishedEvent conversationEvent, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds the subscription, or renews it: a subscription not renewed within the configured lifetime is dropped.

@@ -6,5 +6,5 @@ namespace Conversations.Abstractions.Events;
 /// </summary>
 public interface IConversationEventSink
 {
-    Task Publish(ConversationEvent conversationEvent);
+    Task Publish(PublishedEvent conversationEvent);
 }

@@ -5,4 +5,4 @@ namespace Conversations.Abstractions.Events;
 [Alias("positioned-event")]
 public sealed record PositionedEvent(
     [property: Id(0)] long Position,
-    [property: Id(1)] ConversationEvent Event);
+    [property: Id(1)] PublishedEvent Event);

@@ -27,15 +27,31 @@ public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, 
         return Result<ConversationKey>.Ok(new ConversationKey(number.Value, waId.Value));
     }
 
-    public static ConversationKey Parse(string grainKey)
+    /// <summary>
+    /// The key a grain was addressed by, refused unless both parts are valid and already normalized: a conversation has
+    /// exactly one grain, so "+1 650..." and "1650..." must not become two.
+    /// </summary>
+    public static Result<ConversationKey> FromGrainKey(string grainKey)
     {
         var slash = grainKey.IndexOf('/');
-        if (slash <= 0 || slash == grainKey.Length - 1)
+        var valid = slash > 0 ? Create(grainKey[..slash], grainKey[(slash + 1)..]) : Create(grainKey, null);
+        if (!valid.Succeeded)
         {
-            throw new FormatException($"'{grainKey}' is not a conversation key.");
+            return valid.Refusal;
         }
 
-        return new ConversationKey(grainKey[..slash], grainKey[(slash + 1)..]);
+        return valid.Value.ToString() == grainKey
+            ? valid
+            : Refusal.Of(
+                RefusalReason.InvalidCustomer,
+                $"Conversation key '{grainKey}' is not normalized; address conversations as '{valid.Value}'.",
+                ("field", "customer"));
+    }
+
+    public static ConversationKey Parse(string grainKey)
+    {
+        var (businessNumberId, customer) = GrainKeyParts.Split(grainKey, "conversation");
+        return new ConversationKey(businessNumberId, customer);
     }
 
     public override string ToString() => $"{BusinessNumberId}/{Customer}";

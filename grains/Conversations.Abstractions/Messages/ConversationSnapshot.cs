@@ -9,9 +9,10 @@ public sealed record ConversationSnapshot(
     [property: Id(2)] bool WindowOpen,
     [property: Id(3)] DateTimeOffset? WindowExpiresAt,
     [property: Id(4)] DateTimeOffset? LastInboundAt,
-    [property: Id(5)] DateTimeOffset? WindowClosedAt,
-    [property: Id(6)] bool ExpiryReminderArmed)
+    [property: Id(5)] DateTimeOffset? WindowClosedAt)
 {
+    // Id(6) was ExpiryReminderArmed, grain plumbing that left the snapshot: never reuse it.
+
     [Id(7)] public bool MarketingOptedOut { get; init; }
 
     [Id(8)] public DateTimeOffset? MarketingSuppressedUntil { get; init; }

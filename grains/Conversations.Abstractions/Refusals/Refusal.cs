@@ -15,7 +15,4 @@ public sealed record Refusal(
 
     public static Refusal MissingField(string field) =>
         Of(RefusalReason.MissingField, $"{field} is required.", ("field", field));
-
-    public static Refusal FieldTooLong(string field, int limit) =>
-        Of(RefusalReason.FieldTooLong, $"{field} is longer than {limit} characters.", ("field", field), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

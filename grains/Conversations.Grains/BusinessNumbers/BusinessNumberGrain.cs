@@ -3,7 +3,6 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Grains.Limits;
-using Conversations.Grains.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.BusinessNumbers;

@@ -8,9 +8,9 @@ public sealed class ConversationState
     /// <summary>The latest customer send time seen; the window is derived from it, never stored separately.</summary>
     [Id(0)] public DateTimeOffset? LastInboundAt { get; set; }
 
-    /// <summary>Set by the expiry reminder once the window has really closed; cleared when the customer writes again.</summary>
-    [Id(1)] public DateTimeOffset? WindowClosedAt { get; set; }
+    // Id(1) held WindowClosedAt, written and never read: stored states may still carry it, so the id stays reserved.
 
+    /// <summary>Whether the expiry reminder exists for the open window; cleared when it records the close.</summary>
     [Id(2)] public bool ExpiryReminderArmed { get; set; }
 
     /// <summary>The most recent inbound message ids, oldest first, so Meta's redeliveries change nothing.</summary>

@@ -32,7 +32,7 @@ public sealed class ConversationEventHubGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<long> Append(ConversationEvent conversationEvent, CancellationToken cancellationToken = default)
+    public async Task<long> Append(PublishedEvent conversationEvent, CancellationToken cancellationToken = default)
     {
         if (conversationEvent.BusinessNumberId != this.GetPrimaryKeyString())
         {

@@ -11,7 +11,7 @@ namespace Conversations.Grains.Events;
 /// </summary>
 public sealed class EventHubSink(IGrainFactory grains, IOptions<EventHubOptions> options, LivenessClock liveness) : IConversationEventSink
 {
-    public async Task Publish(ConversationEvent conversationEvent)
+    public async Task Publish(PublishedEvent conversationEvent)
     {
         using var timeout = new CancellationTokenSource(options.Value.AppendTimeout, liveness.Time);
         await grains.GetGrain<IConversationEventHubGrain>(conversationEvent.BusinessNumberId).Append(conversationEvent, timeout.Token);

@@ -10,8 +10,8 @@ public static class EventSinkPublishing
 {
     public static async Task PublishEach(
         IReadOnlyList<IConversationEventSink> sinks,
-        IEnumerable<ConversationEvent> events,
-        Action<Exception, ConversationEvent> failed)
+        IEnumerable<PublishedEvent> events,
+        Action<Exception, PublishedEvent> failed)
     {
         foreach (var sink in sinks)
         {

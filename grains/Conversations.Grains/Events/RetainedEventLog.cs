@@ -23,7 +23,7 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
     /// <summary>The oldest position still retained; <see cref="NextPosition"/> when nothing is.</summary>
     public long OldestRetainedPosition => NextPosition - Count;
 
-    public PositionedEvent Append(ConversationEvent conversationEvent, DateTimeOffset now)
+    public PositionedEvent Append(PublishedEvent conversationEvent, DateTimeOffset now)
     {
         DropExpired(now);
         if (Count == capacity)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Abstractions;
 using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Refusals;
 using Microsoft.Extensions.Options;
@@ -67,14 +68,7 @@ public sealed class CustomerReachGrain(
             ? new CustomerReach(ReachOutcome.AlreadyCounted, counted)
             : null;
 
-    private string Portfolio
-    {
-        get
-        {
-            var key = this.GetPrimaryKeyString();
-            return key[..key.IndexOf('/')];
-        }
-    }
+    private string Portfolio => CustomerReachKey.Parse(this.GetPrimaryKeyString()).PortfolioId;
 
     private static Refusal LimitReached(MessagingLimitStatus status)
     {

@@ -1,7 +1,6 @@
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Refusals;
-using Conversations.Grains.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Limits;

@@ -14,7 +14,7 @@ public static class AudiencePolicy
         bool optedOut,
         DateTimeOffset? suppressedUntil,
         DateTimeOffset now,
-        IReadOnlyCollection<string> blockedRegions)
+        IReadOnlySet<string> blockedRegions)
     {
         if (optedOut)
         {
@@ -35,7 +35,7 @@ public static class AudiencePolicy
         }
 
         var region = CustomerNumber.Region(customer);
-        return blockedRegions.Contains(region, StringComparer.OrdinalIgnoreCase)
+        return blockedRegions.Contains(region)
             ? Refusal.Of(
                 RefusalReason.MarketingRegionBlocked,
                 $"Marketing templates are not delivered to numbers in {region}.",

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
-using static Conversations.Grains.Sending.FieldRules;
+using static Conversations.Abstractions.Refusals.FieldRules;
 
 namespace Conversations.Grains.Sending;
 

@@ -17,7 +17,6 @@ public static class SendDecider
         TemplateMessage? fallback,
         CustomerServiceWindow window,
         DateTimeOffset now,
-        TimeSpan safetyMargin,
         TemplateLimits limits,
         Func<TemplateMessage, Task<TemplateLookup>> findTemplate)
     {
@@ -26,7 +25,7 @@ public static class SendDecider
             return await DecideTemplate(template, usedFallback: false, limits, findTemplate);
         }
 
-        if (SendPolicy.CheckFreeForm(window, now, safetyMargin) is not { } closed)
+        if (SendPolicy.CheckFreeForm(window, now) is not { } closed)
         {
             return new SendDecision(null, content, UsedFallback: false, Category: null);
         }

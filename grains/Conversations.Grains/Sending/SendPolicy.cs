@@ -18,21 +18,20 @@ public static class SendPolicy
         _ => FieldRules.Invalid("content", "unsupported_type", $"Content type {content.GetType().Name} is not supported."),
     };
 
-    public static Refusal? CheckFreeForm(CustomerServiceWindow window, DateTimeOffset now, TimeSpan safetyMargin)
+    public static Refusal? CheckFreeForm(CustomerServiceWindow window, DateTimeOffset now)
     {
-        if (window.IsOpenAt(now, safetyMargin))
+        if (window.AllowsFreeFormAt(now))
         {
             return null;
         }
 
-        if (window.ExpiresAt is not { } expiresAt)
+        if (window.ClosesAt is not { } closedAt)
         {
             return Refusal.Of(
                 RefusalReason.WindowClosed,
                 "The customer has never written to this business number, so only an approved template may be sent.");
         }
 
-        var closedAt = expiresAt - safetyMargin;
         return Refusal.Of(
             RefusalReason.WindowClosed,
             $"The customer service window closed at {Rfc3339.Format(closedAt)}; only an approved template may be sent until the customer writes again.",

@@ -28,7 +28,7 @@ public static partial class TemplateButtonRules
             }
         }
 
-        return Sending.FieldRules.First(
+        return FieldRules.First(
             () => AtMost(buttons, ButtonType.Url, limits.MaxUrlButtons, "max_url_buttons"),
             () => AtMost(buttons, ButtonType.PhoneNumber, limits.MaxPhoneNumberButtons, "max_phone_number_buttons"),
             () => AtMost(buttons, ButtonType.CopyCode, limits.MaxCopyCodeButtons, "max_copy_code_buttons"),

@@ -141,7 +141,7 @@ public sealed class TemplateRegistryGrain(
         }
 
         var now = time.GetUtcNow();
-        var changes = state.State.BusinessNumbers.Select(number => new ConversationEvent(number, "", 0, ConversationEventKind.TemplateStatusChanged, now)
+        var changes = state.State.BusinessNumbers.Select(number => new PublishedEvent(number, "", 0, ConversationEventKind.TemplateStatusChanged, now)
         {
             TemplateName = after.Name,
             TemplateLanguage = after.Language,

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
-using Conversations.Grains.Sending;
 
 namespace Conversations.Grains.Templates;
 

@@ -13,9 +13,9 @@ namespace Conversations.Grains.Templates;
 public static class TemplateSendRules
 {
     /// <summary>What can be checked without the template: identity present, values present.</summary>
-    public static Refusal? CheckShape(TemplateMessage message, string field, ContentLimits limits) => Sending.FieldRules.First(
-        () => Sending.FieldRules.Required(message.Name, $"{field}.name"),
-        () => Sending.FieldRules.Required(message.Language, $"{field}.language"),
+    public static Refusal? CheckShape(TemplateMessage message, string field, ContentLimits limits) => FieldRules.First(
+        () => FieldRules.Required(message.Name, $"{field}.name"),
+        () => FieldRules.Required(message.Language, $"{field}.language"),
         () => message.HeaderMedia is null ? null : Sending.ContentRules.CheckMediaRef(message.HeaderMedia, $"{field}.header_media", limits));
 
     public static Refusal? Check(TemplateDefinition template, TemplateMessage message) => Check(template, message, new TemplateLimits());

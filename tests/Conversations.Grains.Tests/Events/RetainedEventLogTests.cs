@@ -7,7 +7,7 @@ public sealed class RetainedEventLogTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
-    private static ConversationEvent Event(string customer = "16505550100", long sequence = 1) =>
+    private static PublishedEvent Event(string customer = "16505550100", long sequence = 1) =>
         new("1001", customer, sequence, ConversationEventKind.InboundMessage, T0);
 
     [Fact]

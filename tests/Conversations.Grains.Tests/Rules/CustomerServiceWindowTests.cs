@@ -27,7 +27,7 @@ public sealed class CustomerServiceWindowTests
 
     [Fact]
     public void A_safety_margin_closes_it_early() =>
-        Assert.False(OpenedAt(T0).IsOpenAt(T0 + Day - TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)));
+        Assert.False((OpenedAt(T0) with { SafetyMargin = TimeSpan.FromMinutes(5) }).AllowsFreeFormAt(T0 + Day - TimeSpan.FromMinutes(5)));
 
     [Fact]
     public void A_newer_message_extends_it() =>

@@ -6,7 +6,7 @@ namespace Conversations.Integration.Tests.UnderLoad;
 /// One call a client makes to a conversation. After a failure the client makes it again with the same identity
 /// (inbound message id or idempotency key), which is what makes retrying it safe.
 /// </summary>
-public abstract record ClientCall(Conversation Conversation)
+public abstract record ClientCall(DurableConversation Conversation)
 {
     public abstract Task<CallResult> Make();
 

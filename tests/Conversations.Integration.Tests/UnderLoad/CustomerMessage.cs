@@ -1,7 +1,7 @@
 namespace Conversations.Integration.Tests.UnderLoad;
 
 /// <summary>The webhook of a customer message: it opens or extends the window from the customer's send time.</summary>
-public sealed record CustomerMessage(Conversation Conversation, string MessageId, DateTimeOffset SentAt) : ClientCall(Conversation)
+public sealed record CustomerMessage(DurableConversation Conversation, string MessageId, DateTimeOffset SentAt) : ClientCall(Conversation)
 {
     public override async Task<CallResult> Make()
     {

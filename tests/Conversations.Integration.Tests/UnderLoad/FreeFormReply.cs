@@ -3,7 +3,7 @@ using Conversations.Abstractions.Refusals;
 namespace Conversations.Integration.Tests.UnderLoad;
 
 /// <summary>A free-form reply inside the window under its own idempotency key, which its body repeats so Meta's record can be traced back.</summary>
-public sealed record FreeFormReply(Conversation Conversation, string IdempotencyKey) : ClientCall(Conversation)
+public sealed record FreeFormReply(DurableConversation Conversation, string IdempotencyKey) : ClientCall(Conversation)
 {
     public string Body => $"Your order update {IdempotencyKey}";
 

@@ -55,7 +55,7 @@ public sealed class RedisRestartUnderLoadTests(ITestOutputHelper output)
     }
 
     /// <summary>How long after redis-server is back the cluster stores a customer message again, on a conversation outside the load.</summary>
-    private static async Task<TimeSpan> UntilAWriteSucceeds(Conversation probe)
+    private static async Task<TimeSpan> UntilAWriteSucceeds(DurableConversation probe)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < MaxRecovery)

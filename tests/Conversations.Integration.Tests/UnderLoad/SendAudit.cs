@@ -58,7 +58,7 @@ public sealed class SendAudit
 
     public static async Task<SendAudit> Of(ClientLoad load, Traffic traffic, RecordingWhatsAppSender meta)
     {
-        var logs = new Dictionary<Conversation, IReadOnlyList<MessageLogEntry>>();
+        var logs = new Dictionary<DurableConversation, IReadOnlyList<MessageLogEntry>>();
         foreach (var conversation in traffic.Conversations)
         {
             logs[conversation] = Ok(await conversation.Grain.ListMessages(0));
@@ -72,7 +72,7 @@ public sealed class SendAudit
         $"sent twice {SentToMetaMoreThanOnce}, unasked {SentToMetaUnasked}, acknowledged but not at Meta {AcknowledgedButNotAtMeta}, " +
         $"acknowledged but lost {AcknowledgedButLost}, unknown but not failed in log {OutcomeUnknownButNotFailedInLog}, decided twice {DecidedTwice}";
 
-    private SendAudit(ClientLoad load, Traffic traffic, RecordingWhatsAppSender meta, Dictionary<Conversation, IReadOnlyList<MessageLogEntry>> logs)
+    private SendAudit(ClientLoad load, Traffic traffic, RecordingWhatsAppSender meta, Dictionary<DurableConversation, IReadOnlyList<MessageLogEntry>> logs)
     {
         var replies = traffic.Replies.ToDictionary(r => r.Body);
         var atMeta = meta.Sent

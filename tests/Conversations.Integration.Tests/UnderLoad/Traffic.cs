@@ -10,7 +10,7 @@ namespace Conversations.Integration.Tests.UnderLoad;
 /// </summary>
 public sealed class Traffic
 {
-    private readonly Dictionary<Conversation, DateTimeOffset> _latestInbound = [];
+    private readonly Dictionary<DurableConversation, DateTimeOffset> _latestInbound = [];
 
     private Traffic(IReadOnlyList<IReadOnlyList<ClientCall>> scripts)
     {
@@ -32,9 +32,9 @@ public sealed class Traffic
 
     public IEnumerable<FreeFormReply> Replies => Calls.OfType<FreeFormReply>();
 
-    public IEnumerable<Conversation> Conversations => _latestInbound.Keys;
+    public IEnumerable<DurableConversation> Conversations => _latestInbound.Keys;
 
-    public static Traffic For(IEnumerable<Conversation> conversations, int exchanges, DateTimeOffset now) =>
+    public static Traffic For(IEnumerable<DurableConversation> conversations, int exchanges, DateTimeOffset now) =>
         new([.. conversations.Select(conversation => (IReadOnlyList<ClientCall>)[.. Enumerable.Range(0, exchanges).SelectMany(exchange => new ClientCall[]
         {
             new CustomerMessage(conversation, $"wamid.in.{Guid.NewGuid():N}", now - TimeSpan.FromMinutes(RandomNumberGenerator.GetInt32((int)MaxWebhookDelay.TotalMinutes))),
@@ -42,7 +42,7 @@ public sealed class Traffic
         })])]);
 
     /// <summary>The window's end: 24 h after the latest customer message, whatever order the webhooks came in.</summary>
-    public DateTimeOffset ExpectedWindowEnd(Conversation conversation) => _latestInbound[conversation] + new ConversationOptions().WindowDuration;
+    public DateTimeOffset ExpectedWindowEnd(DurableConversation conversation) => _latestInbound[conversation] + new ConversationOptions().WindowDuration;
 
     public DateTimeOffset LatestWindowEnd => Conversations.Max(ExpectedWindowEnd);
 }

@@ -11,10 +11,10 @@ public static class WindowAudit
     /// <summary>Open windows that do not end 24 h after their latest customer message, or have no expiry reminder armed.</summary>
     public static async Task<IReadOnlyList<string>> WrongOpenWindows(Traffic traffic)
     {
-        var states = await Task.WhenAll(traffic.Conversations.Select(async c => (Conversation: c, State: await c.Get(), Expected: traffic.ExpectedWindowEnd(c))));
+        var states = await Task.WhenAll(traffic.Conversations.Select(async c => (Conversation: c, State: await c.Get(), Armed: await c.ExpiryReminderArmed(), Expected: traffic.ExpectedWindowEnd(c))));
         return [.. states
-            .Where(s => !s.State.WindowOpen || s.State.WindowExpiresAt != s.Expected || !s.State.ExpiryReminderArmed)
-            .Select(s => $"{s.Conversation}: open {s.State.WindowOpen}, ends {s.State.WindowExpiresAt:O} (expected {s.Expected:O}), reminder armed {s.State.ExpiryReminderArmed}")];
+            .Where(s => !s.State.WindowOpen || s.State.WindowExpiresAt != s.Expected || !s.Armed)
+            .Select(s => $"{s.Conversation}: open {s.State.WindowOpen}, ends {s.State.WindowExpiresAt:O} (expected {s.Expected:O}), reminder armed {s.Armed}")];
     }
 
     /// <summary>
@@ -44,9 +44,9 @@ public static class WindowAudit
 
     private static async Task<IReadOnlyList<string>> NotClosed(Traffic traffic)
     {
-        var states = await Task.WhenAll(traffic.Conversations.Select(async c => (Conversation: c, State: await c.Get())));
+        var states = await Task.WhenAll(traffic.Conversations.Select(async c => (Conversation: c, State: await c.Get(), Armed: await c.ExpiryReminderArmed())));
         return [.. states
-            .Where(s => s.State.WindowOpen || s.State.ExpiryReminderArmed || s.State.WindowClosedAt != traffic.ExpectedWindowEnd(s.Conversation))
-            .Select(s => $"{s.Conversation}: open {s.State.WindowOpen}, reminder armed {s.State.ExpiryReminderArmed}, closed at {s.State.WindowClosedAt:O} (expected {traffic.ExpectedWindowEnd(s.Conversation):O})")];
+            .Where(s => s.State.WindowOpen || s.Armed || s.State.WindowClosedAt != traffic.ExpectedWindowEnd(s.Conversation))
+            .Select(s => $"{s.Conversation}: open {s.State.WindowOpen}, reminder armed {s.Armed}, closed at {s.State.WindowClosedAt:O} (expected {traffic.ExpectedWindowEnd(s.Conversation):O})")];
     }
 }

@@ -9,7 +9,7 @@ namespace Conversations.Abstractions.Events;
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("conversation-event")]
-public sealed record ConversationEvent(
+public sealed record PublishedEvent(
     [property: Id(0)] string BusinessNumberId,
     [property: Id(1)] string Customer,
     [property: Id(2)] long Sequence,

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Conversations.Meta.Simulator;
 
-public static class WebhookSignature
+public static class WebhookSigner
 {
     public const string Header = "X-Hub-Signature-256";
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Conversations.Abstractions.Refusals;
 
-namespace Conversations.Grains.Sending;
+namespace Conversations.Abstractions.Refusals;
 
 /// <summary>The checks every content rule is made of, each refusing with the field's full path so a caller can fix it.</summary>
 public static class FieldRules

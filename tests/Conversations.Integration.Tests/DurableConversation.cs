@@ -2,11 +2,12 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Testing;
 
 namespace Conversations.Integration.Tests;
 
 /// <summary>One (business number, customer) conversation of a <see cref="DurableService"/>, in the verbs the tests speak.</summary>
-public sealed class Conversation(DurableService service, string businessNumberId, string customer)
+public sealed class DurableConversation(DurableService service, string businessNumberId, string customer)
 {
     public ConversationKey Key { get; } = new(businessNumberId, customer);
 
@@ -29,6 +30,9 @@ public sealed class Conversation(DurableService service, string businessNumberId
         Grain.Send(new SendCommand(idempotencyKey, new TextMessage(body)));
 
     public async Task<ConversationSnapshot> Get() => Outcome.Ok(await Grain.Get());
+
+    /// <summary>Whether the window's expiry reminder is registered, read from the reminder table in Redis.</summary>
+    public Task<bool> ExpiryReminderArmed() => ReminderRows.ConversationExpiryArmed(service.Cluster, Key.ToString());
 
     public override string ToString() => Key.ToString();
 }

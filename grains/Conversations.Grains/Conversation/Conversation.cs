@@ -1,0 +1,593 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Meta;
+using Conversations.Abstractions.Pricing;
+using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Limits;
+using Conversations.Grains.Sending;
+using Conversations.Grains.Window;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>
+/// Every rule about one (business number, customer) conversation, over its persisted state and an instant passed in:
+/// inbound messages, the window, idempotency, scheduling, sends and Meta's answers. It performs no I/O; each step
+/// returns what happened (<see cref="ConversationOutcome{T}"/>) and the grain writes, calls and publishes it.
+/// </summary>
+public sealed class Conversation(ConversationKey key, ConversationState state, ConversationOptions options)
+{
+    /// <summary>Messages to this customer, in memory: a restart grants a fresh burst, which Meta's own limit still bounds.</summary>
+    private readonly TokenBucket _pairRate = new(options.PairRateBurst, options.PairRateInterval);
+
+    public ConversationKey Key => key;
+
+    public CustomerServiceWindow Window => new(state.LastInboundAt, options.WindowDuration, state.ClosedByMetaAt, options.FreeFormSafetyMargin);
+
+    private List<ConversationMessage> Log => state.Messages;
+
+    public ConversationOutcome<ConversationSnapshot> RecordInbound(InboundMessage message, DateTimeOffset now)
+    {
+        if (FieldRules.First(
+                () => FieldRules.Required(message.MessageId, "message_id"),
+                () => FieldRules.MaxLength(message.MessageId, options.MaxMessageIdLength, "message_id")) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (state.RecentInboundIds.Contains(message.MessageId))
+        {
+            return new(Result<ConversationSnapshot>.Ok(Snapshot(now)));
+        }
+
+        MessageLog.AppendBounded(state.RecentInboundIds, message.MessageId, options.InboundIdsRemembered);
+        if (message.UserId is { Length: > 0 } userId)
+        {
+            state.UserId = userId;
+        }
+
+        if (message.ReferralSourceType is not null && (state.LastReferralAt is null || message.SentAt > state.LastReferralAt))
+        {
+            state.LastReferralAt = message.SentAt > now ? now : message.SentAt;
+        }
+
+        var before = Window;
+        var window = CustomerServiceWindow.OpenedBy(message.Type, options.ReactionsOpenWindow) ? before.WithInbound(message.SentAt, now) : before;
+        state.LastInboundAt = window.LastInboundAt;
+        var events = ImmutableArray.CreateBuilder<PublishedEvent>();
+        events.Add(Raise(ConversationEventKind.InboundMessage, now, message.MessageId, inboundType: message.Type.ToString().ToLowerInvariant(), text: message.Text));
+        var reminders = ImmutableArray<ReminderChange>.Empty;
+        if (window != before && window.IsOpenAt(now))
+        {
+            // Registering writes to the reminder table, so it happens when a window opens, not on every message.
+            if (!state.ExpiryReminderArmed)
+            {
+                state.ExpiryReminderArmed = true;
+                reminders = [ReminderChange.Register(ReminderChange.Expiry, NextExpiryReminderAt(window, now))];
+            }
+
+            if (!before.IsOpenAt(now))
+            {
+                events.Add(Raise(ConversationEventKind.WindowOpened, now));
+            }
+            else if (window.ExpiresAt > before.ExpiresAt)
+            {
+                events.Add(Raise(ConversationEventKind.WindowExtended, now));
+            }
+        }
+
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders };
+    }
+
+    /// <summary>
+    /// The checks a send passes before any decision: its shape, then its idempotency key (a replay gets the first answer,
+    /// other content under the key is refused, a message Meta refused as retryable may go again), then its send time.
+    /// Null when the send is to be decided now.
+    /// </summary>
+    public ConversationOutcome<SendReceipt>? Receive(SendCommand command, DateTimeOffset now)
+    {
+        if (CheckCommand(command, requireKey: true) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var hash = ContentHash.Of(command);
+        var earlier = MessageLog.FindByKey(Log, command.IdempotencyKey);
+        if (earlier >= 0 && Log[earlier].ContentHash == hash && IsRetryable(Log[earlier].Entry))
+        {
+            // Meta answered with an error, so it did not take the message: the same key may try again.
+            Log.RemoveAt(earlier);
+            earlier = -1;
+        }
+
+        if (earlier >= 0)
+        {
+            // A retry must get the first answer even if the window has closed since; different content under the key is a caller bug.
+            var entry = Log[earlier].Entry;
+            if (Log[earlier].ContentHash != hash)
+            {
+                return Refusal.Of(
+                    RefusalReason.IdempotencyConflict,
+                    $"Idempotency key '{command.IdempotencyKey}' was already used for different content (message {entry.MessageId}).",
+                    ("idempotency_key", command.IdempotencyKey),
+                    ("message_id", entry.MessageId));
+            }
+
+            return new(entry is { Status: MessageStatus.Failed, Refusal: { } failure } && entry.ScheduledFor is null
+                ? failure
+                : Result<SendReceipt>.Ok(Receipt(entry, now, replayed: true)));
+        }
+
+        return command.SendAt is { } sendAt && sendAt > now ? Schedule(command, sendAt, hash, now) : null;
+    }
+
+    /// <summary>Records a send the admission path allowed, to be written before the grain hands it to Meta.</summary>
+    public ConversationOutcome<SendReceipt> Accept(SendCommand command, SendDecision decision, DateTimeOffset now)
+    {
+        StartEntryPointOnReply(now);
+        var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
+        MessageLog.Append(Log, new ConversationMessage(accepted, ContentHash.Of(command), Pending: null) { Dispatching = true }, options.MessageLogCapacity);
+        return new(Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false))) { Changed = true, Dispatch = Outbound(accepted.MessageId, decision) };
+    }
+
+    /// <summary>The answer to a send once Meta answered: the receipt, or Meta's refusal when it did not take the message.</summary>
+    public Result<SendReceipt> Answer(MessageLogEntry dispatched, DateTimeOffset now) =>
+        dispatched.Refusal is { } metaRefusal ? metaRefusal : Result<SendReceipt>.Ok(Receipt(dispatched, now, replayed: false));
+
+    public SendEvaluation Evaluation(SendDecision decision, ChargeEstimate? quote, DateTimeOffset now) =>
+        new(decision.Allowed, decision.Kind, decision.Category, decision.UsedFallback, decision.Refusal, Snapshot(now)) { Charge = quote };
+
+    public Refusal? CheckCommand(SendCommand command, bool requireKey) => FieldRules.First(
+        () => requireKey ? FieldRules.Required(command.IdempotencyKey, "idempotency_key") : null,
+        () => FieldRules.MaxLength(command.IdempotencyKey, options.MaxIdempotencyKeyLength, "idempotency_key"),
+        () => command.Content is null ? Refusal.MissingField("content") : null,
+        () => SendPolicy.CheckShape(command.Content, options.Content),
+        () => command.FallbackTemplate is not null && command.Content is TemplateMessage
+            ? FieldRules.Invalid("fallback_template", "free_form_only", "A fallback template only applies to free-form content.")
+            : null,
+        () => command.FallbackTemplate is { } fallback ? SendPolicy.CheckShape(fallback, options.Content, "fallback_template") : null);
+
+    /// <summary>
+    /// Who may receive what a decision allows: marketing only to customers who have not stopped it, are not capped by Meta
+    /// and are in a market Meta delivers to, and no customer more often than the pair rate (taken by
+    /// <see cref="TakePairToken"/> once every other limit let the message through).
+    /// </summary>
+    public Refusal? Admits(SendDecision decision, DateTimeOffset now)
+    {
+        if (AudiencePolicy.IsMarketing(decision.Category)
+            && AudiencePolicy.CheckMarketing(key.Customer, state.MarketingOptedOut, state.MarketingSuppressedUntil, now, options.BlockedMarketingRegions) is { } audience)
+        {
+            return audience;
+        }
+
+        var (allowed, retryAfter) = _pairRate.Peek(now);
+        return allowed
+            ? null
+            : Refusal.Of(
+                RefusalReason.PairRateLimited,
+                $"This customer already received {options.PairRateBurst} messages in a burst; WhatsApp allows one every {options.PairRateInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s after that.",
+                ("whatsapp_code", "131056"),
+                ("retry_after", AudiencePolicy.Seconds(retryAfter)));
+    }
+
+    public void TakePairToken(DateTimeOffset now) => _pairRate.TryTake(now);
+
+    /// <summary>A template outside the window as Meta sees it: what Meta's messaging limit counts.</summary>
+    public bool IsBusinessInitiated(SendDecision decision, DateTimeOffset now) =>
+        decision.Kind == MessageKind.Template && !Window.IsOpenAt(now);
+
+    /// <summary>
+    /// Records Meta's answer to a dispatched message: its wamid and the estimated charge (null when pricing failed, so
+    /// <see cref="Unpriced"/> offers it again), or the failure with what the failure says about the customer.
+    /// </summary>
+    public MessageLogEntry RecordDispatch(string messageId, DispatchResult result, ChargeEstimate? charge, DateTimeOffset now)
+    {
+        var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
+        var entry = Log[index].Entry;
+        entry = result.Accepted
+            ? entry with { Wamid = result.Wamid, Charge = charge }
+            : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
+        if (!result.Accepted)
+        {
+            ApplyMetaVerdict(result.Error, now);
+        }
+
+        Log[index] = Log[index] with { Entry = entry, Dispatching = false };
+        return entry;
+    }
+
+    /// <summary>What the ledger prices a message Meta took at <paramref name="at"/>: its kind and category, the window and the free entry point then.</summary>
+    public ChargeRequest ChargeRequest(string messageId, DateTimeOffset at)
+    {
+        var entry = Log[Log.FindLastIndex(m => m.Entry.MessageId == messageId)].Entry;
+        return new(key.BusinessNumberId, key.Customer, entry.MessageId, entry.Kind!.Value, entry.TemplateCategory, Window.IsOpenAt(at), EntryPointOpen(at, afterReply: false), at);
+    }
+
+    /// <summary>What a dry run would be charged now; it counts the reply it would be for the free entry point.</summary>
+    public ChargeRequest QuoteRequest(SendDecision decision, DateTimeOffset now) =>
+        new(key.BusinessNumberId, key.Customer, "evaluate." + NewMessageId(), decision.Kind!.Value, decision.Category, Window.IsOpenAt(now), EntryPointOpen(now, afterReply: true), now);
+
+    /// <summary>Messages Meta took whose pricing failed; each is priced at its <see cref="MessageLogEntry.DecidedAt"/>.</summary>
+    public ImmutableArray<MessageLogEntry> Unpriced() =>
+    [
+        .. Log.Where(m => m is { Dispatching: false, Entry: { Wamid: not null, Charge: null, Kind: not null, Status: not MessageStatus.Failed, DecidedAt: not null } })
+            .Select(m => m.Entry),
+    ];
+
+    public void RecordCharge(string messageId, ChargeEstimate charge)
+    {
+        var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
+        Log[index] = Log[index] with { Entry = Log[index].Entry with { Charge = charge } };
+    }
+
+    public ConversationOutcome<MessageLogEntry> CancelScheduled(string idempotencyKey, DateTimeOffset now)
+    {
+        if (FieldRules.Required(idempotencyKey, "idempotency_key") is { } missing)
+        {
+            return missing;
+        }
+
+        var index = MessageLog.FindByKey(Log, idempotencyKey);
+        if (index < 0)
+        {
+            return Refusal.Of(
+                RefusalReason.ScheduledSendNotFound,
+                $"No send with idempotency key '{idempotencyKey}' is known to this conversation.",
+                ("idempotency_key", idempotencyKey));
+        }
+
+        var entry = Log[index].Entry;
+        if (entry.Status != MessageStatus.Scheduled)
+        {
+            return Refusal.Of(
+                RefusalReason.NotCancellable,
+                $"Message {entry.MessageId} is {entry.Status.ToString().ToUpperInvariant()}; only a scheduled send can be cancelled.",
+                ("message_id", entry.MessageId),
+                ("status", entry.Status.ToString().ToUpperInvariant()));
+        }
+
+        var cancelled = entry with { Status = MessageStatus.Cancelled, DecidedAt = now };
+        Log[index] = Log[index] with { Entry = cancelled, Pending = null };
+        return new(Result<MessageLogEntry>.Ok(cancelled)) { Changed = true };
+    }
+
+    public ConversationOutcome<MessageLogEntry?> RecordStatus(StatusUpdate update)
+    {
+        if (FieldRules.Required(update.Wamid, "statuses.id") is { } missing)
+        {
+            return missing;
+        }
+
+        var index = Log.FindLastIndex(m => m.Entry.Wamid == update.Wamid);
+        if (index < 0)
+        {
+            // A message sent by another tool, or one the bounded log has let go: Meta's verdict on the customer still holds.
+            var verdictApplied = ApplyMetaVerdict(update.Error, update.Timestamp);
+            return new(Result<MessageLogEntry?>.Ok(null)) { Changed = verdictApplied };
+        }
+
+        var before = Log[index].Entry;
+        var after = DeliveryProgress.Apply(before, update);
+        ApplyMetaVerdict(update.Error, update.Timestamp);
+        if (after == before && update.Error is null)
+        {
+            return new(Result<MessageLogEntry?>.Ok(before));
+        }
+
+        Log[index] = Log[index] with { Entry = after };
+        return new(Result<MessageLogEntry?>.Ok(after))
+        {
+            Changed = true,
+            Events = after.Status != before.Status ? [MessageEvent(ConversationEventKind.MessageStatusChanged, after, update.Timestamp)] : [],
+
+            // Meta charges on delivery: the ledger of the delivery month learns what Meta says it charged.
+            ChargeReported = after is { DeliveredAt: { } deliveredAt, Pricing: { } reported, Charge: { } estimate } && !(before.DeliveredAt is not null && before.Pricing is not null)
+                ? new ReportedCharge(key.BusinessNumberId, after.MessageId, estimate, reported, deliveredAt)
+                : null,
+        };
+    }
+
+    public ConversationOutcome<ConversationSnapshot> SetMarketingPreference(bool optedOut, DateTimeOffset at, DateTimeOffset now)
+    {
+        // Preferences arrive out of order like every webhook: only a newer statement changes the answer.
+        if (state.MarketingPreferenceAt is { } known && known >= at)
+        {
+            return new(Result<ConversationSnapshot>.Ok(Snapshot(now)));
+        }
+
+        state.MarketingOptedOut = optedOut;
+        state.MarketingPreferenceAt = at;
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true };
+    }
+
+    public Result<ImmutableArray<MessageLogEntry>> ListMessages(int limit)
+    {
+        if (limit < 0)
+        {
+            return FieldRules.Invalid("limit", "non_negative", "limit must be zero (all) or positive.");
+        }
+
+        var take = limit == 0 ? Log.Count : Math.Min(limit, Log.Count);
+        return Result<ImmutableArray<MessageLogEntry>>.Ok([.. Log.AsEnumerable().Reverse().Take(take).Select(m => m.Entry)]);
+    }
+
+    /// <summary>
+    /// The expiry reminder ticked. An open window announces "closing soon" once per end and follows the window to its
+    /// next point of interest (the customer may have written again since); a closed one records its close once.
+    /// </summary>
+    public ConversationOutcome<ConversationSnapshot> ExpiryTick(DateTimeOffset now)
+    {
+        var window = Window;
+        if (window.IsOpenAt(now))
+        {
+            var events = ImmutableArray<PublishedEvent>.Empty;
+            if (window.ClosingSoonDueAt(now, options.ClosingSoonLeadTime, state.ClosingSoonAnnouncedFor))
+            {
+                state.ClosingSoonAnnouncedFor = window.ExpiresAt;
+                events = [Raise(ConversationEventKind.WindowClosingSoon, now)];
+            }
+
+            return new(Result<ConversationSnapshot>.Ok(Snapshot(now)))
+            {
+                Changed = !events.IsEmpty,
+                Events = events,
+                Reminders = [ReminderChange.Register(ReminderChange.Expiry, NextExpiryReminderAt(window, now))],
+            };
+        }
+
+        if (!state.ExpiryReminderArmed)
+        {
+            // The close was recorded by an earlier tick whose unregistering failed.
+            return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Reminders = [ReminderChange.Unregister(ReminderChange.Expiry)] };
+        }
+
+        state.ExpiryReminderArmed = false;
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now)))
+        {
+            Changed = true,
+            Events = [Raise(ConversationEventKind.WindowClosed, now)],
+            Reminders = [ReminderChange.Unregister(ReminderChange.Expiry)],
+        };
+    }
+
+    /// <summary>The scheduled sends due at <paramref name="now"/>, earliest first, with the commands to decide them by.</summary>
+    public ImmutableArray<(string MessageId, SendCommand Command)> DueScheduled(DateTimeOffset now) =>
+        [.. MessageLog.DueAt(Log, now).Select(i => (Log[i].Entry.MessageId, Log[i].Pending!))];
+
+    /// <summary>
+    /// Records the decision on a scheduled send at its send time: failed with the refusal, or accepted and marked as being
+    /// dispatched (to be written before the grain hands it to Meta).
+    /// </summary>
+    public ConversationOutcome<MessageLogEntry> DecideScheduled(string messageId, SendDecision decision, DateTimeOffset now)
+    {
+        var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
+        var message = Log[index];
+        var entry = decision.Refusal is { } refusal
+            ? message.Entry with { Status = MessageStatus.Failed, DecidedAt = now, Refusal = refusal }
+            : (message.Entry with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
+        Log[index] = message with { Entry = entry, Pending = null, Dispatching = decision.Allowed };
+        if (decision.Allowed)
+        {
+            StartEntryPointOnReply(now);
+        }
+
+        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = true, Dispatch = decision.Allowed ? Outbound(messageId, decision) : null };
+    }
+
+    /// <summary>The event that tells subscribers how a scheduled send ended up, once Meta answered it.</summary>
+    public PublishedEvent ScheduledSendDecided(MessageLogEntry entry, DateTimeOffset now) =>
+        MessageEvent(ConversationEventKind.ScheduledSendDecided, entry, now);
+
+    /// <summary>The scheduled-send reminder after a tick: due at the next scheduled send, or gone when none is left.</summary>
+    public ReminderChange ScheduledSendsReminder() =>
+        MessageLog.NextScheduled(Log) is { } next
+            ? ReminderChange.Register(ReminderChange.ScheduledSends, next)
+            : ReminderChange.Unregister(ReminderChange.ScheduledSends);
+
+    /// <summary>
+    /// On activation: a message found mid-dispatch means the silo died during the call to Meta. It is never resent
+    /// blindly (delivery stays at most once): it fails with an unknown outcome. Returns the ids it failed.
+    /// </summary>
+    public ImmutableArray<string> ResolveInterruptedDispatches(DateTimeOffset now)
+    {
+        var interrupted = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < Log.Count; i++)
+        {
+            if (!Log[i].Dispatching)
+            {
+                continue;
+            }
+
+            var unknown = DispatchResult.Failed(
+                MetaErrorClass.OutcomeUnknown,
+                new MetaError(0, "The silo stopped while this message was being sent; it was not resent.", null));
+            Log[i] = Log[i] with
+            {
+                Dispatching = false,
+                Entry = Log[i].Entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = unknown.Error, Refusal = MetaRefusals.Of(unknown) },
+            };
+            interrupted.Add(Log[i].Entry.MessageId);
+        }
+
+        return interrupted.ToImmutable();
+    }
+
+    /// <summary>
+    /// The reminders state says should exist: an open window always has its expiry reminder (without one it would never
+    /// record its close), and undecided scheduled sends have theirs. Changed when the window's reminder was not yet armed:
+    /// the grain must register it rather than look it up.
+    /// </summary>
+    public ConversationOutcome<ConversationSnapshot> RequiredReminders(DateTimeOffset now)
+    {
+        var required = ImmutableArray.CreateBuilder<ReminderChange>();
+        var window = Window;
+        var arming = false;
+        if (window.IsOpenAt(now))
+        {
+            required.Add(ReminderChange.Register(ReminderChange.Expiry, window.ExpiresAt!.Value));
+            arming = !state.ExpiryReminderArmed;
+            state.ExpiryReminderArmed = true;
+        }
+
+        if (MessageLog.NextScheduled(Log) is { } next)
+        {
+            required.Add(ReminderChange.Register(ReminderChange.ScheduledSends, next));
+        }
+
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = arming, Reminders = required.ToImmutable() };
+    }
+
+    /// <summary>Why nothing can happen in a conversation whose business number was never registered.</summary>
+    public Refusal UnknownBusinessNumber() => Refusal.Of(
+        RefusalReason.UnknownBusinessNumber,
+        $"Business number {key.BusinessNumberId} is not registered; register it with its WABA first.",
+        ("business_number_id", key.BusinessNumberId));
+
+    public ConversationSnapshot Snapshot(DateTimeOffset now)
+    {
+        var window = Window;
+        var open = window.AllowsFreeFormAt(now);
+
+        // Derived, never read back from the reminder's record: a late inbound or the safety margin must show the same instant Send reports.
+        return new ConversationSnapshot(key.BusinessNumberId, key.Customer, open, window.ExpiresAt, state.LastInboundAt, open ? null : window.ClosesAt)
+        {
+            MarketingOptedOut = state.MarketingOptedOut,
+            MarketingSuppressedUntil = state.MarketingSuppressedUntil,
+            LastReferralAt = state.LastReferralAt,
+        };
+    }
+
+    private ConversationOutcome<SendReceipt> Schedule(SendCommand command, DateTimeOffset sendAt, string hash, DateTimeOffset now)
+    {
+        if (sendAt - now > options.MaxScheduleAhead)
+        {
+            return FieldRules.Invalid(
+                "send_at",
+                "max_ahead",
+                $"send_at may be at most {options.MaxScheduleAhead.TotalDays.ToString(CultureInfo.InvariantCulture)} days ahead.");
+        }
+
+        if (MessageLog.ScheduledCount(Log) >= options.MaxScheduledSends)
+        {
+            return Refusal.Of(
+                RefusalReason.TooManyScheduledSends,
+                $"This conversation already holds {options.MaxScheduledSends} scheduled sends.",
+                ("limit", FieldRules.Invariant(options.MaxScheduledSends)));
+        }
+
+        var nextBefore = MessageLog.NextScheduled(Log);
+        var scheduled = NewEntry(command, now) with { Status = MessageStatus.Scheduled, ScheduledFor = sendAt };
+        MessageLog.Append(Log, new ConversationMessage(scheduled, hash, command), options.MessageLogCapacity);
+        return new(Result<SendReceipt>.Ok(Receipt(scheduled, now, replayed: false)))
+        {
+            Changed = true,
+            Reminders = nextBefore is null || sendAt < nextBefore ? [ReminderChange.Register(ReminderChange.ScheduledSends, sendAt)] : [],
+        };
+    }
+
+    /// <summary>What Meta's error codes say about this customer, beyond the one message; true when that changed the state.</summary>
+    private bool ApplyMetaVerdict(MetaError? error, DateTimeOffset at)
+    {
+        switch (error?.Code)
+        {
+            case MetaErrorCodes.ReEngagement:
+                // Meta says the window is closed: believe it until the customer writes again.
+                state.ClosedByMetaAt = at;
+                return true;
+            case MetaErrorCodes.EcosystemEngagement:
+                state.MarketingSuppressedUntil = at + options.MarketingSuppression;
+                return true;
+            case MetaErrorCodes.MarketingOptedOut:
+                state.MarketingOptedOut = true;
+                state.MarketingPreferenceAt = at;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private DateTimeOffset NextExpiryReminderAt(CustomerServiceWindow window, DateTimeOffset now) =>
+        window.NextReminderAt(now, options.ClosingSoonLeadTime, state.ClosingSoonAnnouncedFor)!.Value;
+
+    /// <summary>
+    /// A customer who came from an ad or Page button gets a 72 h free entry point, opened by the business's first reply
+    /// within the 24 h window that the referral opened.
+    /// </summary>
+    private void StartEntryPointOnReply(DateTimeOffset now)
+    {
+        if (EntryPointReplyPending(now))
+        {
+            state.EntryPointOpenedAt = now;
+        }
+    }
+
+    private bool EntryPointReplyPending(DateTimeOffset now) =>
+        state.LastReferralAt is { } referral
+        && now < referral + options.WindowDuration
+        && (state.EntryPointOpenedAt is not { } opened || opened < referral);
+
+    /// <summary>Whether the free entry point covers a message at <paramref name="now"/>; a dry run counts the reply it would be.</summary>
+    private bool EntryPointOpen(DateTimeOffset now, bool afterReply) =>
+        (afterReply && EntryPointReplyPending(now))
+        || (state.EntryPointOpenedAt is { } opened && now < opened + options.FreeEntryPointDuration);
+
+    /// <summary>Numbers and builds an event; the grain publishes it only after the state write that records its sequence succeeded.</summary>
+    private PublishedEvent Raise(
+        ConversationEventKind kind,
+        DateTimeOffset at,
+        string? messageId = null,
+        string? wamid = null,
+        MessageStatus? status = null,
+        Refusal? refusal = null,
+        string? inboundType = null,
+        string? text = null) =>
+        new(key.BusinessNumberId, key.Customer, ++state.EventSequence, kind, at)
+        {
+            WindowExpiresAt = Window.ExpiresAt,
+            MessageId = messageId,
+            Wamid = wamid,
+            Status = status,
+            Refusal = refusal,
+            InboundType = inboundType,
+            Text = text,
+        };
+
+    private PublishedEvent MessageEvent(ConversationEventKind kind, MessageLogEntry entry, DateTimeOffset at) =>
+        Raise(kind, at, entry.MessageId, entry.Wamid, entry.Status, entry.Refusal);
+
+    private OutboundMessage Outbound(string messageId, SendDecision decision) =>
+        new(key.BusinessNumberId, key.Customer, decision.ToSend!, messageId);
+
+    private static bool IsRetryable(MessageLogEntry entry) =>
+        entry.Status == MessageStatus.Failed
+        && entry.Refusal?.Reason is RefusalReason.MetaRateLimited or RefusalReason.MetaUnavailable;
+
+    private static MessageLogEntry NewEntry(SendCommand command, DateTimeOffset now) => new(
+        NewMessageId(),
+        command.IdempotencyKey,
+        command.Content.TypeName,
+        Kind: null,
+        MessageStatus.Scheduled,
+        CreatedAt: now,
+        DecidedAt: null,
+        ScheduledFor: null,
+        UsedFallback: false,
+        TemplateName: null,
+        TemplateCategory: null,
+        Refusal: null);
+
+    private SendReceipt Receipt(MessageLogEntry entry, DateTimeOffset now, bool replayed) =>
+        new(entry.MessageId, entry.Kind ?? MessageKind.FreeForm, entry.DecidedAt ?? entry.CreatedAt, Snapshot(now), replayed)
+        {
+            UsedFallback = entry.UsedFallback,
+            Status = entry.Status,
+            ScheduledFor = entry.ScheduledFor,
+            TemplateCategory = entry.TemplateCategory,
+            Wamid = entry.Wamid,
+            Charge = entry.Charge,
+        };
+
+    private static string NewMessageId() => "cnv." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,13 @@
+using Conversations.Abstractions.Limits;
+
+namespace Conversations.Grains.Sending;
+
+/// <summary>The business number's throughput, shared by all its conversations.</summary>
+public interface IPacer
+{
+    /// <summary>Takes the next slot to send in, or is refused when the number's queue is full.</summary>
+    Task<PaceSlot> Reserve(CancellationToken cancellationToken);
+
+    /// <summary>What <see cref="Reserve"/> would answer now, taking nothing.</summary>
+    Task<PaceSlot> Peek(CancellationToken cancellationToken);
+}

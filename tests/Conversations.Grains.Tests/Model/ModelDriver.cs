@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Conversations.Abstractions.Identity;
+using Conversations.Abstractions.Limits;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
+using Conversations.Grains.Conversation;
+using Conversations.Grains.Sending;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Conversations.Grains.Tests.Model;
+
+/// <summary>
+/// One conversation model over plain state, with its admission path over in-memory shared limits: no cluster, no
+/// reminders, just the rules and timestamps. <see cref="Now"/> only moves when a test says so.
+/// </summary>
+public sealed class ModelDriver
+{
+    public static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    public const string BusinessNumberId = "106540352242922";
+
+    public ModelDriver(ConversationOptions? options = null, string customer = "447911123456")
+    {
+        Options = options ?? new ConversationOptions();
+        Model = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, customer), State, Options);
+        Admission = SendAdmission.Over(Limits, Options, Clock);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(T0);
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public ConversationOptions Options { get; }
+
+    public ConversationState State { get; } = new();
+
+    public Grains.Conversation.Conversation Model { get; }
+
+    public FakeSendLimits Limits { get; } = new();
+
+    public SendAdmission Admission { get; }
+
+    public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    public ConversationOutcome<ConversationSnapshot> Inbound(DateTimeOffset sentAt, string? messageId = null, InboundMessageType type = InboundMessageType.Text, string? referral = null) =>
+        Model.RecordInbound(new InboundMessage(messageId ?? $"wamid.{Guid.NewGuid():N}", sentAt, type, "hello") { ReferralSourceType = referral }, Now);
+
+    public ConversationOutcome<ConversationSnapshot> InboundNow(string? messageId = null) => Inbound(Now, messageId);
+
+    public Task<SendDecision> Decide(SendCommand command, bool dryRun = false) =>
+        Admission.Decide(Model, command.Content, command.FallbackTemplate, Now, dryRun, CancellationToken.None);
+
+    /// <summary>A send as the grain runs it, up to the call to Meta: receive, admit, accept. Returns the accepted outcome or the refusal.</summary>
+    public async Task<ConversationOutcome<SendReceipt>> Send(SendCommand command)
+    {
+        if (Model.Receive(command, Now) is { } answered)
+        {
+            return answered;
+        }
+
+        var decision = await Decide(command);
+        return decision.Refusal is { } refusal ? refusal : Model.Accept(command, decision, Now);
+    }
+
+    /// <summary>A send that Meta then answered with <paramref name="result"/>; returns what the caller is told.</summary>
+    public async Task<Result<SendReceipt>> SendAnswered(SendCommand command, Abstractions.Meta.DispatchResult result)
+    {
+        var outcome = await Send(command);
+        if (outcome.Dispatch is not { } dispatch)
+        {
+            return outcome.Answer;
+        }
+
+        return Model.Answer(Model.RecordDispatch(dispatch.MessageId, result, charge: null, Now), Now);
+    }
+
+    public void Approve(string name, TemplateCategory category = TemplateCategory.Utility, TemplateStatus status = TemplateStatus.Approved) =>
+        Limits.Templates[name] = new TemplateDefinition("waba", name, "en_US", category, status, "Your order has shipped.", ParameterFormat.None, [], T0);
+
+    public static SendCommand Text(string key = "k1", string body = "Thanks, we are on it.") => new(key, new TextMessage(body));
+
+    public static TemplateMessage Template(string name) => new(name, "en_US", [], ImmutableSortedDictionary<string, string>.Empty);
+
+    public static SendCommand TemplateSend(string name, string key = "t1") => new(key, Template(name));
+
+    public static T Ok<T>(Result<T> result) => ConversationDriver.Ok(result);
+
+    public static Refusal Refused<T>(Result<T> result, RefusalReason reason) => ConversationDriver.Refused(result, reason);
+}
+
+/// <summary>The shared limits in memory: templates by name, a pace that answers what a test sets, a messaging limit that counts calls.</summary>
+public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
+{
+    public Dictionary<string, TemplateDefinition> Templates { get; } = [];
+
+    public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80);
+
+    public Result<CustomerReach> Reach { get; set; } = Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, ModelDriver.T0));
+
+    public int Reserved { get; private set; }
+
+    public int PacePeeks { get; private set; }
+
+    public int Counted { get; private set; }
+
+    public int ReachPeeks { get; private set; }
+
+    public Task<TemplateLookup> Find(TemplateMessage template, CancellationToken cancellationToken) =>
+        Task.FromResult(new TemplateLookup(Templates.GetValueOrDefault(template.Name), []));
+
+    public Task<PaceSlot> Reserve(CancellationToken cancellationToken)
+    {
+        Reserved++;
+        return Task.FromResult(Slot);
+    }
+
+    Task<PaceSlot> IPacer.Peek(CancellationToken cancellationToken)
+    {
+        PacePeeks++;
+        return Task.FromResult(Slot);
+    }
+
+    public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken)
+    {
+        Counted++;
+        return Task.FromResult(Reach);
+    }
+
+    Task<Result<CustomerReach>> IMessagingLimit.Peek(CancellationToken cancellationToken)
+    {
+        ReachPeeks++;
+        return Task.FromResult(Reach);
+    }
+}

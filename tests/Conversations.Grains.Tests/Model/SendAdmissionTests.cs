@@ -1,0 +1,197 @@
+using Conversations.Abstractions.Limits;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
+using static Conversations.Grains.Tests.Model.ModelDriver;
+
+namespace Conversations.Grains.Tests.Model;
+
+/// <summary>The one admission path of Send, Evaluate and scheduled sends, over in-memory shared limits.</summary>
+public sealed class SendAdmissionTests
+{
+    private static readonly Refusal LimitReached = Refusal.Of(RefusalReason.MessagingLimitReached, "limit reached");
+
+    [Fact]
+    public async Task Free_form_goes_inside_the_window_and_is_refused_with_131047_facts_after_it()
+    {
+        var conversation = new ModelDriver();
+        var sentAt = conversation.Now;
+        conversation.InboundNow();
+
+        var inside = await conversation.Decide(Text());
+        conversation.Advance(TimeSpan.FromHours(24));
+        var after = await conversation.Decide(Text());
+
+        Assert.True(inside.Allowed);
+        Assert.Equal(MessageKind.FreeForm, inside.Kind);
+        Assert.Equal(RefusalReason.WindowClosed, after.Refusal!.Reason);
+        Assert.Equal(Rfc3339(sentAt.AddHours(24)), after.Refusal.Metadata["window_closed_at"]);
+    }
+
+    [Fact]
+    public async Task A_customer_who_never_wrote_can_only_get_templates()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("shipping_update");
+
+        Assert.Equal(RefusalReason.WindowClosed, (await conversation.Decide(Text())).Refusal!.Reason);
+        Assert.True((await conversation.Decide(TemplateSend("shipping_update"))).Allowed);
+    }
+
+    [Fact]
+    public async Task Outside_the_window_the_fallback_goes_and_a_refused_fallback_says_it_was_the_fallback()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("shipping_update");
+        conversation.Approve("paused_one", status: TemplateStatus.Paused);
+
+        var fallback = await conversation.Decide(Text() with { FallbackTemplate = Template("shipping_update") });
+        var refused = await conversation.Decide(Text() with { FallbackTemplate = Template("paused_one") });
+
+        Assert.True(fallback.UsedFallback);
+        Assert.Equal(Template("shipping_update"), fallback.ToSend);
+        Assert.Equal(RefusalReason.TemplatePaused, refused.Refusal!.Reason);
+        Assert.Equal("true", refused.Refusal.Metadata["fallback"]);
+    }
+
+    [Fact]
+    public async Task Inside_the_window_the_free_form_content_goes_and_not_the_fallback()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("shipping_update");
+        conversation.InboundNow();
+
+        var decision = await conversation.Decide(Text() with { FallbackTemplate = Template("shipping_update") });
+
+        Assert.False(decision.UsedFallback);
+        Assert.IsType<TextMessage>(decision.ToSend);
+    }
+
+    [Theory]
+    [InlineData(TemplateStatus.Pending, RefusalReason.TemplateNotApproved)]
+    [InlineData(TemplateStatus.Disabled, RefusalReason.TemplateDisabled)]
+    public async Task Only_an_approved_template_may_be_sent(TemplateStatus status, RefusalReason reason)
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("t", status: status);
+
+        Assert.Equal(reason, (await conversation.Decide(TemplateSend("t"))).Refusal!.Reason);
+        Assert.Equal(RefusalReason.TemplateNotFound, (await conversation.Decide(TemplateSend("missing"))).Refusal!.Reason);
+    }
+
+    [Fact]
+    public async Task Marketing_is_refused_to_a_customer_who_stopped_it_while_utility_still_goes()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("promo", TemplateCategory.Marketing);
+        conversation.Approve("receipt");
+        conversation.Model.SetMarketingPreference(optedOut: true, conversation.Now, conversation.Now);
+
+        var promo = await conversation.Decide(TemplateSend("promo"));
+
+        Assert.Equal(RefusalReason.MarketingOptedOut, promo.Refusal!.Reason);
+        Assert.Equal("131050", promo.Refusal.Metadata["whatsapp_code"]);
+        Assert.Equal(0, conversation.Limits.Reserved);
+        Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
+    }
+
+    [Fact]
+    public async Task Marketing_to_a_blocked_region_is_refused_and_the_regions_are_configurable()
+    {
+        var us = new ModelDriver(customer: "16505551234");
+        var unblocked = new ModelDriver(new ConversationOptions { MarketingBlockedRegions = "" }, customer: "16505551234");
+        var blockedFrance = new ModelDriver(new ConversationOptions { MarketingBlockedRegions = " gb , fr " }, customer: "33612345678");
+        foreach (var driver in new[] { us, unblocked, blockedFrance })
+        {
+            driver.Approve("promo", TemplateCategory.Marketing);
+        }
+
+        Assert.Equal(RefusalReason.MarketingRegionBlocked, (await us.Decide(TemplateSend("promo"))).Refusal!.Reason);
+        Assert.True((await unblocked.Decide(TemplateSend("promo"))).Allowed);
+        Assert.Equal(RefusalReason.MarketingRegionBlocked, (await blockedFrance.Decide(TemplateSend("promo"))).Refusal!.Reason);
+    }
+
+    [Fact]
+    public async Task A_burst_goes_then_the_pair_rate_refuses_with_131056_until_a_token_refills()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { PairRateBurst = 3, PairRateInterval = TimeSpan.FromSeconds(6) });
+        conversation.InboundNow();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await conversation.Decide(Text($"k{i}"))).Allowed);
+        }
+
+        var refused = await conversation.Decide(Text("k3"));
+        conversation.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(RefusalReason.PairRateLimited, refused.Refusal!.Reason);
+        Assert.Equal("131056", refused.Refusal.Metadata["whatsapp_code"]);
+        Assert.Equal("6", refused.Refusal.Metadata["retry_after"]);
+        Assert.Equal(3, conversation.Limits.Reserved);
+        Assert.True((await conversation.Decide(Text("k4"))).Allowed);
+    }
+
+    [Fact]
+    public async Task A_dry_run_takes_no_pair_token_no_pace_slot_and_no_messaging_limit_slot()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { PairRateBurst = 1 });
+        conversation.Approve("receipt");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await conversation.Decide(TemplateSend("receipt"), dryRun: true)).Allowed);
+        }
+
+        Assert.Equal((0, 3, 0, 3), (conversation.Limits.Reserved, conversation.Limits.PacePeeks, conversation.Limits.Counted, conversation.Limits.ReachPeeks));
+        Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
+        Assert.Equal((1, 1), (conversation.Limits.Reserved, conversation.Limits.Counted));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_full_queue_at_the_number_is_refused_as_throughput_limited_with_retry_after(bool dryRun)
+    {
+        var conversation = new ModelDriver();
+        conversation.InboundNow();
+        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(1500), 80);
+
+        var refusal = (await conversation.Decide(Text(), dryRun)).Refusal!;
+
+        Assert.Equal(RefusalReason.ThroughputLimited, refusal.Reason);
+        Assert.Equal(("80", "2", BusinessNumberId), (refusal.Metadata["throughput_per_second"], refusal.Metadata["retry_after"], refusal.Metadata["business_number_id"]));
+    }
+
+    [Fact]
+    public async Task The_messaging_limit_counts_only_templates_outside_the_window()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        conversation.Limits.Reach = LimitReached;
+
+        var outside = await conversation.Decide(TemplateSend("receipt"));
+        conversation.InboundNow();
+        var inside = await conversation.Decide(TemplateSend("receipt"));
+        var freeForm = await conversation.Decide(Text());
+
+        Assert.Equal(LimitReached, outside.Refusal);
+        Assert.True(inside.Allowed);
+        Assert.True(freeForm.Allowed);
+        Assert.Equal(1, conversation.Limits.Counted);
+    }
+
+    [Fact]
+    public async Task A_message_refused_by_the_messaging_limit_takes_no_pair_token()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { PairRateBurst = 1 });
+        conversation.Approve("receipt");
+        conversation.Limits.Reach = LimitReached;
+
+        Assert.Equal(LimitReached, (await conversation.Decide(TemplateSend("receipt"))).Refusal);
+        conversation.Limits.Reach = Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Unlimited, null));
+
+        Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
+    }
+
+    private static string Rfc3339(DateTimeOffset at) => Abstractions.Rfc3339.Format(at);
+}
