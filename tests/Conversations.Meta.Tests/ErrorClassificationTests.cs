@@ -1,6 +1,5 @@
 using Conversations.Testing;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -149,14 +148,12 @@ public sealed class ErrorClassificationTests
             ["Conversations:Meta:MaxRetryDelay"] = "00:00:00.100",
         });
         loop.Simulator.Inject(new SimulatedFault { Code = 131000, HttpStatus = 500, Times = 100 });
-        var clock = Stopwatch.StartNew();
 
         var result = await loop.Send(OrderUpdate);
 
         Assert.Equal(MetaErrorClass.Transient, result.ErrorClass);
         Assert.Equal(131000, result.Error!.Code);
         Assert.InRange(loop.RequestsTo(), 1, 10);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
