@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Conversations.Testing;
 
@@ -10,7 +9,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>One unless a fixture that needs more sets it; xunit builds fixtures with their parameterless constructor.</summary>
     public int Silos { get; init; } = 1;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    public ReminderTicks ReminderTicks { get; } = new();
 
     public RecordingWhatsAppSender WhatsApp { get; } = new();
 
@@ -20,7 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(Clock, WhatsApp, Events, silos: Silos);
+    public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(
+        Clock, WhatsApp, Events, silos: Silos, configureSilo: silo => silo.AddIncomingGrainCallFilter(ReminderTicks.Invoke));
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

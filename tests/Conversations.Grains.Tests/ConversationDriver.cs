@@ -64,6 +64,17 @@ public sealed class ConversationDriver(ClusterFixture fixture, string? customer 
     public Task<bool> ExpiryReminderArmed() =>
         ReminderRows.ConversationExpiryArmed(fixture.Cluster, new ConversationKey(BusinessNumberId, Customer).ToString());
 
+    /// <summary>
+    /// Moves the clock and returns once the grain has handled the tick of <paramref name="reminder"/> that fired, so a test
+    /// can then show the tick changed nothing without sleeping.
+    /// </summary>
+    public async Task AdvanceThroughTick(TimeSpan by, string reminder)
+    {
+        var handled = fixture.ReminderTicks.Next(Grain.GetGrainId(), reminder);
+        Advance(by);
+        await handled.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
     /// <summary>Forces every idle activation off the silo, so the next call reads what storage holds.</summary>
     public async Task Deactivate() =>
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);

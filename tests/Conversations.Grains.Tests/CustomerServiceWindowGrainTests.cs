@@ -1,6 +1,7 @@
 using Conversations.Abstractions;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Conversation;
 using Conversations.Testing;
 using static Conversations.Grains.Tests.ConversationDriver;
 
@@ -141,8 +142,7 @@ public sealed class CustomerServiceWindowGrainTests(ClusterFixture fixture)
         conversation.Advance(TimeSpan.FromHours(10));
         var extended = await conversation.InboundNow();
 
-        conversation.Advance(TimeSpan.FromHours(14) + TimeSpan.FromSeconds(1));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // give the original tick time to run and re-arm
+        await conversation.AdvanceThroughTick(TimeSpan.FromHours(14) + TimeSpan.FromSeconds(1), ReminderChange.Expiry);
         var stillOpen = await conversation.Get();
         Assert.True(stillOpen.WindowOpen);
         Assert.True(await conversation.ExpiryReminderArmed());

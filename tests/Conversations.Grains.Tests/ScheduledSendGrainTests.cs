@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Conversation;
 using Conversations.Testing;
 using static Conversations.Grains.Tests.ConversationDriver;
 
@@ -87,8 +88,7 @@ public sealed class ScheduledSendGrainTests(ClusterFixture fixture)
         var receipt = Ok(await conversation.Send(Text(key: "cancel-me") with { SendAt = conversation.Now + TimeSpan.FromHours(1) }));
 
         var cancelled = Ok(await conversation.Grain.CancelScheduled("cancel-me"));
-        conversation.Advance(TimeSpan.FromHours(2));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await conversation.AdvanceThroughTick(TimeSpan.FromHours(2), ReminderChange.ScheduledSends);
 
         Assert.Equal(MessageStatus.Cancelled, cancelled.Status);
         Assert.Equal(MessageStatus.Cancelled, (await conversation.Messages()).Single(m => m.MessageId == receipt.MessageId).Status);

@@ -1,6 +1,5 @@
 using Conversations.Testing;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -106,29 +105,17 @@ public sealed class ErrorClassificationTests
         Assert.Equal(1, loop.RequestsTo());
     }
 
-    [Fact]
-    public async Task A_refused_connection_never_reached_Meta_so_it_is_retried_then_transient()
+    /// <param name="connection">"refused": nobody listens on the port; "timed out": the handshake never completes.</param>
+    [Theory]
+    [InlineData("refused")]
+    [InlineData("timed out")]
+    public async Task A_connection_that_never_reached_Meta_is_retried_then_transient(string connection)
     {
+        using var unresponsive = connection == "timed out" ? new UnresponsiveListener() : null;
         var attempts = new StrongBox<int>();
         await using var loop = await MetaLoop.Start(
-            graphBaseUrl: $"http://127.0.0.1:{FreePort.Next()}",
-            http: b => b.AddHttpMessageHandler(() => new CountingHandler(attempts)));
-
-        var result = await loop.Send(OrderUpdate);
-
-        Assert.Equal(MetaErrorClass.Transient, result.ErrorClass);
-        Assert.Equal("Could not connect to WhatsApp.", result.Error!.Title);
-        Assert.Equal(1 + TransientRetries, attempts.Value);
-    }
-
-    [Fact]
-    public async Task A_connect_timeout_never_reached_Meta_so_it_is_retried_then_transient()
-    {
-        using var unresponsive = new UnresponsiveListener();
-        var attempts = new StrongBox<int>();
-        await using var loop = await MetaLoop.Start(
-            new Dictionary<string, string?> { ["Conversations:Meta:ConnectTimeout"] = "00:00:00.150" },
-            graphBaseUrl: $"http://127.0.0.1:{unresponsive.Port}",
+            unresponsive is null ? null : new Dictionary<string, string?> { ["Conversations:Meta:ConnectTimeout"] = "00:00:00.150" },
+            graphBaseUrl: $"http://127.0.0.1:{unresponsive?.Port ?? FreePort.Next()}",
             http: b => b.AddHttpMessageHandler(() => new CountingHandler(attempts)));
 
         var result = await loop.Send(OrderUpdate);
@@ -149,14 +136,12 @@ public sealed class ErrorClassificationTests
             ["Conversations:Meta:MaxRetryDelay"] = "00:00:00.100",
         });
         loop.Simulator.Inject(new SimulatedFault { Code = 131000, HttpStatus = 500, Times = 100 });
-        var clock = Stopwatch.StartNew();
 
         var result = await loop.Send(OrderUpdate);
 
         Assert.Equal(MetaErrorClass.Transient, result.ErrorClass);
         Assert.Equal(131000, result.Error!.Code);
         Assert.InRange(loop.RequestsTo(), 1, 10);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -90,265 +90,97 @@ public sealed class FreeFormContentTests(ApiFactory api)
         AssertField(info, "text.body", ("limit", "4096"), ("length", "4097"));
     }
 
-    [Fact]
-    public async Task Media_link_over_http_is_refused_as_INVALID_FIELD_https_url()
+    /// <summary>A request of each shape rule's type, changed to sit exactly at a limit or one past it.</summary>
+    private static readonly Dictionary<string, (string Type, Action<V1.SendRequest> Change)> Shapes = new()
+    {
+        ["media link over http"] = (Image, r => r.Media = Media(V1.MediaType.Image, link: "http://cdn.example.com/parcel.jpg")),
+        ["media link over https"] = (Image, r => r.Media = Media(V1.MediaType.Image, link: "https://cdn.example.com/parcel.jpg")),
+        ["audio with a caption"] = (Audio, r => r.Media.Caption = "Listen"),
+        ["media with both an id and a link"] = (Video, r => r.Media.Media.Link = "https://cdn.example.com/howto.mp4"),
+        ["four reply buttons"] = (Buttons, r => r.Buttons = ReplyButtons(4)),
+        ["three reply buttons with 20 character titles"] = (Buttons, r => r.Buttons = ReplyButtons(3, titleLength: 20)),
+        ["reply button title of 21 characters"] = (Buttons, r => r.Buttons = ReplyButtons(1, titleLength: 21)),
+        ["reply buttons with the same id"] = (Buttons, r => r.Buttons.Buttons[1].Id = r.Buttons.Buttons[0].Id),
+        ["list row title of 25 characters"] = (List, r => r.List = ListOf(1, titleLength: 25)),
+        ["list of 10 rows with 24 character titles"] = (List, r => r.List = ListOf(10, titleLength: 24)),
+        ["list of 11 rows"] = (List, r => r.List = ListOf(11)),
+        ["list button text of 21 characters"] = (List, r => r.List.Button = new string('b', 21)),
+        ["latitude 91"] = (Location, r => r.Location.Latitude = 91),
+        ["latitude 90 and longitude -180"] = (Location, r => (r.Location.Latitude, r.Location.Longitude) = (90, -180)),
+        ["contact without a phone or an email"] = (Contacts, r =>
+        {
+            r.Contacts.Contacts[0].Phones.Clear();
+            r.Contacts.Contacts[0].Emails.Clear();
+        }),
+        ["reaction without a message id"] = (Reaction, r => r.Reaction.MessageId = ""),
+        ["reaction with an empty emoji, which removes the reaction"] = (Reaction, r => r.Reaction.Emoji = ""),
+    };
+
+    /// <param name="metadata">The refusal's metadata as alternating keys and values.</param>
+    [Theory]
+    [InlineData("media link over http", "INVALID_FIELD", "image.link", "rule", "https_url")]
+    [InlineData("audio with a caption", "INVALID_FIELD", "audio.caption", "rule", "no_caption")]
+    [InlineData("media with both an id and a link", "INVALID_FIELD", "video.id|link", "rule", "id_or_link")]
+    [InlineData("four reply buttons", "TOO_MANY_ITEMS", "interactive.buttons", "limit", "3", "count", "4")]
+    [InlineData("reply button title of 21 characters", "FIELD_TOO_LONG", "interactive.buttons[0].title", "limit", "20", "length", "21")]
+    [InlineData("reply buttons with the same id", "INVALID_FIELD", "interactive.buttons[1].id", "rule", "unique")]
+    [InlineData("list row title of 25 characters", "FIELD_TOO_LONG", "interactive.sections[0].rows[0].title", "limit", "24", "length", "25")]
+    [InlineData("list of 11 rows", "TOO_MANY_ITEMS", "interactive.sections[].rows", "limit", "10", "count", "11")]
+    [InlineData("list button text of 21 characters", "FIELD_TOO_LONG", "interactive.button", "limit", "20", "length", "21")]
+    [InlineData("latitude 91", "INVALID_FIELD", "location.latitude", "rule", "range")]
+    [InlineData("contact without a phone or an email", "MISSING_FIELD", "contacts[0].phones|emails")]
+    [InlineData("reaction without a message id", "MISSING_FIELD", "reaction.message_id")]
+    public async Task Shape_past_its_limit_is_refused_as_INVALID_ARGUMENT_naming_the_field(string shape, string reason, string field, params string[] metadata)
     {
         // Arrange
         var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Image, number, customer);
-        request.Media = Media(V1.MediaType.Image, link: "http://cdn.example.com/parcel.jpg");
+        var request = ShapedRequest(shape, number, customer);
 
         // Act
-        var info = await RefusedAsInvalid("INVALID_FIELD", request);
+        var info = await RefusedAsInvalid(reason, request);
 
         // Assert
-        AssertField(info, "image.link", ("rule", "https_url"));
+        AssertField(info, field, [.. metadata.Chunk(2).Select(pair => (pair[0], pair[1]))]);
     }
 
-    [Fact]
-    public async Task Media_link_over_https_is_accepted()
+    [Theory]
+    [InlineData("media link over https")]
+    [InlineData("three reply buttons with 20 character titles")]
+    [InlineData("list of 10 rows with 24 character titles")]
+    [InlineData("latitude 90 and longitude -180")]
+    [InlineData("reaction with an empty emoji, which removes the reaction")]
+    public async Task Shape_at_its_limit_is_accepted_and_handed_to_Meta_as_sent(string shape)
     {
         // Arrange
         var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Image, number, customer);
-        request.Media = Media(V1.MediaType.Image, link: "https://cdn.example.com/parcel.jpg");
+        var request = ShapedRequest(shape, number, customer);
 
         // Act
         var receipt = (await api.Conversations.SendAsync(request)).Receipt;
 
         // Assert
         Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
+        var sent = Assert.Single(_steps.SentTo(number, customer)).Content;
+        Assert.True(IsSentAs(Shapes[shape].Type, sent), $"{shape} was handed to Meta as {sent.GetType().Name}.");
+        switch (sent)
+        {
+            case Abstractions.Messages.InteractiveButtonsMessage buttons:
+                Assert.Equal(3, buttons.Buttons.Length);
+                Assert.All(buttons.Buttons, b => Assert.Equal(20, b.Title.Length));
+                break;
+            case Abstractions.Messages.InteractiveListMessage list:
+                Assert.Equal(10, list.Sections.Sum(s => s.Rows.Length));
+                Assert.All(list.Sections.SelectMany(s => s.Rows), r => Assert.Equal(24, r.Title.Length));
+                break;
+        }
     }
 
-    [Fact]
-    public async Task Audio_with_a_caption_is_refused_as_INVALID_FIELD_no_caption()
+    private static V1.SendRequest ShapedRequest(string shape, V1.BusinessNumber number, string customer)
     {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Audio, number, customer);
-        request.Media.Caption = "Listen";
-
-        // Act
-        var info = await RefusedAsInvalid("INVALID_FIELD", request);
-
-        // Assert
-        AssertField(info, "audio.caption", ("rule", "no_caption"));
-    }
-
-    [Fact]
-    public async Task Four_reply_buttons_are_refused_as_TOO_MANY_ITEMS_with_limit_3()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Buttons, number, customer);
-        request.Buttons = ReplyButtons(4);
-
-        // Act
-        var info = await RefusedAsInvalid("TOO_MANY_ITEMS", request);
-
-        // Assert
-        AssertField(info, "interactive.buttons", ("limit", "3"), ("count", "4"));
-    }
-
-    [Fact]
-    public async Task Three_reply_buttons_with_20_character_titles_are_accepted()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Buttons, number, customer);
-        request.Buttons = ReplyButtons(3, titleLength: 20);
-
-        // Act
-        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
-
-        // Assert
-        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
-        var sent = Assert.IsType<Abstractions.Messages.InteractiveButtonsMessage>(Assert.Single(_steps.SentTo(number, customer)).Content);
-        Assert.All(sent.Buttons, b => Assert.Equal(20, b.Title.Length));
-    }
-
-    [Fact]
-    public async Task Reply_button_title_of_21_characters_is_refused_as_FIELD_TOO_LONG()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Buttons, number, customer);
-        request.Buttons = ReplyButtons(1, titleLength: 21);
-
-        // Act
-        var info = await RefusedAsInvalid("FIELD_TOO_LONG", request);
-
-        // Assert
-        AssertField(info, "interactive.buttons[0].title", ("limit", "20"), ("length", "21"));
-    }
-
-    [Fact]
-    public async Task Reply_buttons_with_the_same_id_are_refused_as_INVALID_FIELD_unique()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Buttons, number, customer);
-        request.Buttons.Buttons[1].Id = request.Buttons.Buttons[0].Id;
-
-        // Act
-        var info = await RefusedAsInvalid("INVALID_FIELD", request);
-
-        // Assert
-        AssertField(info, "interactive.buttons[1].id", ("rule", "unique"));
-    }
-
-    [Fact]
-    public async Task List_row_title_of_25_characters_is_refused_as_FIELD_TOO_LONG()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(List, number, customer);
-        request.List = ListOf(1, titleLength: 25);
-
-        // Act
-        var info = await RefusedAsInvalid("FIELD_TOO_LONG", request);
-
-        // Assert
-        AssertField(info, "interactive.sections[0].rows[0].title", ("limit", "24"), ("length", "25"));
-    }
-
-    [Fact]
-    public async Task List_of_10_rows_with_24_character_titles_is_accepted()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(List, number, customer);
-        request.List = ListOf(10, titleLength: 24);
-
-        // Act
-        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
-
-        // Assert
-        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
-        var sent = Assert.IsType<Abstractions.Messages.InteractiveListMessage>(Assert.Single(_steps.SentTo(number, customer)).Content);
-        Assert.Equal(10, sent.Sections.Sum(s => s.Rows.Length));
-    }
-
-    [Fact]
-    public async Task List_of_11_rows_is_refused_as_TOO_MANY_ITEMS_with_limit_10()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(List, number, customer);
-        request.List = ListOf(11);
-
-        // Act
-        var info = await RefusedAsInvalid("TOO_MANY_ITEMS", request);
-
-        // Assert
-        AssertField(info, "interactive.sections[].rows", ("limit", "10"), ("count", "11"));
-    }
-
-    [Fact]
-    public async Task List_button_text_of_21_characters_is_refused_as_FIELD_TOO_LONG()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(List, number, customer);
-        request.List.Button = new string('b', 21);
-
-        // Act
-        var info = await RefusedAsInvalid("FIELD_TOO_LONG", request);
-
-        // Assert
-        AssertField(info, "interactive.button", ("limit", "20"), ("length", "21"));
-    }
-
-    [Fact]
-    public async Task Latitude_91_is_refused_as_INVALID_FIELD()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Location, number, customer);
-        request.Location.Latitude = 91;
-
-        // Act
-        var info = await RefusedAsInvalid("INVALID_FIELD", request);
-
-        // Assert
-        AssertField(info, "location.latitude", ("rule", "range"));
-    }
-
-    [Fact]
-    public async Task Location_at_latitude_90_and_longitude_minus_180_is_accepted()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Location, number, customer);
-        request.Location.Latitude = 90;
-        request.Location.Longitude = -180;
-
-        // Act
-        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
-
-        // Assert
-        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
-    }
-
-    [Fact]
-    public async Task Contact_without_a_phone_or_an_email_is_refused_as_MISSING_FIELD()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Contacts, number, customer);
-        request.Contacts.Contacts[0].Phones.Clear();
-        request.Contacts.Contacts[0].Emails.Clear();
-
-        // Act
-        var info = await RefusedAsInvalid("MISSING_FIELD", request);
-
-        // Assert
-        AssertField(info, "contacts[0].phones|emails");
-    }
-
-    [Fact]
-    public async Task Reaction_without_a_message_id_is_refused_as_MISSING_FIELD()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Reaction, number, customer);
-        request.Reaction.MessageId = "";
-
-        // Act
-        var info = await RefusedAsInvalid("MISSING_FIELD", request);
-
-        // Assert
-        AssertField(info, "reaction.message_id");
-    }
-
-    [Fact]
-    public async Task Reaction_with_an_empty_emoji_removes_the_reaction_and_is_accepted()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Reaction, number, customer);
-        request.Reaction.Emoji = "";
-
-        // Act
-        var receipt = (await api.Conversations.SendAsync(request)).Receipt;
-
-        // Assert
-        Assert.Equal(V1.MessageStatus.Accepted, receipt.Status);
-    }
-
-    [Fact]
-    public async Task Media_with_both_an_id_and_a_link_is_refused_as_INVALID_FIELD_id_or_link()
-    {
-        // Arrange
-        var (number, customer) = await _steps.OpenConversation();
-        var request = Request(Video, number, customer);
-        request.Media.Media.Link = "https://cdn.example.com/howto.mp4";
-
-        // Act
-        var info = await RefusedAsInvalid("INVALID_FIELD", request);
-
-        // Assert
-        AssertField(info, "video.id|link", ("rule", "id_or_link"));
+        var (type, change) = Shapes[shape];
+        var request = Request(type, number, customer);
+        change(request);
+        return request;
     }
 
     /// <summary>Refused as INVALID_ARGUMENT with <paramref name="reason"/>, and nothing stored or sent.</summary>

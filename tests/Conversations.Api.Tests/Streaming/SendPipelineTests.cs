@@ -14,9 +14,10 @@ public sealed class SendPipelineTests
         var source = new CountingSource(1_000);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var written = 0;
+        var pipeline = new ManualSynchronizationContext();
 
         // Act
-        var run = SendPipeline.Run(
+        var run = pipeline.Start(() => SendPipeline.Run(
             source.Read(),
             _ => null,
             (request, _) => Task.FromResult(request),
@@ -27,13 +28,15 @@ public sealed class SendPipelineTests
             },
             maxInFlight: 4,
             outcomeBuffer: 8,
-            CancellationToken.None);
+            CancellationToken.None));
+        await pipeline.RunUntil(() => source.Pulled >= 14, TimeSpan.FromSeconds(20));
+        pipeline.RunUntilIdle();
 
-        // Assert: the writer holds 1, the buffer 8, the sends 4, and the reader 1 waiting for a send slot; no more is read.
-        await Eventually.Until(() => Task.FromResult(source.Pulled), pulled => pulled >= 14);
-        await Task.Delay(200);
+        // Assert: the writer holds 1, the buffer 8, the sends 4, and the reader 1 waiting for a send slot; with every
+        // continuation that could follow run, no more is read.
         Assert.Equal(14, source.Pulled);
         release.SetResult();
+        await pipeline.RunUntil(run, TimeSpan.FromSeconds(20));
         await run;
         Assert.Equal(1_000, written);
     }

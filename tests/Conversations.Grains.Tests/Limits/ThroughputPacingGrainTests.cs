@@ -21,8 +21,7 @@ public sealed class ThroughputPacingGrainTests(ClusterFixture fixture)
         var number = portfolio.Numbers[0];
 
         var first = await Task.WhenAll(customers.Take(80).Select(c => SendText(portfolio, number, c)));
-        var late = SendText(portfolio, number, customers[80]);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var late = await SentOrWaitingASecond(portfolio, number, customers[80]);
 
         Assert.All(first, r => Ok(r));
         Assert.False(late.IsCompleted, "the 81st message went to Meta inside the same second");
@@ -97,8 +96,7 @@ public sealed class ThroughputPacingGrainTests(ClusterFixture fixture)
         await Eventually.Until(() => Task.FromResult(SentFrom(number)), sent => sent == 11, TimeSpan.FromSeconds(10));
         Assert.All(await Task.WhenAll(sends), r => Ok(r));
 
-        var eleventh = SendText(portfolio, number, customers[1]);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var eleventh = await SentOrWaitingASecond(portfolio, number, customers[1]);
         Assert.False(eleventh.IsCompleted, "an 11th message went inside the second at 10 per second");
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         Ok(await eleventh);
@@ -111,6 +109,18 @@ public sealed class ThroughputPacingGrainTests(ClusterFixture fixture)
         await Task.WhenAll(list.Select(async c => Ok(await portfolio.Conversation(portfolio.Numbers[0], c)
             .RecordInbound(new InboundMessage($"wamid.{Guid.NewGuid():N}", fixture.Clock.GetUtcNow(), InboundMessageType.Text, "hi")))));
         return (portfolio, list);
+    }
+
+    /// <summary>
+    /// Starts the send and returns it once it either finished or began waiting a second on the fake clock for its slot;
+    /// the clock stands still until the test moves it, so a send still running then has provably not reached Meta.
+    /// </summary>
+    private async Task<Task<Result<SendReceipt>>> SentOrWaitingASecond(PortfolioDriver portfolio, string number, string customer)
+    {
+        var waiting = fixture.Clock.NextDelay(TimeSpan.FromSeconds(1));
+        var sending = SendText(portfolio, number, customer);
+        await Task.WhenAny(sending, waiting).WaitAsync(TimeSpan.FromSeconds(20));
+        return sending;
     }
 
     private static Task<Result<SendReceipt>> SendText(PortfolioDriver portfolio, string number, string customer) =>
