@@ -1,14 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Meta;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
-using Polly.Timeout;
 
 namespace Conversations.Meta;
 
@@ -17,6 +15,10 @@ namespace Conversations.Meta;
 /// <see cref="DispatchResult"/>; the <see cref="PipelineName"/> pipeline retries the transient and rate-limited ones.
 /// At most once: an attempt whose request may have reached Meta and got no answer is never repeated.
 /// </summary>
+/// <remarks>
+/// Timers: one per attempt, its <see cref="MetaOptions.AttemptTimeout"/> (see <see cref="Attempt"/>). Between attempts the
+/// pipeline waits its backoff; the total timeout is a deadline checked before each retry, not a timer of its own.
+/// </remarks>
 public sealed class CloudApiClient(
     HttpClient http,
     IOptions<MetaOptions> options,
@@ -29,21 +31,25 @@ public sealed class CloudApiClient(
 
     private readonly MetaOptions _options = options.Value;
 
+    private readonly (Version Version, HttpVersionPolicy Policy) _httpVersion = GraphHttpVersion.Parse(options.Value.HttpVersion);
+
     public async Task<DispatchResult> Send(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         byte[] body;
         try
         {
-            body = JsonSerializer.SerializeToUtf8Bytes(MessagePayload.For(message));
+            body = MessagePayload.Serialize(message);
         }
         catch (NotSupportedException e)
         {
             return DispatchResult.Failed(MetaErrorClass.Permanent, new MetaError(0, "This content has no Cloud API message type.", e.Message));
         }
 
-        var state = new SendState(this, message, body, cancellationToken);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The pipeline's token, and no timer: the caller cancels it, or a retry that would start after TotalTimeout does.
+        using var retries = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var state = new SendState(this, message, body, cancellationToken, retries);
+        var context = ResilienceContextPool.Shared.Get(retries.Token);
         context.Properties.Set(StateKey, state);
         Outcome<DispatchResult> outcome;
         try
@@ -74,11 +80,8 @@ public sealed class CloudApiClient(
             null => outcome.Result!,
             // The total timeout, or the caller, stopped the retries between two attempts: the last answer stands, and
             // Meta did not take the message.
-            OperationCanceledException or TimeoutRejectedException when state.Last is { } last => last,
+            OperationCanceledException when state.Last is { } last => last,
             OperationCanceledException when cancellationToken.IsCancellationRequested => throw new OperationCanceledException(cancellationToken),
-            TimeoutRejectedException => DispatchResult.Failed(
-                MetaErrorClass.Transient,
-                new MetaError(0, "No attempt to reach WhatsApp fitted in the total timeout.", null)),
             _ => Rethrow(outcome.Exception),
         };
         LogResult(state, result);
@@ -93,11 +96,14 @@ public sealed class CloudApiClient(
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Uri.EscapeDataString(state.Message.BusinessNumberId)}/messages")
         {
             Content = new ByteArrayContent(state.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Version = _httpVersion.Version,
+            VersionPolicy = _httpVersion.Policy,
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
 
-        // Deliberately not the pipeline's token: the total timeout stops further attempts, never one that is in flight,
-        // because cutting a request that reached Meta short would only turn a known answer into an unknown one.
+        // The attempt's one timer. Linked to the caller's token, deliberately not the pipeline's: the total timeout stops
+        // further attempts, never one that is in flight, because cutting a request that reached Meta short would only turn
+        // a known answer into an unknown one. HttpClient adds none (its Timeout is infinite), nor does any handler.
         using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(state.CallerToken);
         attemptTimeout.CancelAfter(_options.AttemptTimeout);
         DispatchResult result;
@@ -203,8 +209,16 @@ public sealed class CloudApiClient(
     }
 
     /// <summary>One send across its attempts.</summary>
-    internal sealed class SendState(CloudApiClient client, OutboundMessage message, byte[] body, CancellationToken callerToken)
+    internal sealed class SendState(
+        CloudApiClient client,
+        OutboundMessage message,
+        byte[] body,
+        CancellationToken callerToken,
+        CancellationTokenSource retries)
     {
+        /// <summary>When the send began, on the clock the pipeline's backoff waits on.</summary>
+        private readonly long _startedAt = TimeProvider.System.GetTimestamp();
+
         public CloudApiClient Client { get; } = client;
 
         public OutboundMessage Message { get; } = message;
@@ -221,5 +235,10 @@ public sealed class CloudApiClient(
         public string? WaId { get; set; }
 
         public string? FbTraceId { get; set; }
+
+        public TimeSpan Elapsed => TimeProvider.System.GetElapsedTime(_startedAt);
+
+        /// <summary>Ends the send before its next attempt; the pipeline sees its token cancelled and returns at once.</summary>
+        public void StopRetrying() => retries.Cancel();
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace Conversations.Meta;
 
@@ -38,8 +37,8 @@ public static class CloudApiServiceCollectionExtensions
             // Backoff waits on the network, not on the domain clock: a fake clock in a test must not freeze it.
             builder.TimeProvider = TimeProvider.System;
 
-            // Outermost: no new attempt after TotalTimeout. The attempt in flight is not cut (see CloudApiClient.Attempt).
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
+            // No timeout strategy: TotalTimeout is a deadline each retry checks (see Retry), so a send that is answered at
+            // once arms no timer beyond its attempt's.
             if (options.RateLimitedRetries > 0)
             {
                 builder.AddRetry(Retry("rate-limited", MetaErrorClass.RateLimited, options.RateLimitedRetries, options.RateLimitedBaseDelay, options, logger));
@@ -69,8 +68,14 @@ public static class CloudApiServiceCollectionExtensions
                 // The sender lives as long as the process, so connections, not handlers, are recycled to follow DNS.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 AutomaticDecompression = DecompressionMethods.All,
+                // With HttpVersion 2 or h2c: past the server's concurrent-stream limit, open another connection rather than queue.
+                EnableMultipleHttp2Connections = true,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // No per-request logging handlers: at broadcast rates their scope and four log calls per request cost more than
+            // the request. What matters is logged by CloudApiClient (failures at Warning or Error) and by the retries.
+            .RemoveAllLoggers()
+            // Should a host add a logger back (AddDefaultLogger), the token still never reaches a log.
             .RedactLoggedHeaders(["Authorization"]);
     }
 
@@ -98,6 +103,15 @@ public static class CloudApiServiceCollectionExtensions
             {
                 if (args.Context.Properties.TryGetValue(CloudApiClient.StateKey, out var state))
                 {
+                    // No new attempt after TotalTimeout. The attempt in flight was never cut (see CloudApiClient.Attempt);
+                    // a retry that would start too late ends the send now with the last answer, rather than waiting out
+                    // its backoff first.
+                    if (state.Elapsed + args.RetryDelay > options.TotalTimeout)
+                    {
+                        state.StopRetrying();
+                        return ValueTask.CompletedTask;
+                    }
+
                     logger.LogInformation(
                         "Retrying {MessageId} to {Customer} in {Delay} ms after {ErrorClass} {Code} {Title} (retry {Retry} of {Retries})",
                         state.Message.MessageId,

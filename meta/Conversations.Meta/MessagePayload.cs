@@ -1,165 +1,89 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
+using Conversations.Meta.Wire;
 
 namespace Conversations.Meta;
 
 /// <summary>The JSON body of <c>POST /{phone-number-id}/messages</c>, exactly as the Cloud API documents it per type.</summary>
 public static class MessagePayload
 {
-    public static JsonObject For(OutboundMessage message)
+    /// <summary>The UTF-8 JSON body for <paramref name="message"/>.</summary>
+    /// <exception cref="NotSupportedException">The content has no Cloud API message type.</exception>
+    public static byte[] Serialize(OutboundMessage message) =>
+        JsonSerializer.SerializeToUtf8Bytes(For(message), CloudApiJsonContext.Default.MessageRequest);
+
+    internal static MessageRequest For(OutboundMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var (type, body) = TypeObject(message.Content);
-        return new JsonObject
+        var to = message.To;
+        return message.Content switch
         {
-            ["messaging_product"] = "whatsapp",
-            ["recipient_type"] = "individual",
-            ["to"] = message.To,
-            ["type"] = type,
-            [type] = body,
+            TextMessage text => new(to, "text") { Text = new TextObject(text.PreviewUrl, text.Body) },
+            MediaMessage media => Media(to, media),
+            InteractiveButtonsMessage buttons => new(to, "interactive") { Interactive = Buttons(buttons) },
+            InteractiveListMessage list => new(to, "interactive") { Interactive = List(list) },
+            LocationMessage location => new(to, "location") { Location = Location(location) },
+            ContactsMessage contacts => new(to, "contacts") { Contacts = [.. contacts.Contacts.Select(Contact)] },
+            ReactionMessage reaction => new(to, "reaction") { Reaction = new ReactionObject(reaction.MessageId, reaction.Emoji) },
+            TemplateMessage template => new(to, "template") { Template = TemplatePayload.For(template) },
+            var content => throw new NotSupportedException($"No Cloud API message type for {content?.GetType().Name ?? "null"}."),
         };
     }
 
-    private static (string Type, JsonNode Body) TypeObject(MessageContent content) => content switch
+    private static MessageRequest Media(string to, MediaMessage media)
     {
-        TextMessage text => ("text", new JsonObject { ["preview_url"] = text.PreviewUrl, ["body"] = text.Body }),
-        MediaMessage media => Media(media),
-        InteractiveButtonsMessage buttons => ("interactive", Buttons(buttons)),
-        InteractiveListMessage list => ("interactive", List(list)),
-        LocationMessage location => ("location", Location(location)),
-        ContactsMessage contacts => ("contacts", new JsonArray([.. contacts.Contacts.Select(Contact)])),
-        ReactionMessage reaction => ("reaction", new JsonObject { ["message_id"] = reaction.MessageId, ["emoji"] = reaction.Emoji }),
-        TemplateMessage template => ("template", TemplatePayload.For(template)),
-        _ => throw new NotSupportedException($"No Cloud API message type for {content?.GetType().Name ?? "null"}."),
-    };
-
-    private static (string, JsonNode) Media(MediaMessage media)
-    {
-        var type = media.Type switch
+        // Meta takes a caption on image, video and document only, and a filename on documents only.
+        var caption = media.Caption is { Length: > 0 } c && media.Type is MediaType.Image or MediaType.Video or MediaType.Document ? c : null;
+        var filename = media.Filename is { Length: > 0 } f && media.Type == MediaType.Document ? f : null;
+        var body = MediaObject(media.Media, caption, filename);
+        return media.Type switch
         {
-            MediaType.Image => "image",
-            MediaType.Audio => "audio",
-            MediaType.Video => "video",
-            MediaType.Document => "document",
-            MediaType.Sticker => "sticker",
+            MediaType.Image => new(to, "image") { Image = body },
+            MediaType.Audio => new(to, "audio") { Audio = body },
+            MediaType.Video => new(to, "video") { Video = body },
+            MediaType.Document => new(to, "document") { Document = body },
+            MediaType.Sticker => new(to, "sticker") { Sticker = body },
             _ => throw new NotSupportedException($"No Cloud API media type for {media.Type}."),
         };
-        var body = MediaObject(media.Media);
-        // Meta takes a caption on image, video and document only, and a filename on documents only.
-        if (media.Caption is { Length: > 0 } caption && media.Type is MediaType.Image or MediaType.Video or MediaType.Document)
-        {
-            body["caption"] = caption;
-        }
-
-        if (media.Filename is { Length: > 0 } filename && media.Type == MediaType.Document)
-        {
-            body["filename"] = filename;
-        }
-
-        return (type, body);
     }
 
     /// <summary>An uploaded media id wins over a link; the two are exclusive in Meta's API.</summary>
-    internal static JsonObject MediaObject(MediaRef media) =>
-        media.Id is { Length: > 0 } id ? new JsonObject { ["id"] = id } : new JsonObject { ["link"] = media.Link };
+    internal static MediaObject MediaObject(MediaRef media, string? caption = null, string? filename = null) =>
+        media.Id is { Length: > 0 } id ? new UploadedMedia(id, caption, filename) : new LinkedMedia(media.Link, caption, filename);
 
-    private static JsonObject Buttons(InteractiveButtonsMessage message)
-    {
-        var interactive = new JsonObject { ["type"] = "button" };
-        AddHeaderBodyFooter(interactive, message.HeaderText, message.Body, message.Footer);
-        interactive["action"] = new JsonObject
-        {
-            ["buttons"] = new JsonArray([.. message.Buttons.Select(b => (JsonNode)new JsonObject
-            {
-                ["type"] = "reply",
-                ["reply"] = new JsonObject { ["id"] = b.Id, ["title"] = b.Title },
-            })]),
-        };
-        return interactive;
-    }
+    private static InteractiveObject Buttons(InteractiveButtonsMessage message) => new(
+        "button",
+        Header(message.HeaderText),
+        new InteractiveText(message.Body),
+        Footer(message.Footer),
+        new ButtonsAction([.. message.Buttons.Select(b => new ReplyButtonObject("reply", new ReplyObject(b.Id, b.Title)))]));
 
-    private static JsonObject List(InteractiveListMessage message)
-    {
-        var interactive = new JsonObject { ["type"] = "list" };
-        AddHeaderBodyFooter(interactive, message.HeaderText, message.Body, message.Footer);
-        interactive["action"] = new JsonObject
-        {
-            ["button"] = message.ButtonText,
-            ["sections"] = new JsonArray([.. message.Sections.Select(Section)]),
-        };
-        return interactive;
-    }
+    private static InteractiveObject List(InteractiveListMessage message) => new(
+        "list",
+        Header(message.HeaderText),
+        new InteractiveText(message.Body),
+        Footer(message.Footer),
+        new ListAction(message.ButtonText, [.. message.Sections.Select(Section)]));
 
-    private static JsonNode Section(ListSection section)
-    {
-        var node = new JsonObject();
-        if (section.Title is { Length: > 0 } title)
-        {
-            node["title"] = title;
-        }
+    private static SectionObject Section(ListSection section) => new(
+        section.Title is { Length: > 0 } title ? title : null,
+        [.. section.Rows.Select(r => new RowObject(r.Id, r.Title, r.Description is { Length: > 0 } description ? description : null))]);
 
-        node["rows"] = new JsonArray([.. section.Rows.Select(r =>
-        {
-            var row = new JsonObject { ["id"] = r.Id, ["title"] = r.Title };
-            if (r.Description is { Length: > 0 } description)
-            {
-                row["description"] = description;
-            }
+    private static InteractiveHeader? Header(string? header) => header is { Length: > 0 } ? new InteractiveHeader("text", header) : null;
 
-            return (JsonNode)row;
-        })]);
-        return node;
-    }
+    private static InteractiveText? Footer(string? footer) => footer is { Length: > 0 } ? new InteractiveText(footer) : null;
 
-    private static void AddHeaderBodyFooter(JsonObject interactive, string? header, string body, string? footer)
-    {
-        if (header is { Length: > 0 })
-        {
-            interactive["header"] = new JsonObject { ["type"] = "text", ["text"] = header };
-        }
+    private static LocationObject Location(LocationMessage location) => new(
+        location.Latitude,
+        location.Longitude,
+        location.Name is { Length: > 0 } name ? name : null,
+        location.Address is { Length: > 0 } address ? address : null);
 
-        interactive["body"] = new JsonObject { ["text"] = body };
-        if (footer is { Length: > 0 })
-        {
-            interactive["footer"] = new JsonObject { ["text"] = footer };
-        }
-    }
-
-    private static JsonObject Location(LocationMessage location)
-    {
-        var node = new JsonObject { ["latitude"] = location.Latitude, ["longitude"] = location.Longitude };
-        if (location.Name is { Length: > 0 } name)
-        {
-            node["name"] = name;
-        }
-
-        if (location.Address is { Length: > 0 } address)
-        {
-            node["address"] = address;
-        }
-
-        return node;
-    }
-
-    private static JsonNode Contact(ContactCard card)
-    {
+    private static ContactObject Contact(ContactCard card) => new(
         // Meta requires formatted_name plus at least one other name field; the card has one full name, and splitting it
         // into first and last would guess at how names are built, so it goes whole into first_name.
-        var contact = new JsonObject
-        {
-            ["name"] = new JsonObject { ["formatted_name"] = card.FormattedName, ["first_name"] = card.FormattedName },
-        };
-        if (!card.Phones.IsDefaultOrEmpty)
-        {
-            contact["phones"] = new JsonArray([.. card.Phones.Select(p => (JsonNode)new JsonObject { ["phone"] = p })]);
-        }
-
-        if (!card.Emails.IsDefaultOrEmpty)
-        {
-            contact["emails"] = new JsonArray([.. card.Emails.Select(e => (JsonNode)new JsonObject { ["email"] = e })]);
-        }
-
-        return contact;
-    }
+        new ContactName(card.FormattedName, card.FormattedName),
+        card.Phones.IsDefaultOrEmpty ? null : [.. card.Phones.Select(p => new ContactPhone(p))],
+        card.Emails.IsDefaultOrEmpty ? null : [.. card.Emails.Select(e => new ContactEmail(e))]);
 }

@@ -12,6 +12,12 @@ public sealed class MetaOptions
 
     public string ApiVersion { get; set; } = "v25.0";
 
+    /// <summary>
+    /// "1.1" (default); "2": HTTP/2 where TLS negotiates it, falling back to HTTP/1.1; "h2c": HTTP/2 without TLS, only
+    /// to a plain-http GraphBaseUrl that serves it (see <see cref="GraphHttpVersion"/>).
+    /// </summary>
+    public string HttpVersion { get; set; } = GraphHttpVersion.Http11;
+
     /// <summary>How long to wait for a TCP connection; a connect that fails never reached Meta, so it is retried.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 

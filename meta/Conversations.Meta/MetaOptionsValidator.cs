@@ -26,6 +26,15 @@ public sealed partial class MetaOptionsValidator : IValidateOptions<MetaOptions>
             errors.Add($"{section}:ApiVersion must look like v25.0.");
         }
 
+        if (!GraphHttpVersion.IsValid(options.HttpVersion))
+        {
+            errors.Add($"{section}:HttpVersion must be {GraphHttpVersion.Http11}, {GraphHttpVersion.Http2} (HTTP/2 over TLS, falling back to 1.1) or {GraphHttpVersion.H2c} (HTTP/2 without TLS, to a plain-http simulator); '{options.HttpVersion}' is none of them.");
+        }
+        else if (options.HttpVersion == GraphHttpVersion.H2c && graph?.Scheme == Uri.UriSchemeHttps)
+        {
+            errors.Add($"{section}:HttpVersion {GraphHttpVersion.H2c} is HTTP/2 without TLS, but GraphBaseUrl {options.GraphBaseUrl} is https: use {GraphHttpVersion.Http2} there, which TLS negotiates.");
+        }
+
         Positive(options.ConnectTimeout, "ConnectTimeout");
         Positive(options.AttemptTimeout, "AttemptTimeout");
         Positive(options.TotalTimeout, "TotalTimeout");

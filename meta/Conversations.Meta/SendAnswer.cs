@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conversations.Abstractions.Meta;
+using Conversations.Meta.Wire;
 
 namespace Conversations.Meta;
 
@@ -14,26 +15,13 @@ public sealed partial record SendAnswer(DispatchResult Result, string? WaId, str
     /// </summary>
     public static SendAnswer Read(HttpStatusCode status, ReadOnlySpan<byte> body)
     {
-        var json = TryParse(body);
-        try
-        {
-            return (int)status is >= 200 and < 300 ? Accepted(status, json) : Refused(status, json);
-        }
-        finally
-        {
-            json?.Dispose();
-        }
+        var response = TryParse(body);
+        return (int)status is >= 200 and < 300 ? Accepted(status, response) : Refused(status, response);
     }
 
-    private static SendAnswer Accepted(HttpStatusCode status, JsonDocument? json)
+    private static SendAnswer Accepted(HttpStatusCode status, SendResponse? response)
     {
-        var root = json?.RootElement;
-        var message = root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("messages", out var messages)
-            && messages.ValueKind == JsonValueKind.Array && messages.GetArrayLength() > 0
-            ? messages[0]
-            : (JsonElement?)null;
-        var wamid = message is { } m ? String(m, "id") : null;
-        if (string.IsNullOrEmpty(wamid))
+        if (response?.FirstMessage is not { Id: { Length: > 0 } wamid } message)
         {
             // Meta said yes but not to what: the message may well be on its way, so it must not be sent again.
             return new SendAnswer(
@@ -44,36 +32,24 @@ public sealed partial record SendAnswer(DispatchResult Result, string? WaId, str
                 null);
         }
 
-        string? waId = null;
-        if (root is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("contacts", out var contacts)
-            && contacts.ValueKind == JsonValueKind.Array && contacts.GetArrayLength() > 0)
-        {
-            waId = String(contacts[0], "wa_id");
-        }
-
-        return new SendAnswer(DispatchResult.AcceptedAs(wamid, String(message!.Value, "message_status")), waId, null);
+        return new SendAnswer(DispatchResult.AcceptedAs(wamid, message.MessageStatus), response.FirstContact?.WaId, null);
     }
 
-    private static SendAnswer Refused(HttpStatusCode status, JsonDocument? json)
+    private static SendAnswer Refused(HttpStatusCode status, SendResponse? response)
     {
-        if (json?.RootElement is not { ValueKind: JsonValueKind.Object } root
-            || !root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+        if (response?.Error is not { } error)
         {
             var title = $"HTTP {(int)status} {status}";
             return new SendAnswer(DispatchResult.Failed(MetaErrorClassifier.Classify(status, null), new MetaError(0, title, null)), null, null);
         }
 
-        int? code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : null;
-        var message = String(error, "message") ?? $"HTTP {(int)status}";
-        var details = error.TryGetProperty("error_data", out var data) && data.ValueKind == JsonValueKind.Object
-            ? String(data, "details")
-            : null;
-        details ??= String(error, "error_user_msg");
-        var metaError = new MetaError(code ?? 0, CodePrefix().Replace(message, ""), details);
-        return new SendAnswer(DispatchResult.Failed(MetaErrorClassifier.Classify(status, code), metaError), null, String(error, "fbtrace_id"));
+        var message = error.Message ?? $"HTTP {(int)status}";
+        var details = error.ErrorData?.Details ?? error.ErrorUserMsg;
+        var metaError = new MetaError(error.Code ?? 0, CodePrefix().Replace(message, ""), details);
+        return new SendAnswer(DispatchResult.Failed(MetaErrorClassifier.Classify(status, error.Code), metaError), null, error.FbtraceId);
     }
 
-    private static JsonDocument? TryParse(ReadOnlySpan<byte> body)
+    private static SendResponse? TryParse(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
         {
@@ -82,19 +58,15 @@ public sealed partial record SendAnswer(DispatchResult Result, string? WaId, str
 
         try
         {
-            return JsonDocument.Parse(body.ToArray());
+            return JsonSerializer.Deserialize(body, CloudApiJsonContext.Default.SendResponse);
         }
         catch (JsonException)
         {
-            // An HTML error page from a proxy, or a truncated body: classified by the HTTP status alone.
+            // An HTML error page from a proxy, a truncated body, or JSON that is not an object: classified by the HTTP
+            // status alone.
             return null;
         }
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     /// <summary>Meta prefixes messages with the code, "(#131047) Re-engagement message"; the title is the rest.</summary>
     [GeneratedRegex(@"^\(#\d+\)\s*")]

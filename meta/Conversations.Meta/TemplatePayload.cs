@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Conversations.Abstractions.Messages;
+using Conversations.Meta.Wire;
 
 namespace Conversations.Meta;
 
@@ -11,15 +11,10 @@ namespace Conversations.Meta;
 /// </summary>
 public static class TemplatePayload
 {
-    public static JsonObject For(TemplateMessage template)
+    internal static TemplateObject For(TemplateMessage template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var node = new JsonObject
-        {
-            ["name"] = template.Name,
-            ["language"] = new JsonObject { ["code"] = template.Language },
-        };
-        var components = new JsonArray();
+        var components = new List<TemplateComponent>();
         if (Header(template) is { } header)
         {
             components.Add(header);
@@ -32,52 +27,45 @@ public static class TemplatePayload
 
         if (!template.ButtonParameters.IsDefaultOrEmpty)
         {
-            foreach (var button in template.ButtonParameters.OrderBy(b => b.Index))
-            {
-                components.Add(Button(button));
-            }
+            components.AddRange(template.ButtonParameters.OrderBy(b => b.Index).Select(Button));
         }
 
         // A template without placeholders is sent without components, as Meta's own examples do.
-        if (components.Count > 0)
-        {
-            node["components"] = components;
-        }
-
-        return node;
+        return new TemplateObject(template.Name, new TemplateLanguage(template.Language), components.Count > 0 ? components : null);
     }
 
-    private static JsonObject? Header(TemplateMessage template)
+    private static TemplateComponent? Header(TemplateMessage template)
     {
         if (template.HeaderMedia is { } media)
         {
             var type = HeaderMediaType(media);
-            return Component("header", new JsonObject { ["type"] = type, [type] = MessagePayload.MediaObject(media) });
+            var body = MessagePayload.MediaObject(media);
+            return Component("header", type switch
+            {
+                "video" => new MediaParameter(type, null, body, null),
+                "document" => new MediaParameter(type, null, null, body),
+                _ => new MediaParameter(type, body, null, null),
+            });
         }
 
         // A text header has at most one placeholder; its name is part of the definition, so it goes positional.
         return template.HeaderText is { } text ? Component("header", Text(text)) : null;
     }
 
-    private static JsonObject? Body(TemplateMessage template)
+    private static TemplateComponent? Body(TemplateMessage template)
     {
-        var parameters = new List<JsonNode>();
+        var parameters = new List<TemplateParameter>();
         if (!template.Parameters.IsDefaultOrEmpty)
         {
-            parameters.AddRange(template.Parameters.Select(v => (JsonNode)Text(v)));
+            parameters.AddRange(template.Parameters.Select(v => Text(v)));
         }
 
         if (template.NamedParameters is { Count: > 0 } named)
         {
-            parameters.AddRange(named.Select(p => (JsonNode)new JsonObject
-            {
-                ["type"] = "text",
-                ["parameter_name"] = p.Key,
-                ["text"] = p.Value,
-            }));
+            parameters.AddRange(named.Select(p => Text(p.Value, p.Key)));
         }
 
-        return parameters.Count > 0 ? Component("body", [.. parameters]) : null;
+        return parameters.Count > 0 ? new TemplateComponent("body", null, null, parameters) : null;
     }
 
     /// <summary>
@@ -86,16 +74,10 @@ public static class TemplatePayload
     /// (coupon) button would need <c>sub_type: copy_code</c> with a <c>coupon_code</c> parameter, which cannot be told
     /// apart from the value alone; Meta refuses such a send with a permanent parameter error.
     /// </summary>
-    public static JsonObject Button(ButtonParameter button)
+    internal static TemplateComponent Button(ButtonParameter button)
     {
         ArgumentNullException.ThrowIfNull(button);
-        return new JsonObject
-        {
-            ["type"] = "button",
-            ["sub_type"] = "url",
-            ["index"] = button.Index.ToString(CultureInfo.InvariantCulture),
-            ["parameters"] = new JsonArray(Text(button.Value)),
-        };
+        return new TemplateComponent("button", "url", button.Index.ToString(CultureInfo.InvariantCulture), [Text(button.Value)]);
     }
 
     /// <summary>
@@ -119,11 +101,7 @@ public static class TemplatePayload
         };
     }
 
-    private static JsonObject Component(string type, params JsonNode[] parameters) => new()
-    {
-        ["type"] = type,
-        ["parameters"] = new JsonArray(parameters),
-    };
+    private static TemplateComponent Component(string type, TemplateParameter parameter) => new(type, null, null, [parameter]);
 
-    private static JsonObject Text(string value) => new() { ["type"] = "text", ["text"] = value };
+    private static TextParameter Text(string value, string? name = null) => new("text", name, value);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json.Nodes;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Meta;
 
 namespace Conversations.Meta.Tests;
 
@@ -198,6 +200,39 @@ public sealed class CloudApiPayloadTests
     public void Header_media_type_follows_the_links_extension_and_defaults_to_image(string? id, string? link, string expected)
     {
         Assert.Equal(expected, TemplatePayload.HeaderMediaType(new MediaRef(id, link)));
+    }
+
+    [Theory]
+    [MemberData(nameof(PayloadCases.Names), MemberType = typeof(PayloadCases))]
+    public void Every_content_shape_keeps_the_exact_bytes_it_was_sent_as_before_source_generation(string name)
+    {
+        var body = MessagePayload.Serialize(PayloadCases.All[name]);
+
+        Assert.Equal(PayloadFixtures.Bodies[name], Encoding.UTF8.GetString(body));
+        Assert.Equal(Encoding.UTF8.GetBytes(PayloadFixtures.Bodies[name]), body);
+    }
+
+    [Fact]
+    public void Every_payload_case_has_its_golden_body_and_every_golden_body_its_case()
+    {
+        Assert.Equal(PayloadCases.All.Keys.Order(), PayloadFixtures.Bodies.Keys.Order());
+        var covered = PayloadCases.All.Values.Select(m => m.Content.GetType()).ToHashSet();
+        Assert.Equal(
+            typeof(MessageContent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(MessageContent)) && !t.IsAbstract).ToHashSet(),
+            covered);
+    }
+
+    [Fact]
+    public async Task Content_without_a_Cloud_API_type_is_refused_as_permanent_and_never_sent()
+    {
+        await using var loop = await MetaLoop.Start();
+        await loop.CustomerWrites();
+
+        var result = await loop.Send(new MediaMessage((MediaType)99, new MediaRef("1", null), null, null));
+
+        Assert.Equal(MetaErrorClass.Permanent, result.ErrorClass);
+        Assert.Equal("This content has no Cloud API message type.", result.Error!.Title);
+        Assert.Equal(0, loop.RequestsTo());
     }
 
     [Fact]

@@ -145,6 +145,25 @@ public sealed class ErrorClassificationTests
     }
 
     [Fact]
+    public async Task A_retry_that_would_start_after_the_total_timeout_is_not_made_and_the_last_answer_stands()
+    {
+        await using var loop = await MetaLoop.Start(new Dictionary<string, string?>
+        {
+            ["Conversations:Meta:TotalTimeout"] = "00:00:01",
+            ["Conversations:Meta:RateLimitedBaseDelay"] = "00:01:00",
+            ["Conversations:Meta:MaxRetryDelay"] = "00:01:00",
+        });
+        loop.Simulator.Inject(new SimulatedFault { Code = 130429, Times = 100 });
+
+        var result = await loop.Send(OrderUpdate);
+
+        Assert.Equal(MetaErrorClass.RateLimited, result.ErrorClass);
+        Assert.Equal(130429, result.Error!.Code);
+        Assert.Equal(1, loop.RequestsTo());
+        Assert.DoesNotContain(loop.Logs.Lines, l => l.Contains("Retrying", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_send_cancelled_before_it_starts_throws_and_sends_nothing()
     {
         await using var loop = await MetaLoop.Start();

@@ -35,4 +35,17 @@ public sealed class LoggingTests
         Assert.DoesNotContain(MetaLoop.AccessToken, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(MetaLoop.Customer, logs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_Cloud_API_client_has_no_per_request_logging_handlers()
+    {
+        await using var loop = await MetaLoop.Start();
+        await loop.CustomerWrites();
+
+        var result = await loop.Send(new TextMessage("Hello"));
+
+        Assert.True(result.Accepted, $"{result.Error}");
+        // IHttpClientFactory's LoggingScopeHttpMessageHandler and LoggingHttpMessageHandler log under these categories at every level.
+        Assert.DoesNotContain(loop.Logs.Lines, l => l.Contains(" System.Net.Http.HttpClient.", StringComparison.Ordinal));
+    }
 }

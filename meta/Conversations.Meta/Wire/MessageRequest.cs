@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace Conversations.Meta.Wire;
+
+/// <summary>
+/// The body of <c>POST /{phone-number-id}/messages</c>: the envelope, then the one object that <see cref="Type"/> names
+/// (Meta keys the content by its type, so every other slot stays null and is left out).
+/// </summary>
+internal sealed class MessageRequest(string to, string type)
+{
+    public string MessagingProduct => "whatsapp";
+
+    public string RecipientType => "individual";
+
+    public string To { get; } = to;
+
+    public string Type { get; } = type;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TextObject? Text { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaObject? Image { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaObject? Audio { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaObject? Video { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaObject? Document { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaObject? Sticker { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InteractiveObject? Interactive { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocationObject? Location { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ContactObject>? Contacts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReactionObject? Reaction { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TemplateObject? Template { get; init; }
+}

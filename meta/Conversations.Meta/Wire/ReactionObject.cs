@@ -1,0 +1,3 @@
+namespace Conversations.Meta.Wire;
+
+internal sealed record ReactionObject(string MessageId, string Emoji);
