@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Conversations.LoadTest.Relay;
 using Conversations.LoadTest.Scenarios;
 
 namespace Conversations.LoadTest;
@@ -8,6 +9,10 @@ namespace Conversations.LoadTest;
 public static class LoadTestCommandLine
 {
     public const string AllScenarios = "all";
+
+    public const string ServeRelayOption = "--serve-relay";
+
+    public const string MetaOption = "--meta";
 
     public static RootCommand Create()
     {
@@ -67,26 +72,56 @@ public static class LoadTestCommandLine
             Description = "Directory for the run's JSON and markdown reports. Unset: console only.",
             HelpName = "dir",
         };
-        var simulator = new Option<Uri?>("--meta-simulator")
+        var simulator = OptionalAddressOption("--meta-simulator", "uniform: open windows the way a customer does, through the local Meta simulator (POST /simulator/inbound, "
+            + "which signs and posts the webhook to the api), so the simulator's own 24 h rule agrees. Unset: RecordInbound on the api.");
+        var serverPid = PidOption("--server-pid", "Process id of the api on this machine, to report its CPU use beside the load tester's (and, for windows, its memory).");
+        var relay = OptionalAddressOption("--relay", "relay: gRPC address of the relay floor, this tool started elsewhere with --serve-relay. Unset: the relay scenario is skipped.");
+        var relayPid = PidOption("--relay-pid", "relay: process id of the relay server (it prints it), for its CPU per send.");
+        var relayMetaSimulator = OptionalAddressOption("--relay-meta-simulator", "relay: the Meta simulator the relay server posts to, where setup opens the relay's windows. Unset: --meta-simulator.");
+        var serveRelay = new Option<int?>(ServeRelayOption)
         {
-            Description = "uniform: open windows the way a customer does, through the local Meta simulator (POST /simulator/inbound, "
-                + "which signs and posts the webhook to the api), so the simulator's own 24 h rule agrees. Unset: RecordInbound on the api.",
-            HelpName = "url",
-            CustomParser = result => ParseAddress(result, "--meta-simulator"),
+            Description = "Do not load anything: serve the relay floor on this localhost port (gRPC conversations.v1.ConversationsService/Send, "
+                + "posted to --meta over HTTP, answered with a receipt) until Ctrl+C.",
+            HelpName = "port",
+            Validators =
+            {
+                result =>
+                {
+                    if (result.Tokens.Count == 1 && (!int.TryParse(result.Tokens[0].Value, out var port) || port is < 1 or > 65535))
+                    {
+                        result.AddError($"{ServeRelayOption} must be a port from 1 to 65535.");
+                    }
+                },
+            },
         };
-        var serverPid = new Option<int?>("--server-pid")
-        {
-            Description = "Process id of the api on this machine, to report its CPU use beside the load tester's (and, for windows, its memory).",
-            HelpName = "pid",
-        };
+        var meta = OptionalAddressOption(MetaOption, $"With {ServeRelayOption}: the Meta simulator's base address the relay posts sends to, e.g. http://127.0.0.1:5189.");
 
-        var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline.")
+        var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline "
+            + $"and, for sends, to the relay floor ({ServeRelayOption}).")
         {
             address, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, simulator,
-            webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid,
+            webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid, relay, relayPid, relayMetaSimulator, serveRelay, meta,
         };
+        root.Validators.Add(result =>
+        {
+            var serving = result.GetResult(serveRelay) is not null;
+            var hasMeta = result.GetResult(meta) is not null;
+            if (serving && !hasMeta)
+            {
+                result.AddError($"{ServeRelayOption} needs {MetaOption} <url>: the Meta simulator the relay posts to.");
+            }
+            else if (hasMeta && !serving)
+            {
+                result.AddError($"{MetaOption} only applies to {ServeRelayOption}; the load tester's simulators are --meta-simulator and --relay-meta-simulator.");
+            }
+        });
         root.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(serveRelay) is { } port)
+            {
+                return RelayServer.RunAsync(port, parse.GetValue(meta)!, cancellationToken);
+            }
+
             var chosen = parse.GetRequiredValue(scenario);
             var settings = new LoadTestSettings(
                 parse.GetRequiredValue(address),
@@ -110,6 +145,9 @@ public static class LoadTestCommandLine
                 Idle = parse.GetRequiredValue(idle),
                 Redis = parse.GetValue(redis),
                 Throughput = parse.GetRequiredValue(throughput),
+                Relay = parse.GetValue(relay),
+                RelayPid = parse.GetValue(relayPid),
+                RelayMetaSimulator = parse.GetValue(relayMetaSimulator),
             };
             return new LoadTestRun(settings).RunAsync(cancellationToken);
         });
@@ -134,6 +172,19 @@ public static class LoadTestCommandLine
             result.AddError($"{name}: '{text}' is not a duration such as 20s, 500ms or 2m.");
             return defaultValue;
         },
+    };
+
+    private static Option<Uri?> OptionalAddressOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "url",
+        CustomParser = result => ParseAddress(result, name),
+    };
+
+    private static Option<int?> PidOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "pid",
     };
 
     private static Option<int> PositiveOption(string name, string description, int defaultValue) => new(name)

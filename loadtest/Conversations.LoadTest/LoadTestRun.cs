@@ -63,13 +63,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         }
 
         var baseline = results.FirstOrDefault(r => r.Scenario == BaselineScenario.ScenarioName && r.SkippedBecause is null);
-        // Items, not operations: a webhook POST of 100 messages is 100 units of work against one health check.
-        var withRatios = results
-            .Select(r => r.SkippedBecause is null && baseline is { OkPerSecond: > 0 }
-                ? r with { RatioToBaseline = Math.Round(r.OkItemsPerSecond / baseline.OkPerSecond, 3) }
-                : r)
-            .ToList();
-        var report = new RunReport(ids.Stamp, startedAt, MachineInfo.Current(), RunSettings.From(settings), withRatios);
+        var report = new RunReport(ids.Stamp, startedAt, MachineInfo.Current(), RunSettings.From(settings), RunComparison.Apply(results));
         ConsoleReport.Write(_console, report);
         if (settings.Output is { } output)
         {

@@ -38,4 +38,13 @@ public sealed record LoadTestSettings(
 
     /// <summary>windows: the api's Redis (ConnectionStrings__Redis), for used_memory per window; null when it stores in memory.</summary>
     public string? Redis { get; init; }
+
+    /// <summary>relay: the gRPC address of the relay floor (this tool's --serve-relay mode); null skips the relay scenario.</summary>
+    public Uri? Relay { get; init; }
+
+    /// <summary>relay: the relay server's process id, for its CPU per send.</summary>
+    public int? RelayPid { get; init; }
+
+    /// <summary>relay: the Meta simulator the relay server posts to, where setup opens its windows; null: <see cref="MetaSimulator"/>.</summary>
+    public Uri? RelayMetaSimulator { get; init; }
 }

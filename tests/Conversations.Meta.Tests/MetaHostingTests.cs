@@ -1,5 +1,4 @@
 using Conversations.Testing;
-using System.Collections.Immutable;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Hosting;
@@ -106,9 +105,7 @@ public sealed class MetaHostingTests
         using var host = builder.Build();
         await host.StartAsync();
 
-        var result = await host.Services.GetRequiredService<IWhatsAppSender>().Send(
-            new OutboundMessage("106540352242922", "16505551234", new TemplateMessage("hello_world", "en_US", [], ImmutableSortedDictionary<string, string>.Empty), "cnv.1"),
-            CancellationToken.None);
+        var result = await SampleSends.HelloWorld(host.Services);
         await host.StopAsync();
 
         Assert.True(result.Accepted, $"{result.Error}");

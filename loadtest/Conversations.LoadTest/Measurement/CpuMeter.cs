@@ -26,16 +26,17 @@ public sealed class CpuMeter
     {
         var seconds = Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
         var loadTester = (Process.GetCurrentProcess().TotalProcessorTime - _loadTesterAtStart).TotalSeconds / seconds;
-        double? server = _serverAtStart is { } serverStart && ProcessorTime(_serverPid) is { } serverEnd
-            ? (serverEnd - serverStart).TotalSeconds / seconds
+        double? serverSeconds = _serverAtStart is { } serverStart && ProcessorTime(_serverPid) is { } serverEnd
+            ? (serverEnd - serverStart).TotalSeconds
             : null;
+        var server = serverSeconds / seconds;
         double? machine = _machineAtStart is { } start && MachineJiffies() is { } end && end.Total > start.Total
             ? (double)(end.Busy - start.Busy) / (end.Total - start.Total)
             : null;
         double? other = server is { } api && machine is { } busy
             ? Math.Max(0, (busy * Environment.ProcessorCount) - loadTester - api)
             : null;
-        return new CpuUsage(Round(loadTester), Round(server), Round(machine), Round(other));
+        return new CpuUsage(Round(loadTester), Round(server), Round(machine), Round(other)) { ServerCpuSeconds = serverSeconds };
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;

@@ -74,7 +74,10 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
             outcomes.ToList(),
             setup,
             cpuUsage,
-            ranOut);
+            ranOut)
+        {
+            SendsMessages = scenario.SendsMessages,
+        };
     }
 
     private async Task LoopAsync(IScenarioWorker worker, WorkerStats stats, int index, long measureFrom, long measureUntil, CancellationToken abandon)
@@ -143,7 +146,7 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
     private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
     {
         await Task.WhenAny(DelayUntil(measureFrom, cancellationToken), loops);
-        var meter = CpuMeter.Start(settings.ServerPid);
+        var meter = CpuMeter.Start(scenario.MeasuredPid(settings));
         await Task.WhenAny(DelayUntil(measureUntil, cancellationToken), loops);
         return meter.Stop();
     }

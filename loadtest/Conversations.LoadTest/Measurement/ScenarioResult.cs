@@ -1,6 +1,10 @@
 namespace Conversations.LoadTest.Measurement;
 
-/// <summary>One scenario's measurement. Ratio is its successful operations/s over the same run's baseline.</summary>
+/// <summary>
+/// One scenario's measurement. The ratios compare it with the same run's references (see <see cref="RunComparison"/>):
+/// successful items/s over the baseline's checks/s and, for sends, over the relay floor's sends/s, and its server CPU
+/// per successful send over the relay's.
+/// </summary>
 public sealed record ScenarioResult(
     string Scenario,
     string Description,
@@ -26,4 +30,19 @@ public sealed record ScenarioResult(
     /// this moves less than ok/s, because it does not depend on how much CPU the api happened to get.
     /// </summary>
     public double? OkPerServerCoreSecond => Cpu.ServerCores is > 0 and var cores ? Math.Round(OkItemsPerSecond / cores, 1) : null;
+
+    /// <summary>Server CPU seconds over the measurement ÷ successful operations, in µs: what one answered call cost the server.</summary>
+    public double? ServerCpuMicrosecondsPerOkOperation => CpuPerOperation.Microseconds(Cpu.ServerCpuSeconds, OkOperations);
+
+    /// <summary>The same per item: per inbound message for webhooks, per call for every other scenario.</summary>
+    public double? ServerCpuMicrosecondsPerOkItem => CpuPerOperation.Microseconds(Cpu.ServerCpuSeconds, OkOperations * ItemsPerOperation);
+
+    /// <summary>Whether the scenario sends WhatsApp messages, and so is compared with the relay floor.</summary>
+    public bool SendsMessages { get; init; }
+
+    /// <summary>Successful items/s over the relay floor's successful sends/s in the same run.</summary>
+    public double? RatioToRelay { get; init; }
+
+    /// <summary>Server CPU per successful item over the relay server's CPU per successful send in the same run.</summary>
+    public double? CpuPerOkRatioToRelay { get; init; }
 }

@@ -10,7 +10,8 @@ public static class ConsoleReport
     public static void Write(IAnsiConsole console, RunReport report)
     {
         var results = new Table().Title("[bold]Results[/]").Border(TableBorder.Rounded);
-        results.AddColumns("scenario", "req/s", "ok/s", "ok items/s", "× baseline", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok", "CPU cores tester/api/other", "ok items/api core-s");
+        results.AddColumns("scenario", "req/s", "ok/s", "ok items/s", "× baseline", "× relay", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not ok",
+            "CPU cores tester/server/other", "server CPU µs/ok op", "CPU/op × relay's", "ok items/server core-s");
         foreach (var column in results.Columns.Skip(1))
         {
             column.RightAligned();
@@ -20,7 +21,7 @@ public static class ConsoleReport
         {
             if (s.SkippedBecause is { } why)
             {
-                results.AddRow(Markup.Escape(s.Scenario), "[red]skipped[/]", "", "", "", "", "", "", "", "", "", Markup.Escape(why));
+                results.AddRow([Markup.Escape(s.Scenario), "[red]skipped[/]", .. Enumerable.Repeat("", results.Columns.Count - 3), Markup.Escape(why)]);
                 continue;
             }
 
@@ -31,12 +32,15 @@ public static class ConsoleReport
                 Rate(s.OkPerSecond),
                 s.ItemsPerOperation == 1 ? "" : $"{Rate(s.OkItemsPerSecond)} {s.ItemName}",
                 Ratio(s.RatioToBaseline),
+                Ratio(s.RatioToRelay),
                 Millis(l.P50Ms),
                 Millis(l.P99Ms),
                 Millis(l.P999Ms),
                 Millis(l.MaxMs),
                 Share(s.Operations - s.OkOperations, s.Operations),
                 $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)}",
+                CpuPerOk(s),
+                Ratio(s.CpuPerOkRatioToRelay),
                 s.OkPerServerCoreSecond is { } perCore ? Rate(perCore) : "–");
         }
 
@@ -45,6 +49,8 @@ public static class ConsoleReport
         {
             console.MarkupLine("[grey]* ran out of customers before the duration ended; measured until its last send.[/]");
         }
+
+        console.MarkupLine("[grey]server: the api, or for relay the relay server (--relay-pid). × relay and CPU/op × relay's compare each send scenario with the relay floor of this run.[/]");
 
         var outcomes = new Table().Title("[bold]Outcomes[/]").Border(TableBorder.Rounded);
         outcomes.AddColumns("scenario", "outcome", "count", "share", "first message");

@@ -21,6 +21,16 @@ public static class Formatting
     public static string Share(long part, long whole) =>
         whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>Server CPU per successful operation, and per item when an operation carries several (a webhook POST of 100 messages).</summary>
+    public static string CpuPerOk(Measurement.ScenarioResult s) =>
+        s.ServerCpuMicrosecondsPerOkOperation is not { } perOperation
+            ? "–"
+            : s.ItemsPerOperation == 1 || s.ServerCpuMicrosecondsPerOkItem is not { } perItem
+                ? Micros(perOperation)
+                : $"{Micros(perOperation)} ({Micros(perItem)} per {s.ItemName.TrimEnd('s')})";
+
+    public static string Micros(double microseconds) => microseconds.ToString(microseconds < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+
     public static string Cores(double? cores) => cores is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
     public static string Bytes(long? bytes) => bytes is { } value ? (value / (1024.0 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " MiB" : "–";

@@ -47,27 +47,44 @@ public static class MarkdownReport
                 + (settings.Redis is { } redis ? $"; api storage Redis `{redis}`" : "; api storage in memory"));
         }
 
+        if (ran.Contains("evaluate"))
+        {
+            details.Add($"evaluate: {Count(settings.Conversations)} windows opened with RecordInbound on {settings.BusinessNumbers} number(s)");
+        }
+
+        if (ran.Contains("relay"))
+        {
+            details.Add($"relay: the relay floor at `{settings.Relay}` (pid {settings.RelayPid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}) posting to the Meta simulator at `{settings.RelayMetaSimulator}`, "
+                + $"{Count(settings.Conversations)} windows on {settings.BusinessNumbers} number(s)");
+        }
+
         if (details.Count > 0)
         {
             md.AppendLine("- " + string.Join("; ", details));
         }
 
         md.AppendLine();
-        md.AppendLine("| scenario | req/s | ok/s | ok items/s | ok items/s ÷ baseline | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | CPU cores: tester / api / other processes | ok items per api core-second |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.AppendLine("| scenario | req/s | ok/s | ok items/s | ok items/s ÷ baseline | ok items/s ÷ relay | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | not ok | "
+            + "CPU cores: tester / server / other processes | server CPU µs per ok op | CPU per ok op ÷ relay's | ok items per server core-second |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             if (s.SkippedBecause is { } why)
             {
-                md.AppendLine($"| {s.Scenario} | skipped: {Cell(why)} |||||||||||| ");
+                md.AppendLine($"| {s.Scenario} | skipped: {Cell(why)} {new string('|', 15)}");
                 continue;
             }
 
             var l = s.Latency;
-            md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Rate(s.OkItemsPerSecond)} {s.ItemName} | {Ratio(s.RatioToBaseline)} | "
+            md.AppendLine($"| {s.Scenario}{(s.RanOutOfWork ? " (ran out of customers)" : "")} | {Rate(s.OperationsPerSecond)} | {Rate(s.OkPerSecond)} | {Rate(s.OkItemsPerSecond)} {s.ItemName} | {Ratio(s.RatioToBaseline)} | {Ratio(s.RatioToRelay)} | "
                 + $"{Millis(l.P50Ms)} | {Millis(l.P90Ms)} | {Millis(l.P99Ms)} | {Millis(l.P999Ms)} | {Millis(l.MaxMs)} | {Share(s.Operations - s.OkOperations, s.Operations)} | "
-                + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)} | {(s.OkPerServerCoreSecond is { } perCore ? Rate(perCore) : "–")} |");
+                + $"{Cores(s.Cpu.LoadTesterCores)} / {Cores(s.Cpu.ServerCores)} / {Cores(s.Cpu.OtherCores)} | {CpuPerOk(s)} | {Ratio(s.CpuPerOkRatioToRelay)} | "
+                + $"{(s.OkPerServerCoreSecond is { } perCore ? Rate(perCore) : "–")} |");
         }
+
+        md.AppendLine();
+        md.AppendLine("Server: the api, whose pid was given with --server-pid; for the relay row, the relay server (--relay-pid). Server CPU per ok op: its CPU seconds over the measurement ÷ successful operations. "
+            + "The relay columns compare each send scenario with the relay floor measured in this run.");
 
         md.AppendLine();
         md.AppendLine("Outcomes (status and google.rpc.ErrorInfo reason; the first server message for each):");

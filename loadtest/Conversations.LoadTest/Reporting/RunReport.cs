@@ -27,7 +27,10 @@ public sealed record RunSettings(
     int Streams,
     int Windows,
     double IdleSeconds,
-    string? Redis)
+    string? Redis,
+    string? Relay = null,
+    int? RelayPid = null,
+    string? RelayMetaSimulator = null)
 {
     public static RunSettings From(LoadTestSettings settings) => new(
         settings.Address.ToString().TrimEnd('/'),
@@ -45,5 +48,8 @@ public sealed record RunSettings(
         settings.Streams,
         settings.Windows,
         settings.Idle.TotalSeconds,
-        settings.Redis);
+        settings.Redis,
+        settings.Relay?.ToString().TrimEnd('/'),
+        settings.RelayPid,
+        (settings.RelayMetaSimulator ?? settings.MetaSimulator)?.ToString().TrimEnd('/'));
 }

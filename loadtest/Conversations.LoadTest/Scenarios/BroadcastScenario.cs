@@ -33,6 +33,8 @@ public sealed class BroadcastScenario(int customers, string name, int scenarioDi
 
     public string ItemName => "sends";
 
+    public bool SendsMessages => true;
+
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;

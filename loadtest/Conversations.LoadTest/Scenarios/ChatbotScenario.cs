@@ -26,6 +26,8 @@ public sealed class ChatbotScenario(int conversations, int streams) : IScenario,
 
     public string ItemName => "sends";
 
+    public bool SendsMessages => true;
+
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;

@@ -19,6 +19,12 @@ public interface IScenario
     /// <summary>Items one operation carries; a webhook POST of 100 messages is one operation of 100 items.</summary>
     int ItemsPerOperation => 1;
 
+    /// <summary>Whether it sends WhatsApp messages, so its throughput and CPU per send are compared with the relay floor's.</summary>
+    bool SendsMessages => false;
+
+    /// <summary>The process whose CPU the measurement is charged to: the api, unless the scenario drives another server.</summary>
+    int? MeasuredPid(LoadTestSettings settings) => settings.ServerPid;
+
     /// <summary>Prepares the server; null when the scenario needs nothing.</summary>
     Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken);
 

@@ -6,7 +6,9 @@ public static class ScenarioCatalog
     public static IReadOnlyList<string> Names { get; } =
     [
         BaselineScenario.ScenarioName,
+        RelayScenario.ScenarioName,
         UniformScenario.ScenarioName,
+        EvaluateScenario.ScenarioName,
         BroadcastScenario.ScenarioName,
         BroadcastScenario.LimitedScenarioName,
         WebhooksScenario.ScenarioName,
@@ -20,7 +22,9 @@ public static class ScenarioCatalog
     public static IScenario Create(string name, LoadTestSettings settings) => name switch
     {
         BaselineScenario.ScenarioName => new BaselineScenario(),
+        RelayScenario.ScenarioName => new RelayScenario(settings.Conversations, settings.BusinessNumbers),
         UniformScenario.ScenarioName => new UniformScenario(settings.Conversations, settings.BusinessNumbers),
+        EvaluateScenario.ScenarioName => new EvaluateScenario(settings.Conversations, settings.BusinessNumbers),
         BroadcastScenario.ScenarioName => new BroadcastScenario(settings.Customers, name, scenarioDigit: 2, "unlimited"),
         BroadcastScenario.LimitedScenarioName => new BroadcastScenario(settings.Customers, name, scenarioDigit: 6, "100000"),
         WebhooksScenario.ScenarioName => new WebhooksScenario(settings.WebhookUrl, settings.AppSecret, settings.Batch, settings.Conversations),

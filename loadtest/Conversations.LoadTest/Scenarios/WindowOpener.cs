@@ -43,7 +43,7 @@ public sealed class WindowOpener(ScenarioContext context, Func<int, string> numb
     /// The customer writes to "Meta": the simulator records its own window and posts the signed webhook that makes
     /// the api record the inbound. Without this the simulator refuses free-form sends with 131047 as Meta would.
     /// </summary>
-    private Task<SetupReport> ThroughSimulatorAsync(int count, Uri simulator, string waba, CancellationToken cancellationToken)
+    public Task<SetupReport> ThroughSimulatorAsync(int count, Uri simulator, string waba, CancellationToken cancellationToken)
     {
         var inbound = new Uri(simulator, "/simulator/inbound");
         return SetupStep.RunAsync(context, "simulator inbound → webhook (open windows)", count, async (i, token) =>

@@ -1,0 +1,39 @@
+namespace Conversations.LoadTest.Scenarios;
+
+/// <summary>
+/// The conversations a uniform load is spread over: customer i on business number i mod K, every number in one WABA,
+/// every id carrying the run's stamp and the scenario's digit.
+/// </summary>
+public sealed class ConversationSet
+{
+    private readonly string[] _numbers;
+    private readonly string[] _customers;
+
+    public ConversationSet(RunIds ids, int scenarioDigit, int conversations, int businessNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        Waba = ids.Waba(scenarioDigit);
+        _numbers = [.. Enumerable.Range(0, businessNumbers).Select(i => ids.BusinessNumber(scenarioDigit, i))];
+        // Built once: the load then picks a prepared string instead of formatting one per request.
+        _customers = [.. Enumerable.Range(0, conversations).Select(RunIds.Customer)];
+    }
+
+    public string Waba { get; }
+
+    public int Count => _customers.Length;
+
+    public string NumberOf(int conversation) => _numbers[conversation % _numbers.Length];
+
+    public string CustomerOf(int conversation) => _customers[conversation];
+
+    /// <summary>Registers every number with the api at the run's throughput.</summary>
+    public async Task RegisterAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        foreach (var number in _numbers)
+        {
+            await NumberSetup.RegisterAsync(context, number, Waba, cancellationToken);
+        }
+    }
+
+    public WindowOpener Opener(ScenarioContext context) => new(context, NumberOf, CustomerOf);
+}
