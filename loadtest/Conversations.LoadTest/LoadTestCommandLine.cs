@@ -164,7 +164,7 @@ public static class LoadTestCommandLine
         CustomParser = result =>
         {
             var text = result.Tokens[0].Value;
-            if (DurationText.TryParse(text, out var parsed))
+            if (LoadDuration.TryParse(text, out var parsed))
             {
                 return parsed;
             }

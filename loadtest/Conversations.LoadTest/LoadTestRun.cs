@@ -33,7 +33,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
             ? settings.Scenarios
             : [BaselineScenario.ScenarioName, .. settings.Scenarios];
         _console.MarkupLine(Markup.Escape($"Run {ids.Stamp} against {settings.Address.GetLeftPart(UriPartial.Authority)}: {string.Join(", ", names)}; "
-            + $"{settings.Concurrency} concurrent, warm-up {DurationText.Format(settings.Warmup)}, measure {DurationText.Format(settings.Duration)}"
+            + $"{settings.Concurrency} concurrent, warm-up {LoadDuration.Format(settings.Warmup)}, measure {LoadDuration.Format(settings.Duration)}"
             + (settings.Rate is { } rate ? $", {rate:N0} req/s" : "")));
 
         var results = new List<ScenarioResult>();

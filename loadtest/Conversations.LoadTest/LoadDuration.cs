@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Conversations.LoadTest;
 
 /// <summary>Durations as people type them on a command line: 20s, 500ms, 2m, or a TimeSpan such as 00:00:20.</summary>
-public static class DurationText
+public static class LoadDuration
 {
     public static bool TryParse(string text, out TimeSpan duration)
     {
