@@ -147,34 +147,14 @@ public sealed partial class ReadmeCliTranscriptTests(LoopbackApi api)
         return [.. steps.Select((step, i) => new Step(step.CommandLine, argvs[i], [.. Trimmed(step.Output)]) { ExitCode = step.ExitCode })];
     }
 
-    /// <summary>bash runs the command lines with dotnet defined as a function that prints its arguments, NUL-separated.</summary>
+    /// <summary>Each command line's CLI arguments (after <c>dotnet run --project cli --</c>), as bash expands them.</summary>
     private static async Task<List<string[]>> Expand(IEnumerable<string> commandLines)
     {
-        var script = "dotnet() { printf '%s\\0' \"$@\"; printf '\\x1e\\0'; }\n" + string.Join('\n', commandLines);
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var bash = Process.Start(start)!;
-        var output = await bash.StandardOutput.ReadToEndAsync();
-        var errors = await bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.True(bash.ExitCode == 0, errors);
-
         var argvs = new List<string[]>();
-        var args = new List<string>();
-        foreach (var arg in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var args in await ShellCommands.Expand(string.Join('\n', commandLines), "dotnet"))
         {
-            if (arg != "\x1e")
-            {
-                args.Add(arg);
-                continue;
-            }
-
-            Assert.Equal(["run", "--project", "cli", "--"], args.Take(4));
-            argvs.Add([.. args.Skip(4)]);
-            args.Clear();
+            Assert.Equal(["dotnet", "run", "--project", "cli", "--"], args.Take(5));
+            argvs.Add([.. args.Skip(5)]);
         }
 
         return argvs;

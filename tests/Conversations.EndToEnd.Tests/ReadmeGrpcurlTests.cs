@@ -73,30 +73,12 @@ public sealed partial class ReadmeGrpcurlTests(LoopbackApi api)
         return expected;
     }
 
-    /// <summary>bash runs the block with grpcurl and curl defined as functions that print their arguments, NUL-separated.</summary>
+    /// <summary>Each grpcurl or curl call of the block, as bash expands it.</summary>
     private static async Task<List<GrpcurlCall>> Expand(string block)
     {
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", "grpcurl() { printf '%s\\0' grpcurl \"$@\"; printf '\\x1e\\0'; }\ncurl() { printf '%s\\0' curl \"$@\"; printf '\\x1e\\0'; }\n" + block])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var bash = Process.Start(start)!;
-        var output = await bash.StandardOutput.ReadToEndAsync();
-        var errors = await bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.True(bash.ExitCode == 0, errors);
-
         var calls = new List<GrpcurlCall>();
-        var args = new List<string>();
-        foreach (var arg in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var args in await ShellCommands.Expand(block, "grpcurl", "curl"))
         {
-            if (arg != "\x1e")
-            {
-                args.Add(arg);
-                continue;
-            }
-
             var body = args[args.IndexOf("-d") + 1];
             if (args[0] == "curl")
             {
@@ -111,8 +93,6 @@ public sealed partial class ReadmeGrpcurlTests(LoopbackApi api)
                 Assert.Equal("localhost:5000", args[^2]);
                 calls.Add(new GrpcurlCall(args[^1], body));
             }
-
-            args.Clear();
         }
 
         return calls;

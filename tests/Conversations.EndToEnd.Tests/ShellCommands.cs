@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Conversations.EndToEnd.Tests;
+
+/// <summary>
+/// What bash makes of the README's command lines (quoting, <c>$(...)</c>), without running the commands: each named
+/// command becomes a function that prints its argv, NUL-separated, so a test can then make the call itself.
+/// </summary>
+public static class ShellCommands
+{
+    /// <summary>Each call of one of <paramref name="commands"/> in <paramref name="script"/>, in order: the command name, then its arguments.</summary>
+    public static async Task<List<List<string>>> Expand(string script, params string[] commands)
+    {
+        var functions = string.Concat(commands.Select(c => $"{c}() {{ printf '%s\\0' {c} \"$@\"; printf '\\x1e\\0'; }}\n"));
+        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", functions + script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var bash = Process.Start(start)!;
+        var output = await bash.StandardOutput.ReadToEndAsync();
+        var errors = await bash.StandardError.ReadToEndAsync();
+        await bash.WaitForExitAsync();
+        Assert.True(bash.ExitCode == 0, errors);
+
+        var calls = new List<List<string>>();
+        var args = new List<string>();
+        foreach (var arg in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (arg == "\x1e")
+            {
+                calls.Add(args);
+                args = [];
+            }
+            else
+            {
+                args.Add(arg);
+            }
+        }
+
+        return calls;
+    }
+}
