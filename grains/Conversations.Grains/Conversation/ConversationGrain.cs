@@ -31,11 +31,15 @@ public sealed class ConversationGrain(
 {
     private readonly ConversationOptions _options = options.Value;
     private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
+    private Result<ConversationKey>? _identity;
     private Conversation? _model;
     private BusinessNumberProfile? _profile;
     private SendAdmission? _admission;
 
-    private Conversation Model => _model ??= new Conversation(ConversationKey.Parse(this.GetPrimaryKeyString()), state.State, _options);
+    /// <summary>The grain key, checked once per activation: it never changes, and every call asks.</summary>
+    private Result<ConversationKey> Identity => _identity ??= ConversationKey.FromGrainKey(this.GetPrimaryKeyString());
+
+    private Conversation Model => _model ??= new Conversation(Identity.Value!, state.State, _options);
 
     private ConversationKey Key => Model.Key;
 
@@ -50,7 +54,7 @@ public sealed class ConversationGrain(
     /// <summary>Repairs what a crash may have left: a message mid-dispatch, a missed charge, a reminder row lost in a partial Redis restore.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!ConversationKey.FromGrainKey(this.GetPrimaryKeyString()).Succeeded)
+        if (!Identity.Succeeded)
         {
             return; // Every call to a malformed key is refused, so it never stored anything to repair.
         }
@@ -295,9 +299,9 @@ public sealed class ConversationGrain(
     /// <summary>Refuses a malformed key or an unregistered business number before any state is touched.</summary>
     private async Task<Refusal?> CheckIdentity(CancellationToken cancellationToken)
     {
-        if (ConversationKey.FromGrainKey(this.GetPrimaryKeyString()) is { Succeeded: false } invalid)
+        if (!Identity.Succeeded)
         {
-            return invalid.Refusal;
+            return Identity.Refusal;
         }
 
         _profile ??= await GrainFactory.GetGrain<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
