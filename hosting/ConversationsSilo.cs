@@ -74,6 +74,7 @@ public static class ConversationsSilo
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         return silo;
     }
 

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Conversations.Hosting;
+
+/// <summary>
+/// The one Redis connection a silo opens for the stores it writes itself (message logs, usage counters, event feeds),
+/// beside the ones Orleans' providers open. Every key it names starts with the ServiceId, as the providers' keys do,
+/// so services sharing a Redis never read each other's data.
+/// </summary>
+public sealed class ServiceRedis : IAsyncDisposable
+{
+    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+
+    public ServiceRedis(string connectionString, IOptions<ClusterOptions> cluster)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
+        Prefix = cluster.Value.ServiceId + "/";
+    }
+
+    /// <summary>What every key starts with: the ServiceId and a slash.</summary>
+    public string Prefix { get; }
+
+    public async ValueTask<IDatabase> Database() => (await _connection.Value).GetDatabase();
+
+    /// <summary>A key of this service: <c>{ServiceId}/{kind}/{id}</c>.</summary>
+    public RedisKey Key(string kind, string id) => $"{Prefix}{kind}/{id}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsValueCreated)
+        {
+            await (await _connection.Value).DisposeAsync();
+        }
+    }
+}
