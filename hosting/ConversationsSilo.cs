@@ -1,8 +1,10 @@
 using System.Net.Sockets;
 using Conversations.Grains;
+using Conversations.Grains.Conversation;
 using Conversations.Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -22,9 +24,11 @@ public static class ConversationsSilo
             .Validate(o => o.WindowDuration > TimeSpan.Zero, "Conversations:WindowDuration must be positive.")
             .Validate(o => o.FreeFormSafetyMargin >= TimeSpan.Zero && o.FreeFormSafetyMargin < o.WindowDuration, "Conversations:FreeFormSafetyMargin must be at least zero and shorter than the window.")
             .Validate(o => o.ExpiryReminderPeriod > TimeSpan.Zero, "Conversations:ExpiryReminderPeriod must be positive.")
+            .Validate(o => o.MessageLogRecords >= o.MessageLogCapacity, "Conversations:MessageLogRecords must be at least Conversations:MessageLogCapacity.")
             .ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
+        silo.Services.TryAddSingleton<IMessageLogStore, InMemoryMessageLogStore>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         return silo;
@@ -75,6 +79,7 @@ public static class ConversationsSilo
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        silo.Services.AddSingleton<IMessageLogStore, RedisMessageLogStore>();
         return silo;
     }
 

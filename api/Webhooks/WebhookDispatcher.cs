@@ -9,6 +9,7 @@ namespace Conversations.Api.Webhooks;
 /// <summary>
 /// Applies a webhook's events to their grains. Every event is attempted even when another fails, so a retry has less
 /// left to do; the POST may be acknowledged only when every grain call returned, because each returns after its write.
+/// A POST's statuses for one conversation go to its grain as one batch: one call and one write, in the POST's order.
 /// </summary>
 public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metrics, ILogger<WebhookDispatcher> logger)
 {
@@ -26,20 +27,69 @@ public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metri
 
         var failures = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxInFlight, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batch.Events, parallel, async (webhookEvent, token) =>
+        await Parallel.ForEachAsync(GroupStatuses(batch.Events), parallel, async (events, token) =>
         {
             try
             {
-                Record(webhookEvent, await Apply(webhookEvent, token));
+                var outcomes = events is [MessageStatusReported, ..] && events.Count > 1
+                    ? await ApplyStatuses(events.Cast<MessageStatusReported>().ToList(), token)
+                    : [await Apply(events[0], token)];
+                for (var i = 0; i < events.Count; i++)
+                {
+                    Record(events[i], outcomes[i]);
+                }
             }
             catch (Exception e)
             {
                 Interlocked.Increment(ref failures);
-                metrics.Failed(webhookEvent.Kind);
-                logger.LogError(e, "Webhook {Kind} for {Subject} could not be applied; Meta will redeliver it", webhookEvent.Kind, webhookEvent.Subject);
+                foreach (var webhookEvent in events)
+                {
+                    metrics.Failed(webhookEvent.Kind);
+                    logger.LogError(e, "Webhook {Kind} for {Subject} could not be applied; Meta will redeliver it", webhookEvent.Kind, webhookEvent.Subject);
+                }
             }
         });
         return failures == 0;
+    }
+
+    /// <summary>Every event on its own, except statuses, which go together per conversation (first appearance, POST order within).</summary>
+    private static List<List<WebhookEvent>> GroupStatuses(IEnumerable<WebhookEvent> events)
+    {
+        var work = new List<List<WebhookEvent>>();
+        var statuses = new Dictionary<(string?, string?), List<WebhookEvent>>();
+        foreach (var webhookEvent in events)
+        {
+            if (webhookEvent is not MessageStatusReported status)
+            {
+                work.Add([webhookEvent]);
+            }
+            else if (statuses.TryGetValue((status.BusinessNumberId, status.Customer), out var group))
+            {
+                group.Add(status);
+            }
+            else
+            {
+                group = [status];
+                statuses.Add((status.BusinessNumberId, status.Customer), group);
+                work.Add(group);
+            }
+        }
+
+        return work;
+    }
+
+    private async Task<IReadOnlyList<Outcome>> ApplyStatuses(List<MessageStatusReported> statuses, CancellationToken cancellationToken)
+    {
+        var grain = Conversation(statuses[0]);
+        if (!grain.Succeeded)
+        {
+            return [.. statuses.Select(_ => (Outcome)grain.Refusal!)];
+        }
+
+        var recorded = await grain.Value.RecordStatuses([.. statuses.Select(s => s.Update)], cancellationToken);
+        return recorded.Succeeded
+            ? [.. recorded.Value.Select(StatusOutcome)]
+            : [.. statuses.Select(_ => (Outcome)recorded.Refusal!)];
     }
 
     private async Task<Outcome> Apply(WebhookEvent webhookEvent, CancellationToken cancellationToken)
@@ -60,8 +110,7 @@ public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metri
                     return grain.Refusal;
                 }
 
-                var recorded = await grain.Value.RecordStatus(status.Update, cancellationToken);
-                return recorded is { Succeeded: true, Value: null } ? Outcome.UnknownMessage : Outcome.Of(recorded);
+                return StatusOutcome(await grain.Value.RecordStatus(status.Update, cancellationToken));
             }
 
             case MarketingPreferenceChanged preference:
@@ -120,6 +169,9 @@ public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metri
             metrics.Applied(webhookEvent.Kind);
         }
     }
+
+    private static Outcome StatusOutcome(Result<Abstractions.Messages.MessageLogEntry?> recorded) =>
+        recorded is { Succeeded: true, Value: null } ? Outcome.UnknownMessage : Outcome.Of(recorded);
 
     private Result<IConversationGrain> Conversation(ConversationEvent conversationEvent)
     {

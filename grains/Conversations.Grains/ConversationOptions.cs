@@ -38,6 +38,14 @@ public sealed class ConversationOptions
     [Range(1, 100_000)]
     public int MessageLogCapacity { get; set; } = 256;
 
+    /// <summary>
+    /// How many records each conversation's message log store keeps. A message leaves a record per change (its intent,
+    /// Meta's answer, each batch of statuses that moved it), so this is several times <see cref="MessageLogCapacity"/>;
+    /// once trimmed, an old message is still shown by its latest record if that one is retained.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MessageLogRecords { get; set; } = 1_536;
+
     /// <summary>Scheduled, undecided sends one conversation may hold; each is stored in its state.</summary>
     [Range(1, 10_000)]
     public int MaxScheduledSends { get; set; } = 100;

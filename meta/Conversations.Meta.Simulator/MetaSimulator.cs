@@ -29,6 +29,7 @@ public sealed class MetaSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _wabaIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Number, int Year, int Month), int> _serviceMessages = new();
     private readonly WebhookPublisher _webhooks;
+    private readonly StatusBatcher _statuses;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
 
@@ -39,6 +40,7 @@ public sealed class MetaSimulator : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<MetaSimulator>();
         _windows = new CustomerWindows(options.WindowDuration);
         _webhooks = new WebhookPublisher(options, _logger);
+        _statuses = new StatusBatcher(options, _webhooks, _logger);
     }
 
     /// <summary>The address the simulator listens on, with the real port when the configured one was 0.</summary>
@@ -116,6 +118,7 @@ public sealed class MetaSimulator : IAsyncDisposable
             _app = null;
         }
 
+        await _statuses.DisposeAsync();
         await _webhooks.DisposeAsync();
     }
 
@@ -249,16 +252,14 @@ public sealed class MetaSimulator : IAsyncDisposable
                 var code = failure.Code ?? 131000;
                 await WaitUntil(acceptedAt, _options.SentDelay, stopping);
                 var error = (code, failure.Title ?? MetaErrorBody.TitleOf(code), MetaErrorBody.DetailsOf(code));
-                var failed = WebhookPayloads.Status(waba, phoneNumberId, wamid, recipient, "failed", _clock.GetUtcNow(), null, error);
-                await _webhooks.Post(failed, $"status failed of {wamid}", stopping);
+                _statuses.Enqueue(new QueuedStatus(waba, phoneNumberId, recipient, WebhookPayloads.StatusEntry(wamid, recipient, "failed", _clock.GetUtcNow(), null, error)));
                 return;
             }
 
             foreach (var (status, delay) in new[] { ("sent", _options.SentDelay), ("delivered", _options.DeliveredDelay), ("read", _options.ReadDelay) })
             {
                 await WaitUntil(acceptedAt, delay, stopping);
-                var payload = WebhookPayloads.Status(waba, phoneNumberId, wamid, recipient, status, _clock.GetUtcNow(), pricing);
-                await _webhooks.Post(payload, $"status {status} of {wamid}", stopping);
+                _statuses.Enqueue(new QueuedStatus(waba, phoneNumberId, recipient, WebhookPayloads.StatusEntry(wamid, recipient, status, _clock.GetUtcNow(), pricing)));
             }
         });
     }

@@ -24,6 +24,15 @@ public sealed class MetaSimulatorOptions
 
     public TimeSpan ReadDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Most statuses one webhook carries; 1 posts each status on its own.</summary>
+    public int StatusBatchSize { get; set; } = 100;
+
+    /// <summary>How long a due status waits for others to share its webhook.</summary>
+    public TimeSpan StatusBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Status webhooks posted at once; each conversation's statuses always go through the same one, in order.</summary>
+    public int StatusPostsInFlight { get; set; } = 4;
+
     /// <summary>Tries per webhook before the simulator gives up on it (Meta itself retries for days).</summary>
     public int WebhookAttempts { get; set; } = 4;
 

@@ -46,10 +46,31 @@ public static class WebhookPayloads
         });
     }
 
-    /// <summary>A status of a message the business sent: sent, delivered or read with pricing, or failed with errors.</summary>
-    public static JsonObject Status(
-        string wabaId,
-        string phoneNumberId,
+    /// <summary>
+    /// Several statuses in one payload, as Meta may send them: one entry per WABA, one change per number, its statuses in
+    /// the order given.
+    /// </summary>
+    public static JsonObject Statuses(IReadOnlyList<QueuedStatus> statuses)
+    {
+        var entries = new JsonArray();
+        foreach (var waba in statuses.GroupBy(s => s.WabaId))
+        {
+            var changes = new JsonArray();
+            foreach (var number in waba.GroupBy(s => s.PhoneNumberId))
+            {
+                var value = Value(number.Key);
+                value["statuses"] = new JsonArray([.. number.Select(s => (JsonNode)s.Status)]);
+                changes.Add(new JsonObject { ["value"] = value, ["field"] = "messages" });
+            }
+
+            entries.Add(new JsonObject { ["id"] = waba.Key, ["changes"] = changes });
+        }
+
+        return new JsonObject { ["object"] = "whatsapp_business_account", ["entry"] = entries };
+    }
+
+    /// <summary>One element of a change's statuses[].</summary>
+    public static JsonObject StatusEntry(
         string wamid,
         string recipientId,
         string status,
@@ -86,17 +107,12 @@ public static class WebhookPayloads
             });
         }
 
-        return Envelope(wabaId, phoneNumberId, value => value["statuses"] = new JsonArray(entry));
+        return entry;
     }
 
     private static JsonObject Envelope(string wabaId, string phoneNumberId, Action<JsonObject> fill)
     {
-        var value = new JsonObject
-        {
-            ["messaging_product"] = "whatsapp",
-            // The simulator knows no display number; the id stands in for it.
-            ["metadata"] = new JsonObject { ["display_phone_number"] = phoneNumberId, ["phone_number_id"] = phoneNumberId },
-        };
+        var value = Value(phoneNumberId);
         fill(value);
         return new JsonObject
         {
@@ -108,6 +124,13 @@ public static class WebhookPayloads
             }),
         };
     }
+
+    private static JsonObject Value(string phoneNumberId) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        // The simulator knows no display number; the id stands in for it.
+        ["metadata"] = new JsonObject { ["display_phone_number"] = phoneNumberId, ["phone_number_id"] = phoneNumberId },
+    };
 
     private static string Unix(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -144,7 +144,7 @@ public sealed class SimulatorTests
     [Fact]
     public async Task Webhook_posting_retries_when_the_receiver_fails()
     {
-        await using var loop = await MetaLoop.Start();
+        await using var loop = await MetaLoop.Start(simulator: o => o.StatusBatchSize = 1);
         loop.Receiver.FailNext(2);
         var template = await loop.Send(OrderUpdate);
 
@@ -161,6 +161,7 @@ public sealed class SimulatorTests
         {
             o.WebhookUrl = $"http://127.0.0.1:{FreePort.Next()}/webhooks/whatsapp";
             o.WebhookAttempts = 2;
+            o.StatusBatchSize = 1;
         });
 
         var inbound = await loop.Simulator.SimulateInbound(new SimulatedInbound(MetaLoop.BusinessNumber, MetaLoop.Customer, "hi"), CancellationToken.None);

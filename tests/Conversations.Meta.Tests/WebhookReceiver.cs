@@ -38,7 +38,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int BadSignatures => Volatile.Read(ref _badSignatures);
 
     /// <summary>Statuses (status, wamid, pricing, errors) in arrival order.</summary>
-    public IReadOnlyList<JsonNode> Statuses => [.. Accepted.SelectMany(b => b["entry"]![0]!["changes"]![0]!["value"]!["statuses"]?.AsArray() ?? []).Select(s => s!)];
+    public IReadOnlyList<JsonNode> Statuses => [.. Accepted
+        .SelectMany(b => b["entry"]!.AsArray())
+        .SelectMany(e => e!["changes"]!.AsArray())
+        .SelectMany(c => c!["value"]!["statuses"]?.AsArray() ?? [])
+        .Select(s => s!)];
 
     public IReadOnlyList<JsonNode> StatusesOf(string wamid) => [.. Statuses.Where(s => (string?)s["id"] == wamid)];
 

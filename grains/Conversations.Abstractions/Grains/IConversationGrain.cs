@@ -33,6 +33,13 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("record-status")]
     Task<Result<MessageLogEntry?>> RecordStatus(Meta.StatusUpdate update, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a webhook's statuses for this conversation, in order, with one write: one answer per update, as
+    /// <see cref="RecordStatus"/> would give it. Every change is stored before it returns.
+    /// </summary>
+    [Alias("record-statuses")]
+    Task<Result<ImmutableArray<Result<MessageLogEntry?>>>> RecordStatuses(ImmutableArray<Meta.StatusUpdate> updates, CancellationToken cancellationToken = default);
+
     /// <summary>The customer stopped or resumed marketing from this business (user_preferences webhook).</summary>
     [Alias("set-marketing-preference")]
     Task<Result<ConversationSnapshot>> SetMarketingPreference(bool optedOut, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -16,9 +16,16 @@ namespace Conversations.Grains.Conversation;
 /// Every rule about one (business number, customer) conversation, over its persisted state and an instant passed in:
 /// inbound messages, the window, idempotency, scheduling, sends and Meta's answers. It performs no I/O; each step
 /// returns what happened (<see cref="ConversationOutcome{T}"/>) and the grain writes, calls and publishes it.
+/// The message log is the stored records (<paramref name="records"/>, oldest first) folded with the state's scheduled
+/// sends; every change to a message becomes a record in the outcome's <see cref="ConversationOutcome{T}.Logged"/>.
 /// </summary>
-public sealed class Conversation(ConversationKey key, ConversationState state, ConversationOptions options)
+public sealed class Conversation(ConversationKey key, ConversationState state, ConversationOptions options, IReadOnlyCollection<ConversationMessage>? records = null)
 {
+    private readonly List<ConversationMessage> _log = Restore(state, records ?? [], options);
+
+    /// <summary>Changed messages not yet handed to an outcome: each step drains them into its <see cref="ConversationOutcome{T}.Logged"/>.</summary>
+    private readonly List<ConversationMessage> _unlogged = [];
+
     /// <summary>Messages to this customer, in memory: a restart grants a fresh burst, which Meta's own limit still bounds.</summary>
     private readonly TokenBucket _pairRate = new(options.PairRateBurst, options.PairRateInterval);
 
@@ -26,7 +33,10 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
     public CustomerServiceWindow Window => new(state.LastInboundAt, options.WindowDuration, state.ClosedByMetaAt, options.FreeFormSafetyMargin);
 
-    private List<ConversationMessage> Log => state.Messages;
+    /// <summary>The message log as this model holds it, oldest first: the stored records folded, and the scheduled sends.</summary>
+    public IReadOnlyList<ConversationMessage> Messages => _log;
+
+    private List<ConversationMessage> Log => _log;
 
     public ConversationOutcome<ConversationSnapshot> RecordInbound(InboundMessage message, DateTimeOffset now)
     {
@@ -126,10 +136,15 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// <summary>Records a send the admission path allowed, to be written before the grain hands it to Meta.</summary>
     public ConversationOutcome<SendReceipt> Accept(SendCommand command, SendDecision decision, DateTimeOffset now)
     {
-        StartEntryPointOnReply(now);
+        var changed = StartEntryPointOnReply(now);
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
-        MessageLog.Append(Log, new ConversationMessage(accepted, ContentHash.Of(command), Pending: null) { Dispatching = true }, options.MessageLogCapacity);
-        return new(Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false))) { Changed = true, Dispatch = Outbound(accepted.MessageId, decision) };
+        changed |= Track(-1, new ConversationMessage(accepted, ContentHash.Of(command), Pending: null) { Dispatching = true });
+        return new(Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false)))
+        {
+            Changed = changed,
+            Logged = Logged(),
+            Dispatch = Outbound(accepted.MessageId, decision),
+        };
     }
 
     /// <summary>The answer to a send once Meta answered: the receipt, or Meta's refusal when it did not take the message.</summary>
@@ -182,20 +197,16 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// Records Meta's answer to a dispatched message: its wamid and the estimated charge (null when pricing failed, so
     /// <see cref="Unpriced"/> offers it again), or the failure with what the failure says about the customer.
     /// </summary>
-    public MessageLogEntry RecordDispatch(string messageId, DispatchResult result, ChargeEstimate? charge, DateTimeOffset now)
+    public ConversationOutcome<MessageLogEntry> RecordDispatch(string messageId, DispatchResult result, ChargeEstimate? charge, DateTimeOffset now)
     {
         var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
         var entry = Log[index].Entry;
         entry = result.Accepted
             ? entry with { Wamid = result.Wamid, Charge = charge }
             : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
-        if (!result.Accepted)
-        {
-            ApplyMetaVerdict(result.Error, now);
-        }
-
-        Log[index] = Log[index] with { Entry = entry, Dispatching = false };
-        return entry;
+        var verdict = !result.Accepted && ApplyMetaVerdict(result.Error, now);
+        Track(index, Log[index] with { Entry = entry, Dispatching = false });
+        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = verdict, Logged = Logged() };
     }
 
     /// <summary>What the ledger prices a message Meta took at <paramref name="at"/>: its kind and category, the window and the free entry point then.</summary>
@@ -216,10 +227,12 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             .Select(m => m.Entry),
     ];
 
-    public void RecordCharge(string messageId, ChargeEstimate charge)
+    public ConversationOutcome<MessageLogEntry> RecordCharge(string messageId, ChargeEstimate charge)
     {
         var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
-        Log[index] = Log[index] with { Entry = Log[index].Entry with { Charge = charge } };
+        var priced = Log[index].Entry with { Charge = charge };
+        Track(index, Log[index] with { Entry = priced });
+        return new(Result<MessageLogEntry>.Ok(priced)) { Logged = Logged() };
     }
 
     public ConversationOutcome<MessageLogEntry> CancelScheduled(string idempotencyKey, DateTimeOffset now)
@@ -249,8 +262,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         }
 
         var cancelled = entry with { Status = MessageStatus.Cancelled, DecidedAt = now };
-        Log[index] = Log[index] with { Entry = cancelled, Pending = null };
-        return new(Result<MessageLogEntry>.Ok(cancelled)) { Changed = true };
+        var changed = Track(index, Log[index] with { Entry = cancelled, Pending = null });
+        return new(Result<MessageLogEntry>.Ok(cancelled)) { Changed = changed, Logged = Logged() };
     }
 
     public ConversationOutcome<MessageLogEntry?> RecordStatus(StatusUpdate update)
@@ -270,17 +283,19 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
         var before = Log[index].Entry;
         var after = DeliveryProgress.Apply(before, update);
-        ApplyMetaVerdict(update.Error, update.Timestamp);
-        if (after == before && update.Error is null)
+        var verdict = ApplyMetaVerdict(update.Error, update.Timestamp);
+        if (after == before)
         {
-            return new(Result<MessageLogEntry?>.Ok(before));
+            return new(Result<MessageLogEntry?>.Ok(before)) { Changed = verdict };
         }
 
-        Log[index] = Log[index] with { Entry = after };
+        ImmutableArray<PublishedEvent> events = after.Status != before.Status ? [MessageEvent(ConversationEventKind.MessageStatusChanged, after, update.Timestamp)] : [];
+        Track(index, Log[index] with { Entry = after });
         return new(Result<MessageLogEntry?>.Ok(after))
         {
-            Changed = true,
-            Events = after.Status != before.Status ? [MessageEvent(ConversationEventKind.MessageStatusChanged, after, update.Timestamp)] : [],
+            Changed = verdict,
+            Logged = Logged(),
+            Events = events,
 
             // Meta charges on delivery: the ledger of the delivery month learns what Meta says it charged.
             ChargeReported = after is { DeliveredAt: { } deliveredAt, Pricing: { } reported, Charge: { } estimate } && !(before.DeliveredAt is not null && before.Pricing is not null)
@@ -367,13 +382,13 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var entry = decision.Refusal is { } refusal
             ? message.Entry with { Status = MessageStatus.Failed, DecidedAt = now, Refusal = refusal }
             : (message.Entry with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
-        Log[index] = message with { Entry = entry, Pending = null, Dispatching = decision.Allowed };
+        Track(index, message with { Entry = entry, Pending = null, Dispatching = decision.Allowed });
         if (decision.Allowed)
         {
             StartEntryPointOnReply(now);
         }
 
-        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = true, Dispatch = decision.Allowed ? Outbound(messageId, decision) : null };
+        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = true, Logged = Logged(), Dispatch = decision.Allowed ? Outbound(messageId, decision) : null };
     }
 
     /// <summary>The event that tells subscribers how a scheduled send ended up, once Meta answered it.</summary>
@@ -390,7 +405,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// On activation: a message found mid-dispatch means the silo died during the call to Meta. It is never resent
     /// blindly (delivery stays at most once): it fails with an unknown outcome. Returns the ids it failed.
     /// </summary>
-    public ImmutableArray<string> ResolveInterruptedDispatches(DateTimeOffset now)
+    public ConversationOutcome<ImmutableArray<string>> ResolveInterruptedDispatches(DateTimeOffset now)
     {
         var interrupted = ImmutableArray.CreateBuilder<string>();
         for (var i = 0; i < Log.Count; i++)
@@ -403,15 +418,15 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             var unknown = DispatchResult.Failed(
                 MetaErrorClass.OutcomeUnknown,
                 new MetaError(0, "The silo stopped while this message was being sent; it was not resent.", null));
-            Log[i] = Log[i] with
+            Track(i, Log[i] with
             {
                 Dispatching = false,
                 Entry = Log[i].Entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = unknown.Error, Refusal = MetaRefusals.Of(unknown) },
-            };
+            });
             interrupted.Add(Log[i].Entry.MessageId);
         }
 
-        return interrupted.ToImmutable();
+        return new(Result<ImmutableArray<string>>.Ok(interrupted.ToImmutable())) { Logged = Logged() };
     }
 
     /// <summary>
@@ -479,7 +494,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
         var nextBefore = MessageLog.NextScheduled(Log);
         var scheduled = NewEntry(command, now) with { Status = MessageStatus.Scheduled, ScheduledFor = sendAt };
-        MessageLog.Append(Log, new ConversationMessage(scheduled, hash, command), options.MessageLogCapacity);
+        Track(-1, new ConversationMessage(scheduled, hash, command));
         return new(Result<SendReceipt>.Ok(Receipt(scheduled, now, replayed: false)))
         {
             Changed = true,
@@ -515,12 +530,80 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// A customer who came from an ad or Page button gets a 72 h free entry point, opened by the business's first reply
     /// within the 24 h window that the referral opened.
     /// </summary>
-    private void StartEntryPointOnReply(DateTimeOffset now)
+    private bool StartEntryPointOnReply(DateTimeOffset now)
     {
-        if (EntryPointReplyPending(now))
+        if (!EntryPointReplyPending(now))
         {
-            state.EntryPointOpenedAt = now;
+            return false;
         }
+
+        state.EntryPointOpenedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a message's new version in the log (<paramref name="index"/> -1 appends it). A scheduled send lives in the
+    /// state until it is decided; every other version becomes a record for the store. True when the state changed:
+    /// the scheduled sends, or the log started (the state says so before the store holds its first record).
+    /// </summary>
+    private bool Track(int index, ConversationMessage message)
+    {
+        if (index < 0)
+        {
+            MessageLog.Append(Log, message, options.MessageLogCapacity);
+        }
+        else
+        {
+            Log[index] = message;
+        }
+
+        var changed = !state.LogStarted;
+        state.LogStarted = true;
+        var scheduledAt = state.Scheduled.FindIndex(m => m.Entry.MessageId == message.Entry.MessageId);
+        if (message.Entry.Status == MessageStatus.Scheduled)
+        {
+            if (scheduledAt >= 0)
+            {
+                state.Scheduled[scheduledAt] = message;
+            }
+            else
+            {
+                state.Scheduled.Add(message);
+            }
+
+            return true;
+        }
+
+        if (scheduledAt >= 0)
+        {
+            state.Scheduled.RemoveAt(scheduledAt);
+            changed = true;
+        }
+
+        _unlogged.Add(message);
+        return changed;
+    }
+
+    /// <summary>The records a step leaves: each changed message once, at its latest version, stamped with the event sequence.</summary>
+    private ImmutableArray<ConversationMessage> Logged()
+    {
+        var records = _unlogged
+            .Where((m, i) => _unlogged.FindLastIndex(later => later.Entry.MessageId == m.Entry.MessageId) == i)
+            .Select(m => m with { Sequence = state.EventSequence })
+            .ToImmutableArray();
+        _unlogged.Clear();
+        return records;
+    }
+
+    /// <summary>The log as stored, with the event sequence its records carry: status changes publish without writing the state.</summary>
+    private static List<ConversationMessage> Restore(ConversationState state, IReadOnlyCollection<ConversationMessage> records, ConversationOptions options)
+    {
+        if (records.Count > 0)
+        {
+            state.EventSequence = Math.Max(state.EventSequence, records.Max(r => r.Sequence));
+        }
+
+        return MessageLog.Fold(records, state.Scheduled, options.MessageLogCapacity);
     }
 
     private bool EntryPointReplyPending(DateTimeOffset now) =>

@@ -22,6 +22,7 @@ namespace Conversations.Grains.Conversation;
 [GrainType("conversation")]
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Conversations)] IPersistentState<ConversationState> state,
+    IMessageLogStore messageLog,
     IOptions<ConversationOptions> options,
     TimeProvider time,
     IWhatsAppSender sender,
@@ -35,11 +36,13 @@ public sealed class ConversationGrain(
     private Conversation? _model;
     private BusinessNumberProfile? _profile;
     private SendAdmission? _admission;
+    private bool _logStartedStored;
 
     /// <summary>The grain key, checked once per activation: it never changes, and every call asks.</summary>
     private Result<ConversationKey> Identity => _identity ??= ConversationKey.FromGrainKey(this.GetPrimaryKeyString());
 
-    private Conversation Model => _model ??= new Conversation(Identity.Value!, state.State, _options);
+    /// <summary>Built on activation from the state and, once the conversation has sent anything, its message log.</summary>
+    private Conversation Model => _model!;
 
     private ConversationKey Key => Model.Key;
 
@@ -59,11 +62,16 @@ public sealed class ConversationGrain(
             return; // Every call to a malformed key is refused, so it never stored anything to repair.
         }
 
+        await MoveLegacyLog(cancellationToken);
+        _logStartedStored = state.State.LogStarted;
+        var records = _logStartedStored ? await messageLog.Read(this.GetPrimaryKeyString(), cancellationToken) : [];
+        _model = new Conversation(Identity.Value!, state.State, _options, records);
         var now = Now;
-        if (Model.ResolveInterruptedDispatches(now) is { IsEmpty: false } interrupted)
+        var resolved = Model.ResolveInterruptedDispatches(now);
+        if (resolved.Answer.Value is { IsEmpty: false } interrupted)
         {
             logger.LogWarning("Messages {MessageIds} were interrupted mid-send; marked failed with an unknown outcome", interrupted);
-            await Persist(cancellationToken);
+            await Write(resolved.Changed, resolved.Logged, cancellationToken);
         }
 
         await SettleUnpricedMessages(cancellationToken);
@@ -77,7 +85,7 @@ public sealed class ConversationGrain(
             }
         }
 
-        await Commit(required.Changed, [], cancellationToken);
+        await Commit(required.Changed, [], [], cancellationToken);
     }
 
     /// <summary>
@@ -121,7 +129,7 @@ public sealed class ConversationGrain(
         }
 
         var accepted = Model.Accept(command, decision, now);
-        await Persist(cancellationToken);
+        await Write(accepted.Changed, accepted.Logged, cancellationToken);
         return Model.Answer(await Dispatch(accepted.Dispatch!, cancellationToken), now);
     }
 
@@ -143,8 +151,41 @@ public sealed class ConversationGrain(
     public async Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default) =>
         await CheckIdentity(cancellationToken) ?? await Perform(Model.CancelScheduled(idempotencyKey, Now), cancellationToken);
 
-    public async Task<Result<MessageLogEntry?>> RecordStatus(StatusUpdate update, CancellationToken cancellationToken = default) =>
-        await CheckIdentity(cancellationToken) ?? await Perform(Model.RecordStatus(update), cancellationToken);
+    public async Task<Result<MessageLogEntry?>> RecordStatus(StatusUpdate update, CancellationToken cancellationToken = default)
+    {
+        var recorded = await RecordStatuses([update], cancellationToken);
+        return recorded.Succeeded ? recorded.Value[0] : recorded.Refusal!;
+    }
+
+    public async Task<Result<ImmutableArray<Result<MessageLogEntry?>>>> RecordStatuses(ImmutableArray<StatusUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // One write for the whole batch: each changed message once, at its latest version, and the events after it.
+        var answers = ImmutableArray.CreateBuilder<Result<MessageLogEntry?>>(updates.Length);
+        var logged = ImmutableArray.CreateBuilder<ConversationMessage>();
+        var events = ImmutableArray.CreateBuilder<PublishedEvent>();
+        var changed = false;
+        foreach (var update in updates)
+        {
+            var outcome = Model.RecordStatus(update);
+            if (outcome.ChargeReported is { } reported)
+            {
+                await Ledger(reported.DeliveredAt).RecordReported(reported, cancellationToken);
+            }
+
+            answers.Add(outcome.Answer);
+            logged.AddRange(outcome.Logged);
+            events.AddRange(outcome.Events);
+            changed |= outcome.Changed;
+        }
+
+        await Commit(changed, logged.ToImmutable(), events.ToImmutable(), cancellationToken);
+        return Result<ImmutableArray<Result<MessageLogEntry?>>>.Ok(answers.MoveToImmutable());
+    }
 
     public async Task<Result<ConversationSnapshot>> SetMarketingPreference(bool optedOut, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await CheckIdentity(cancellationToken) ?? await Perform(Model.SetMarketingPreference(optedOut, at, Now), cancellationToken);
@@ -166,7 +207,7 @@ public sealed class ConversationGrain(
     private async Task OnExpiryTick()
     {
         var outcome = Model.ExpiryTick(Now);
-        await Commit(outcome.Changed, outcome.Events, CancellationToken.None);
+        await Commit(outcome.Changed, outcome.Logged, outcome.Events, CancellationToken.None);
         if (outcome.Events.Any(e => e.Kind == ConversationEventKind.WindowClosed))
         {
             logger.LogInformation("Customer service window of {Conversation} closed at {ClosedAt}", Masked, Model.Window.ExpiresAt);
@@ -192,9 +233,9 @@ public sealed class ConversationGrain(
             var decision = await Admission.Decide(Model, command.Content, command.FallbackTemplate, now, dryRun: false, CancellationToken.None);
             var decided = Model.DecideScheduled(messageId, decision, now);
             var entry = decided.Answer.Value!;
+            await Write(decided.Changed, decided.Logged, CancellationToken.None);
             if (decided.Dispatch is { } dispatch)
             {
-                await Persist(CancellationToken.None);
                 entry = await Dispatch(dispatch, CancellationToken.None);
             }
 
@@ -202,7 +243,7 @@ public sealed class ConversationGrain(
             logger.LogInformation("Scheduled send {MessageId} of {Conversation} decided {Status}", entry.MessageId, Masked, entry.Status);
         }
 
-        await Commit(!due.IsEmpty, events.ToImmutable(), CancellationToken.None);
+        await Commit(events.Count > 0, [], events.ToImmutable(), CancellationToken.None);
         await Remind(Model.ScheduledSendsReminder());
     }
 
@@ -222,9 +263,9 @@ public sealed class ConversationGrain(
 
         var now = Now;
         var charge = result.Accepted ? await TryCharge(message.MessageId, now) : null;
-        var entry = Model.RecordDispatch(message.MessageId, result, charge, now);
-        await Persist(CancellationToken.None);
-        return entry;
+        var recorded = Model.RecordDispatch(message.MessageId, result, charge, now);
+        await Write(recorded.Changed, recorded.Logged, CancellationToken.None);
+        return recorded.Answer.Value!;
     }
 
     /// <summary>Prices a message Meta took; on failure it stays unpriced and is priced again (idempotently) on the next call.</summary>
@@ -244,20 +285,16 @@ public sealed class ConversationGrain(
     /// <summary>Prices the messages Meta took whose pricing failed, at the time they were accepted.</summary>
     private async Task SettleUnpricedMessages(CancellationToken cancellationToken)
     {
-        var priced = false;
+        var priced = ImmutableArray.CreateBuilder<ConversationMessage>();
         foreach (var entry in Model.Unpriced())
         {
             if (await TryCharge(entry.MessageId, entry.DecidedAt!.Value) is { } charge)
             {
-                Model.RecordCharge(entry.MessageId, charge);
-                priced = true;
+                priced.AddRange(Model.RecordCharge(entry.MessageId, charge).Logged);
             }
         }
 
-        if (priced)
-        {
-            await Persist(cancellationToken);
-        }
+        await Write(false, priced.ToImmutable(), cancellationToken);
     }
 
     /// <summary>A call's outcome: reminders before the write (state never claims a reminder that is not there), then the ledger, the write and the events.</summary>
@@ -269,17 +306,14 @@ public sealed class ConversationGrain(
             await Ledger(reported.DeliveredAt).RecordReported(reported, cancellationToken);
         }
 
-        await Commit(outcome.Changed, outcome.Events, cancellationToken);
+        await Commit(outcome.Changed, outcome.Logged, outcome.Events, cancellationToken);
         return outcome.Answer;
     }
 
     /// <summary>Writes, then publishes: an event goes out only after the write that records its sequence succeeded.</summary>
-    private async Task Commit(bool changed, ImmutableArray<PublishedEvent> events, CancellationToken cancellationToken)
+    private async Task Commit(bool changed, ImmutableArray<ConversationMessage> logged, ImmutableArray<PublishedEvent> events, CancellationToken cancellationToken)
     {
-        if (changed)
-        {
-            await Persist(cancellationToken);
-        }
+        await Write(changed, logged, cancellationToken);
 
         if (!events.IsEmpty)
         {
@@ -294,7 +328,57 @@ public sealed class ConversationGrain(
 
     private TimeSpan PeriodOf(string reminder) => reminder == ReminderChange.Expiry ? _options.ExpiryReminderPeriod : _options.ScheduledSendReminderPeriod;
 
-    private Task Persist(CancellationToken cancellationToken) => state.WriteStateAsync(cancellationToken);
+    /// <summary>
+    /// Appends a step's records to the message log, then writes the state when it changed. The state goes first only while
+    /// the stored state does not yet say the log started: a record the state does not admit would never be read back.
+    /// Otherwise the log goes first, so a scheduled send leaves the state only once the log records its decision.
+    /// </summary>
+    private async Task Write(bool changed, ImmutableArray<ConversationMessage> logged, CancellationToken cancellationToken)
+    {
+        if (!logged.IsEmpty && !_logStartedStored)
+        {
+            await Persist(cancellationToken);
+            changed = false;
+        }
+
+        if (!logged.IsEmpty)
+        {
+            await messageLog.Append(this.GetPrimaryKeyString(), logged, cancellationToken);
+        }
+
+        if (changed)
+        {
+            await Persist(cancellationToken);
+        }
+    }
+
+    private async Task Persist(CancellationToken cancellationToken)
+    {
+        await state.WriteStateAsync(cancellationToken);
+        _logStartedStored = state.State.LogStarted;
+    }
+
+    /// <summary>A state written before the log had its own store still carries the log: the store takes it, the state lets go.</summary>
+    private async Task MoveLegacyLog(CancellationToken cancellationToken)
+    {
+        if (state.State.Messages.Count == 0)
+        {
+            return;
+        }
+
+        var legacy = state.State.Messages;
+        var scheduled = legacy.Where(m => m.Entry.Status == MessageStatus.Scheduled).ToList();
+        ImmutableArray<ConversationMessage> decided = [.. legacy.Where(m => m.Entry.Status != MessageStatus.Scheduled).Select(m => m with { Sequence = state.State.EventSequence })];
+        if (!decided.IsEmpty)
+        {
+            await messageLog.Append(this.GetPrimaryKeyString(), decided, cancellationToken);
+        }
+
+        state.State.Scheduled.AddRange(scheduled.Where(m => state.State.Scheduled.All(s => s.Entry.MessageId != m.Entry.MessageId)));
+        state.State.Messages = [];
+        state.State.LogStarted = true;
+        await Persist(cancellationToken);
+    }
 
     /// <summary>Refuses a malformed key or an unregistered business number before any state is touched.</summary>
     private async Task<Refusal?> CheckIdentity(CancellationToken cancellationToken)

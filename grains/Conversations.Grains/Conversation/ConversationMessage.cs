@@ -18,4 +18,10 @@ public sealed record ConversationMessage(
     /// mid-call: the message is never resent blindly, so delivery stays at most once.
     /// </summary>
     [Id(3)] public bool Dispatching { get; init; }
+
+    /// <summary>
+    /// The conversation's event sequence when this record was appended to the message log. A status change publishes an
+    /// event without writing the conversation's state, so activation takes the highest of these and the state's own.
+    /// </summary>
+    [Id(4)] public long Sequence { get; init; }
 }

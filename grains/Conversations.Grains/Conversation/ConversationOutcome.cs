@@ -12,7 +12,11 @@ namespace Conversations.Grains.Conversation;
 /// </summary>
 public sealed record ConversationOutcome<T>(Result<T> Answer)
 {
+    /// <summary>Whether the conversation's state must be written.</summary>
     public bool Changed { get; init; }
+
+    /// <summary>New versions of messages, to append to the message log store (the state does not hold the log).</summary>
+    public ImmutableArray<ConversationMessage> Logged { get; init; } = [];
 
     public ImmutableArray<PublishedEvent> Events { get; init; } = [];
 

@@ -16,7 +16,10 @@ public sealed class ConversationState
     /// <summary>The most recent inbound message ids, oldest first, so Meta's redeliveries change nothing.</summary>
     [Id(3)] public List<string> RecentInboundIds { get; set; } = [];
 
-    /// <summary>The message log, oldest first: idempotency memory, scheduled sends and their outcomes.</summary>
+    /// <summary>
+    /// Before the message log moved to its own append-only store (<see cref="IMessageLogStore"/>), the whole log was part of
+    /// this state and rewritten with it. A state that still carries one hands it to the store on activation and clears it.
+    /// </summary>
     [Id(4)] public List<ConversationMessage> Messages { get; set; } = [];
 
     /// <summary>When Meta failed a free-form send with 131047 although our window was open: Meta's view wins until the customer writes again.</summary>
@@ -45,4 +48,13 @@ public sealed class ConversationState
 
     /// <summary>When the business's first reply to a free-entry-point customer opened the 72 h free entry point window.</summary>
     [Id(13)] public DateTimeOffset? EntryPointOpenedAt { get; set; }
+
+    /// <summary>Scheduled sends not decided yet, oldest first; each moves to the message log when it is decided or cancelled.</summary>
+    [Id(14)] public List<ConversationMessage> Scheduled { get; set; } = [];
+
+    /// <summary>
+    /// Whether this conversation's message log may hold anything: set, and written, before its first record is appended,
+    /// so a conversation that never sent does not read its log on activation.
+    /// </summary>
+    [Id(15)] public bool LogStarted { get; set; }
 }

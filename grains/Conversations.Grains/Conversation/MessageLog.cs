@@ -8,6 +8,52 @@ public static class MessageLog
     public static void Append(List<ConversationMessage> log, ConversationMessage message, int capacity)
     {
         log.Add(message);
+        Trim(log, capacity);
+    }
+
+    /// <summary>
+    /// The log as its stored records and the state's scheduled sends say it is: each message at its latest record, in the
+    /// order messages were created, a message whose idempotency key a later one took over (a retry after Meta's
+    /// retryable refusal) left out, and a scheduled send the log already records as decided taken from the log.
+    /// </summary>
+    public static List<ConversationMessage> Fold(IEnumerable<ConversationMessage> records, IEnumerable<ConversationMessage> scheduled, int capacity)
+    {
+        var latest = new Dictionary<string, ConversationMessage>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var record in records)
+        {
+            if (!latest.ContainsKey(record.Entry.MessageId))
+            {
+                order.Add(record.Entry.MessageId);
+            }
+
+            latest[record.Entry.MessageId] = record;
+        }
+
+        foreach (var pending in scheduled)
+        {
+            if (latest.TryAdd(pending.Entry.MessageId, pending))
+            {
+                order.Add(pending.Entry.MessageId);
+            }
+        }
+
+        var log = order.Select(id => latest[id]).OrderBy(m => m.Entry.CreatedAt).ToList();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = log.Count - 1; i >= 0; i--)
+        {
+            if (!keys.Add(log[i].Entry.IdempotencyKey))
+            {
+                log.RemoveAt(i);
+            }
+        }
+
+        Trim(log, capacity);
+        return log;
+    }
+
+    private static void Trim(List<ConversationMessage> log, int capacity)
+    {
         var excess = log.Count - capacity;
         for (var i = 0; i < log.Count && excess > 0;)
         {

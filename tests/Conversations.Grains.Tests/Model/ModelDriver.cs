@@ -72,7 +72,7 @@ public sealed class ModelDriver
             return outcome.Answer;
         }
 
-        return Model.Answer(Model.RecordDispatch(dispatch.MessageId, result, charge: null, Now), Now);
+        return Model.Answer(Model.RecordDispatch(dispatch.MessageId, result, charge: null, Now).Answer.Value!, Now);
     }
 
     public void Approve(string name, TemplateCategory category = TemplateCategory.Utility, TemplateStatus status = TemplateStatus.Approved) =>

@@ -84,7 +84,7 @@ public sealed class ScheduledSendModelTests
         var (messageId, command) = Assert.Single(conversation.Model.DueScheduled(conversation.Now));
 
         var decided = conversation.Model.DecideScheduled(messageId, await conversation.Decide(command), conversation.Now);
-        var sent = conversation.Model.RecordDispatch(messageId, DispatchResult.AcceptedAs("wamid.s"), charge: null, conversation.Now);
+        var sent = conversation.Model.RecordDispatch(messageId, DispatchResult.AcceptedAs("wamid.s"), charge: null, conversation.Now).Answer.Value!;
         var decidedEvent = conversation.Model.ScheduledSendDecided(sent, conversation.Now);
 
         Assert.True(Ok(decided.Answer).UsedFallback);

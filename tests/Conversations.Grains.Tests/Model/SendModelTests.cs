@@ -21,9 +21,11 @@ public sealed class SendModelTests
 
         var receipt = Ok(accepted.Answer);
         Assert.True(accepted.Changed);
+        Assert.True(conversation.State.LogStarted);
+        Assert.True(Assert.Single(accepted.Logged).Dispatching);
         Assert.Equal(MessageStatus.Accepted, receipt.Status);
         Assert.Equal(new OutboundMessage(BusinessNumberId, "447911123456", new TextMessage("Thanks, we are on it."), receipt.MessageId), accepted.Dispatch);
-        Assert.True(Assert.Single(conversation.State.Messages).Dispatching);
+        Assert.True(Assert.Single(conversation.Model.Messages).Dispatching);
     }
 
     [Fact]
@@ -33,11 +35,14 @@ public sealed class SendModelTests
         conversation.InboundNow();
         var accepted = await conversation.Send(Text());
 
-        var entry = conversation.Model.RecordDispatch(accepted.Dispatch!.MessageId, DispatchResult.AcceptedAs("wamid.out"), Estimate, conversation.Now);
+        var recorded = conversation.Model.RecordDispatch(accepted.Dispatch!.MessageId, DispatchResult.AcceptedAs("wamid.out"), Estimate, conversation.Now);
 
+        var entry = recorded.Answer.Value!;
+        Assert.Equal(entry, Assert.Single(recorded.Logged).Entry);
+        Assert.False(recorded.Changed);
         Assert.Equal("wamid.out", entry.Wamid);
         Assert.Equal(Estimate, entry.Charge);
-        Assert.False(Assert.Single(conversation.State.Messages).Dispatching);
+        Assert.False(Assert.Single(conversation.Model.Messages).Dispatching);
         Assert.Empty(conversation.Model.Unpriced());
     }
 
@@ -114,7 +119,7 @@ public sealed class SendModelTests
         var retry = await conversation.Send(Text("k"));
 
         Assert.NotNull(retry.Dispatch);
-        Assert.Single(conversation.State.Messages);
+        Assert.Single(conversation.Model.Messages);
     }
 
     [Fact]
@@ -123,7 +128,7 @@ public sealed class SendModelTests
         var conversation = new ModelDriver();
 
         Refused((await conversation.Send(Text("k"))).Answer, RefusalReason.WindowClosed);
-        Assert.Empty(conversation.State.Messages);
+        Assert.Empty(conversation.Model.Messages);
         conversation.InboundNow();
 
         Assert.NotNull((await conversation.Send(Text("k"))).Dispatch);
@@ -188,8 +193,9 @@ public sealed class SendModelTests
 
         var interrupted = conversation.Model.ResolveInterruptedDispatches(conversation.Now);
 
-        Assert.Equal<string>([accepted.Dispatch!.MessageId], interrupted);
-        var entry = Assert.Single(conversation.State.Messages);
+        Assert.Equal<string>([accepted.Dispatch!.MessageId], interrupted.Answer.Value);
+        Assert.False(Assert.Single(interrupted.Logged).Dispatching);
+        var entry = Assert.Single(conversation.Model.Messages);
         Assert.False(entry.Dispatching);
         Assert.Equal(MessageStatus.Failed, entry.Entry.Status);
         Assert.Equal(RefusalReason.MetaOutcomeUnknown, entry.Entry.Refusal!.Reason);

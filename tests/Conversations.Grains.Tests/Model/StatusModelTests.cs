@@ -48,7 +48,36 @@ public sealed class StatusModelTests
         var duplicate = conversation.Model.RecordStatus(Status(MessageStatus.Read, conversation.Now));
 
         Assert.False(duplicate.Changed);
+        Assert.Empty(duplicate.Logged);
         Assert.Empty(duplicate.Events);
+    }
+
+    [Fact]
+    public async Task A_status_is_one_log_record_carrying_its_event_sequence_and_leaves_the_state_unwritten()
+    {
+        var conversation = await WithSentMessage();
+
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now));
+
+        Assert.False(delivered.Changed);
+        var record = Assert.Single(delivered.Logged);
+        Assert.Equal(MessageStatus.Delivered, record.Entry.Status);
+        Assert.Equal(Assert.Single(delivered.Events).Sequence, record.Sequence);
+    }
+
+    [Fact]
+    public async Task A_conversation_rebuilt_from_its_records_numbers_its_next_event_after_the_last_one_a_record_carries()
+    {
+        var conversation = await WithSentMessage();
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now));
+        var storedState = new Grains.Conversation.ConversationState { LastInboundAt = conversation.State.LastInboundAt, EventSequence = 1, LogStarted = true };
+
+        var rebuilt = new Grains.Conversation.Conversation(conversation.Model.Key, storedState, conversation.Options, delivered.Logged);
+        Assert.Equal(MessageStatus.Delivered, Assert.Single(rebuilt.Messages).Entry.Status);
+
+        var read = rebuilt.RecordStatus(Status(MessageStatus.Read, conversation.Now));
+
+        Assert.Equal(Assert.Single(delivered.Events).Sequence + 1, Assert.Single(read.Events).Sequence);
     }
 
     [Fact]
@@ -60,7 +89,7 @@ public sealed class StatusModelTests
         var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, deliveredAt, pricing: Reported));
         var read = conversation.Model.RecordStatus(Status(MessageStatus.Read, deliveredAt + TimeSpan.FromSeconds(1), pricing: Reported));
 
-        var messageId = Assert.Single(conversation.State.Messages).Entry.MessageId;
+        var messageId = Assert.Single(conversation.Model.Messages).Entry.MessageId;
         Assert.Equal(new ReportedCharge(BusinessNumberId, messageId, Estimate, Reported, deliveredAt), delivered.ChargeReported);
         Assert.Null(read.ChargeReported);
     }
