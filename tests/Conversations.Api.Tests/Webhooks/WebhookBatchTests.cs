@@ -76,4 +76,37 @@ public sealed class WebhookBatchTests(ApiFactory api)
             Assert.Equal(Timestamp.FromDateTimeOffset(MetaPayload.Truncated(now.AddSeconds(20))), record.ReadAt);
         }
     }
+
+    [Fact]
+    public async Task A_posts_statuses_for_one_conversation_are_applied_with_one_write_in_the_posts_order()
+    {
+        // Arrange: two messages to one customer, one to another, on one number.
+        var first = await _scenario.SentText();
+        var second = await _scenario.SendText(first.Number, first.Customer);
+        var otherCustomer = WebhookScenario.NewCustomer();
+        await _scenario.Api.RecordInbound(first.Number.BusinessNumberId, otherCustomer, _scenario.Now.AddMinutes(-1));
+        var other = await _scenario.SendText(first.Number, otherCustomer);
+        string Key(SentMessage m) => new Abstractions.Identity.ConversationKey(m.Number.BusinessNumberId, m.Customer).ToString();
+        var before = (Mine: api.MessageLog.Of(Key(first)).Appends, Other: api.MessageLog.Of(Key(other)).Appends);
+        var at = _scenario.Now;
+        var statuses = new[]
+        {
+            MetaPayload.Status(first.Wamid, "sent", first.Customer, at.AddSeconds(1)),
+            MetaPayload.Status(other.Wamid, "delivered", other.Customer, at.AddSeconds(1)),
+            MetaPayload.Status(second.Wamid, "delivered", second.Customer, at.AddSeconds(2)),
+            MetaPayload.Status(first.Wamid, "delivered", first.Customer, at.AddSeconds(2)),
+            MetaPayload.Status(first.Wamid, "read", first.Customer, at.AddSeconds(3)),
+        };
+
+        // Act
+        var status = await _meta.Post(MetaPayload.Messages(first.Number.BusinessNumberId, statuses: statuses));
+
+        // Assert: one append per conversation, and every status applied.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before.Mine + 1, api.MessageLog.Of(Key(first)).Appends);
+        Assert.Equal(before.Other + 1, api.MessageLog.Of(Key(other)).Appends);
+        Assert.Equal(V1.MessageStatus.Read, (await _scenario.Message(first)).Status);
+        Assert.Equal(V1.MessageStatus.Delivered, (await _scenario.Message(second)).Status);
+        Assert.Equal(V1.MessageStatus.Delivered, (await _scenario.Message(other)).Status);
+    }
 }
