@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Conversations.Api.Errors;
 using Conversations.Api.Services;
 using Conversations.Api.Streaming;
@@ -16,6 +17,7 @@ public static class ApiServices
             o.MaxReceiveMessageSize = 256 * 1024;
         });
         services.AddGrpcReflection();
+        services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         services.AddWhatsAppWebhooks();
         services.AddConversationStreams();

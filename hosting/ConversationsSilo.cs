@@ -29,6 +29,7 @@ public static class ConversationsSilo
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
         silo.Services.TryAddSingleton<IMessageLogStore, InMemoryMessageLogStore>();
+        silo.Services.TryAddSingleton<Conversations.Abstractions.Grains.GrainReferences>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         return silo;

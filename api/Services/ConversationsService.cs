@@ -10,7 +10,7 @@ using V1 = Conversations.V1;
 namespace Conversations.Api.Services;
 
 /// <summary>Routes each call to its conversation grain; the grain, not this service, decides.</summary>
-public sealed class ConversationsService(IGrainFactory grains) : V1.ConversationsService.ConversationsServiceBase
+public sealed class ConversationsService(GrainReferences grains) : V1.ConversationsService.ConversationsServiceBase
 {
     public override async Task<V1.RecordInboundResponse> RecordInbound(V1.RecordInboundRequest request, ServerCallContext context)
     {
@@ -65,5 +65,5 @@ public sealed class ConversationsService(IGrainFactory grains) : V1.Conversation
     }
 
     private IConversationGrain Conversation(string businessNumberId, string customer) =>
-        grains.GetGrain<IConversationGrain>(ConversationKey.Create(businessNumberId, customer).OrThrow().ToString());
+        grains.Get<IConversationGrain>(ConversationKey.Create(businessNumberId, customer).OrThrow().ToString());
 }

@@ -9,7 +9,7 @@ using V1 = Conversations.V1;
 namespace Conversations.Api.Streaming;
 
 /// <summary>StreamSends: each item decided exactly as Send decides it, its refusal returned in its outcome.</summary>
-public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions> options, ILogger<SendStreams> logger)
+public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOptions> options, ILogger<SendStreams> logger)
 {
     private int _open;
 
@@ -50,7 +50,7 @@ public sealed class SendStreams(IGrainFactory grains, IOptions<StreamingOptions>
 
         try
         {
-            var receipt = await grains.GetGrain<IConversationGrain>(key.Value!.ToString()).Send(command.Value, cancellationToken);
+            var receipt = await grains.Get<IConversationGrain>(key.Value!.ToString()).Send(command.Value, cancellationToken);
             if (receipt.Succeeded)
             {
                 outcome.Receipt = receipt.Value.ToProto();

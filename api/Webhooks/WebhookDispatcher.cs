@@ -11,7 +11,7 @@ namespace Conversations.Api.Webhooks;
 /// left to do; the POST may be acknowledged only when every grain call returned, because each returns after its write.
 /// A POST's statuses for one conversation go to its grain as one batch: one call and one write, in the POST's order.
 /// </summary>
-public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metrics, ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics metrics, ILogger<WebhookDispatcher> logger)
 {
     /// <summary>Grain calls one POST keeps in flight: enough to fan a 3 MB batch out, few enough not to flood the cluster.</summary>
     public const int MaxInFlight = 32;
@@ -176,13 +176,13 @@ public sealed class WebhookDispatcher(IGrainFactory grains, WebhookMetrics metri
     private Result<IConversationGrain> Conversation(ConversationEvent conversationEvent)
     {
         var key = ConversationKey.Create(conversationEvent.BusinessNumberId, conversationEvent.Customer);
-        return key.Succeeded ? Result<IConversationGrain>.Ok(grains.GetGrain<IConversationGrain>(key.Value.ToString())) : key.Refusal;
+        return key.Succeeded ? Result<IConversationGrain>.Ok(grains.Get<IConversationGrain>(key.Value.ToString())) : key.Refusal;
     }
 
     private Result<ITemplateRegistryGrain> Registry(TemplateEvent templateEvent)
     {
         var waba = MetaId.WabaId(templateEvent.WabaId);
-        return waba.Succeeded ? Result<ITemplateRegistryGrain>.Ok(grains.GetGrain<ITemplateRegistryGrain>(waba.Value)) : waba.Refusal;
+        return waba.Succeeded ? Result<ITemplateRegistryGrain>.Ok(grains.Get<ITemplateRegistryGrain>(waba.Value)) : waba.Refusal;
     }
 
     /// <summary>How one event ended when its grain call returned: applied, refused, or nothing to apply it to.</summary>

@@ -23,6 +23,7 @@ namespace Conversations.Grains.Conversation;
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Conversations)] IPersistentState<ConversationState> state,
     IMessageLogStore messageLog,
+    GrainReferences grains,
     IOptions<ConversationOptions> options,
     TimeProvider time,
     IWhatsAppSender sender,
@@ -388,10 +389,10 @@ public sealed class ConversationGrain(
             return Identity.Refusal;
         }
 
-        _profile ??= await GrainFactory.GetGrain<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
+        _profile ??= await grains.Get<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
         return _profile is null ? Model.UnknownBusinessNumber() : null;
     }
 
     private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
-        GrainFactory.GetGrain<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));
+        grains.Get<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));
 }
