@@ -47,12 +47,13 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             return invalid;
         }
 
-        if (state.RecentInboundIds.Contains(message.MessageId))
+        var id = InboundIds.Of(message.MessageId);
+        if (state.RecentInbound.Contains(id))
         {
             return new(Result<ConversationSnapshot>.Ok(Snapshot(now)));
         }
 
-        MessageLog.AppendBounded(state.RecentInboundIds, message.MessageId, options.InboundIdsRemembered);
+        MessageLog.AppendBounded(state.RecentInbound, id, options.InboundIdsRemembered);
         if (message.UserId is { Length: > 0 } userId)
         {
             state.UserId = userId;
@@ -598,6 +599,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// <summary>The log as stored, with the event sequence its records carry: status changes publish without writing the state.</summary>
     private static List<ConversationMessage> Restore(ConversationState state, IReadOnlyCollection<ConversationMessage> records, ConversationOptions options)
     {
+        InboundIds.Upgrade(state);
         if (records.Count > 0)
         {
             state.EventSequence = Math.Max(state.EventSequence, records.Max(r => r.Sequence));

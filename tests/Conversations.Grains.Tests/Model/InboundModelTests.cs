@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Grains.Conversation;
@@ -59,6 +60,22 @@ public sealed class InboundModelTests
         Assert.False(again.Changed);
         Assert.Empty(again.Events);
         Assert.Equal(first.WindowExpiresAt, Ok(again.Answer).WindowExpiresAt);
+    }
+
+    [Fact]
+    public void Inbound_ids_are_remembered_as_eight_byte_hashes_and_ids_stored_before_hashes_still_deduplicate()
+    {
+        var state = new Grains.Conversation.ConversationState { RecentInboundIds = ["wamid.stored-as-text"] };
+        var conversation = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, "447911123456"), state, new ConversationOptions());
+        var now = T0 + TimeSpan.FromHours(1);
+
+        var redelivered = conversation.RecordInbound(new InboundMessage("wamid.stored-as-text", now, InboundMessageType.Text, "hi"), now);
+        var fresh = conversation.RecordInbound(new InboundMessage("wamid.new", now, InboundMessageType.Text, "hi"), now);
+
+        Assert.False(redelivered.Changed);
+        Assert.True(fresh.Changed);
+        Assert.Empty(state.RecentInboundIds);
+        Assert.Equal([Grains.Conversation.InboundIds.Of("wamid.stored-as-text"), Grains.Conversation.InboundIds.Of("wamid.new")], state.RecentInbound);
     }
 
     [Fact]
