@@ -30,6 +30,28 @@ public sealed class IdempotencyTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_deadline_that_passes_while_Meta_answers_does_not_cut_off_the_send_and_a_retry_returns_its_wamid()
+    {
+        // Arrange: Meta holds the send until the caller has given up.
+        var (number, customer) = await _scenario.OpenConversation();
+        var send = Scenario.Text(number.BusinessNumberId, customer, "Your order has shipped", "deadline-key");
+        var held = api.WhatsApp.HoldNext(customer);
+        var call = api.Conversations.SendAsync(send, deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync;
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains((await Assert.ThrowsAsync<RpcException>(() => call)).StatusCode, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
+
+        // Act: Meta answers after the deadline; the caller retries with the same key.
+        held.Released.SetResult();
+        var retry = (await api.Conversations.SendAsync(send)).Receipt;
+
+        // Assert
+        Assert.True(retry.Replayed);
+        Assert.Equal(V1.MessageStatus.Accepted, retry.Status);
+        Assert.False(string.IsNullOrEmpty(retry.Wamid));
+        Assert.Single(api.WhatsApp.SentTo(customer));
+    }
+
+    [Fact]
     public async Task Same_key_and_different_content_is_refused_as_IDEMPOTENCY_CONFLICT()
     {
         // Arrange

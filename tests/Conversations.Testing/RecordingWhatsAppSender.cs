@@ -10,6 +10,7 @@ namespace Conversations.Testing;
 public sealed class RecordingWhatsAppSender : IWhatsAppSender
 {
     private readonly ConcurrentDictionary<string, DispatchResult> _scripted = new();
+    private readonly ConcurrentDictionary<string, HeldSend> _held = new();
     private long _sequence;
 
     public ConcurrentQueue<(OutboundMessage Message, string? Wamid)> Sent { get; } = new();
@@ -23,12 +24,32 @@ public sealed class RecordingWhatsAppSender : IWhatsAppSender
 
     public string? WamidOf(string messageId) => Sent.FirstOrDefault(s => s.Message.MessageId == messageId).Wamid;
 
-    public Task<DispatchResult> Send(OutboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next send to <paramref name="to"/> waits, like a slow Meta, until released; it honours the token it was
+    /// given, so a test sees whether the caller's cancellation reached the call to Meta.
+    /// </summary>
+    public HeldSend HoldNext(string to) => _held[to] = new HeldSend();
+
+    public async Task<DispatchResult> Send(OutboundMessage message, CancellationToken cancellationToken)
     {
+        if (_held.TryRemove(message.To, out var held))
+        {
+            held.Reached.TrySetResult();
+            await held.Released.Task.WaitAsync(cancellationToken);
+        }
+
         var result = _scripted.TryGetValue(message.To, out var scripted)
             ? scripted
             : DispatchResult.AcceptedAs($"wamid.test.{Interlocked.Increment(ref _sequence)}", "accepted");
         Sent.Enqueue((message, result.Wamid));
-        return Task.FromResult(result);
+        return result;
+    }
+
+    public sealed class HeldSend
+    {
+        /// <summary>Set when the send reached Meta and started waiting.</summary>
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -131,7 +131,10 @@ public sealed class ConversationGrain(
 
         var accepted = Model.Accept(command, decision, now);
         await Write(accepted.Changed, accepted.Logged, cancellationToken);
-        return Model.Answer(await Dispatch(accepted.Dispatch!, cancellationToken), now);
+
+        // From here the caller's cancellation is not ours to honour: the call to Meta completes (bounded by the Cloud API
+        // client's own timeouts) and its wamid is recorded, so a retry with the same key gets it instead of "unknown".
+        return Model.Answer(await Dispatch(accepted.Dispatch!, CancellationToken.None), now);
     }
 
     public async Task<Result<SendEvaluation>> Evaluate(SendCommand command, CancellationToken cancellationToken = default)
