@@ -5,42 +5,40 @@ namespace Conversations.Grains.Tests.Events;
 
 public sealed class CoalescingQueueTests
 {
-    /// <summary>A store whose first write waits for the test: what is enqueued meanwhile piles up behind it.</summary>
+    /// <summary>Writes that record their items; the first waits for the test, so what is enqueued meanwhile piles up.</summary>
     private sealed class HeldWrites
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _calls;
-
-        public TaskCompletionSource FirstStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public FirstCallGate Gate { get; } = new();
 
         public ConcurrentQueue<IReadOnlyList<int>> Writes { get; } = new();
 
         public async Task Write(IReadOnlyList<int> items)
         {
             Writes.Enqueue([.. items]);
-            if (Interlocked.Increment(ref _calls) == 1)
-            {
-                FirstStarted.SetResult();
-                await _release.Task;
-            }
+            await Gate.Pass();
         }
+    }
 
-        public void Release() => _release.SetResult();
+    /// <summary>A queue whose first item's write is under way and held.</summary>
+    private static async Task<(HeldWrites Store, CoalescingQueue<int> Queue, Task First)> FirstWriteHeld(int maxBatch)
+    {
+        var store = new HeldWrites();
+        var queue = new CoalescingQueue<int>(store.Write, maxBatch);
+        var first = queue.Enqueue(0);
+        await store.Gate.FirstHeld.Task;
+        return (store, queue, first);
     }
 
     [Fact]
-    public async Task What_is_enqueued_while_a_write_is_under_way_goes_in_one_next_write_in_enqueue_order()
+    public async Task What_is_enqueued_while_a_write_is_under_way_goes_in_one_next_write()
     {
-        // Arrange: the first item's write is under way and held.
-        var store = new HeldWrites();
-        var queue = new CoalescingQueue<int>(store.Write, maxBatch: 500);
-        var first = queue.Enqueue(0);
-        await store.FirstStarted.Task;
+        // Arrange
+        var (store, queue, first) = await FirstWriteHeld(maxBatch: 500);
 
         // Act: 199 publishers at once, from the thread pool.
         var rest = new Task[199];
         Parallel.For(1, 200, i => rest[i - 1] = queue.Enqueue(i));
-        store.Release();
+        store.Gate.Release();
         await Task.WhenAll([first, .. rest]);
 
         // Assert: two writes for 200 items.
@@ -51,13 +49,10 @@ public sealed class CoalescingQueueTests
     [Fact]
     public async Task A_write_holds_at_most_the_batch_size_and_the_rest_follow_in_order()
     {
-        var store = new HeldWrites();
-        var queue = new CoalescingQueue<int>(store.Write, maxBatch: 10);
-        var first = queue.Enqueue(0);
-        await store.FirstStarted.Task;
+        var (store, queue, first) = await FirstWriteHeld(maxBatch: 10);
 
         var rest = Enumerable.Range(1, 34).Select(queue.Enqueue).ToList();
-        store.Release();
+        store.Gate.Release();
         await Task.WhenAll([first, .. rest]);
 
         Assert.Equal([1, 10, 10, 10, 4], store.Writes.Select(w => w.Count));

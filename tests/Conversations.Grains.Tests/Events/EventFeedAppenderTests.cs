@@ -35,7 +35,7 @@ public sealed class EventFeedAppenderTests : IAsyncLifetime
         await using var subscriber = await FeedRecorder.Start(FeedRecorder.FeedsOf(_cluster.Client), number);
         // Outside TestNumbers' range, so no other conversation of this test is this one.
         var first = Appender.Publish(Event(number, "16501990000", 1));
-        await _store.FirstStarted.Task;
+        await _store.Gate.FirstHeld.Task;
 
         // Act: a hundred conversations publish their first event at once, then their second once the first is stored.
         var customers = Enumerable.Range(0, 100).Select(_ => TestNumbers.Customer()).Distinct().ToList();
@@ -47,7 +47,7 @@ public sealed class EventFeedAppenderTests : IAsyncLifetime
                 await Appender.Publish(Event(number, published.Customer, 2));
             })
             .ToList();
-        _store.Release();
+        _store.Gate.Release();
         await Task.WhenAll([first, .. conversations]);
         var events = await subscriber.WaitFor(events => events.Count == 1 + 2 * customers.Count);
 
@@ -63,40 +63,31 @@ public sealed class EventFeedAppenderTests : IAsyncLifetime
         var slow = TestNumbers.BusinessNumberId();
         var other = TestNumbers.BusinessNumberId();
         var held = Appender.Publish(Event(slow, TestNumbers.Customer(), 1));
-        await _store.FirstStarted.Task;
+        await _store.Gate.FirstHeld.Task;
 
         await Appender.Publish(Event(other, TestNumbers.Customer(), 1));
 
         Assert.False(held.IsCompleted);
         Assert.Equal([1], _store.Writes(other));
-        _store.Release();
+        _store.Gate.Release();
         await held;
     }
 
     /// <summary>Records each write's size per number and holds the very first write until released.</summary>
     private sealed class HeldFeedStore(IEventFeedStore inner) : IEventFeedStore
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ConcurrentQueue<(string Number, int Count)> _writes = new();
-        private int _appends;
 
-        public TaskCompletionSource FirstStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public FirstCallGate Gate { get; } = new();
 
         public IReadOnlyList<int> Writes(string number) => [.. _writes.Where(w => w.Number == number).Select(w => w.Count)];
 
         public async Task<long> Append(string businessNumberId, IReadOnlyList<PublishedEvent> events)
         {
             _writes.Enqueue((businessNumberId, events.Count));
-            if (Interlocked.Increment(ref _appends) == 1)
-            {
-                FirstStarted.SetResult();
-                await _release.Task;
-            }
-
+            await Gate.Pass();
             return await inner.Append(businessNumberId, events);
         }
-
-        public void Release() => _release.SetResult();
 
         public Task<EventRange> Read(string businessNumberId, long afterPosition, string? customer, int maxCount, CancellationToken cancellationToken = default) =>
             inner.Read(businessNumberId, afterPosition, customer, maxCount, cancellationToken);
