@@ -81,6 +81,7 @@ public static class ConversationsSilo
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         silo.Services.AddSingleton<IMessageLogStore, RedisMessageLogStore>();
+        silo.Services.AddSingleton<IEventFeedStore, RedisEventFeedStore>();
         return silo;
     }
 

@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Meta;
 using Conversations.Grains;
+using Conversations.Grains.Events;
 using Conversations.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,12 @@ public static class InMemoryCluster
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder((short)silos);
+        // One feed store for all silos, as one Redis is for a real cluster; an embedded production silo is alone.
+        IEventFeedStore? feedStore = null;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddConversationGrains(configuration);
+            silo.Services.AddSingleton<IEventFeedStore>(sp => LazyInitializer.EnsureInitialized(ref feedStore, () => ActivatorUtilities.CreateInstance<InMemoryEventFeedStore>(sp)));
             silo.AddMemoryGrainStorage(StorageNames.Conversations);
             silo.UseInMemoryReminderService();
             silo.UseFakeClock(clock);

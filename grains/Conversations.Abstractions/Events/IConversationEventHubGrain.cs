@@ -1,19 +1,26 @@
+using Orleans.Concurrency;
+
 namespace Conversations.Abstractions.Events;
 
 /// <summary>
-/// The events of every conversation of one business number, keyed by its id: numbers them with a hub-wide position,
-/// retains the most recent ones and pushes each to the live subscribers it matches.
+/// The live subscribers of one business number's events, keyed by its id: pushes each batch the number's feed store
+/// took to the subscriptions it matches, and reads that store for subscribers that resume or fall behind. The events
+/// themselves live in the store, not here, so losing this activation loses no event.
 /// </summary>
 [Alias("event-hub")]
 public interface IConversationEventHubGrain : IGrainWithStringKey
 {
-    /// <summary>Logs the event and pushes it to its subscribers; returns its position.</summary>
-    [Alias("append")]
-    Task<long> Append(PublishedEvent conversationEvent, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The events the store took in one append, at the consecutive positions (<see cref="EventRange.After"/>,
+    /// <see cref="EventRange.Through"/>]. One-way: a publisher never waits for live delivery, which a resuming
+    /// subscriber can always replace with a read.
+    /// </summary>
+    [OneWay, Alias("published")]
+    Task Published(EventRange events);
 
     /// <summary>
     /// Adds the subscription, or renews it: a subscription not renewed within the configured lifetime is dropped.
-    /// A new subscription is pushed the events after the hub's latest position at this call.
+    /// A new subscription is pushed the batches published after this call; the returned latest position is the store's.
     /// </summary>
     /// <param name="customer">Only this customer's events (normalized wa_id), or null for all of the number's.</param>
     [Alias("subscribe")]

@@ -1,63 +1,42 @@
 using Conversations.Abstractions.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Conversations.Grains.Events;
 
 /// <summary>
-/// The event hub of one business number. Retained events live in this activation's memory only: writing a log of
-/// thousands of events to storage on every append would cost more than every conversation write it serves. What is
-/// persisted is the block of positions handed out, so positions keep growing across activations and a subscriber
-/// resuming from before a restart is told its gap cannot be filled.
+/// The live subscribers of one business number. The events are in the feed store, written by each silo's
+/// <see cref="EventFeedAppender"/> without passing through here; this activation only fans batches out and serves reads,
+/// so it holds nothing that a restart could lose, and reentrancy lets reads, pushes and subscriptions interleave
+/// (every method's state change happens before its only await).
 /// </summary>
 [GrainType("event-hub")]
+[Reentrant]
 public sealed class ConversationEventHubGrain(
-    [PersistentState("event-hub", StorageNames.Conversations)] IPersistentState<EventHubState> state,
+    IEventFeedStore store,
     IOptions<EventHubOptions> options,
-    TimeProvider time,
     LivenessClock liveness,
     ILogger<ConversationEventHubGrain> logger)
     : Grain, IConversationEventHubGrain
 {
-    /// <summary>Positions reserved per storage write; a restart skips what was left of the block.</summary>
-    public const long PositionBlock = 100_000;
-
-    private readonly EventHubOptions _options = options.Value;
     private readonly EventSubscribers _subscribers = new(logger);
-    private RetainedEventLog _log = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string BusinessNumberId => this.GetPrimaryKeyString();
+
+    public Task Published(EventRange events)
     {
-        _log = new RetainedEventLog(state.State.ReservedThrough + 1, _options.RetainedEvents, _options.Retention);
+        _subscribers.Push(events, liveness.Time.GetUtcNow());
         return Task.CompletedTask;
-    }
-
-    public async Task<long> Append(PublishedEvent conversationEvent, CancellationToken cancellationToken = default)
-    {
-        if (conversationEvent.BusinessNumberId != this.GetPrimaryKeyString())
-        {
-            throw new ArgumentException($"An event of business number {conversationEvent.BusinessNumberId} does not belong to hub {this.GetPrimaryKeyString()}.", nameof(conversationEvent));
-        }
-
-        if (_log.NextPosition > state.State.ReservedThrough)
-        {
-            state.State.ReservedThrough = _log.NextPosition - 1 + PositionBlock;
-            await state.WriteStateAsync(cancellationToken);
-        }
-
-        var positioned = _log.Append(conversationEvent, time.GetUtcNow());
-        // The retained events exist only here: an idle hub must not be collected while they are still due to subscribers.
-        DelayDeactivation(_options.Retention);
-        _subscribers.Push(positioned, liveness.Time.GetUtcNow());
-        return positioned.Position;
     }
 
     public Task<EventHubStatus> Subscribe(Guid subscriptionId, IConversationEventObserver observer, string? customer, CancellationToken cancellationToken = default)
     {
+        // Registered before the store is asked for its latest position, so no batch published in between is missed.
         var now = liveness.Time.GetUtcNow();
         _subscribers.RemoveExpired(now);
-        _subscribers.Renew(subscriptionId, observer, customer, _log.LatestPosition, now + _options.SubscriptionLifetime);
-        return Task.FromResult(Status());
+        _subscribers.Renew(subscriptionId, observer, customer, now + options.Value.SubscriptionLifetime);
+        return Status(cancellationToken);
     }
 
     public Task Unsubscribe(Guid subscriptionId)
@@ -67,13 +46,17 @@ public sealed class ConversationEventHubGrain(
     }
 
     public Task<EventRange> Read(long afterPosition, string? customer, int maxCount, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_log.Read(afterPosition, customer, Math.Max(1, maxCount), time.GetUtcNow()));
+        store.Read(BusinessNumberId, afterPosition, customer, Math.Max(1, maxCount), cancellationToken);
 
     public Task<EventHubStatus> GetStatus()
     {
         _subscribers.RemoveExpired(liveness.Time.GetUtcNow());
-        return Task.FromResult(Status());
+        return Status(CancellationToken.None);
     }
 
-    private EventHubStatus Status() => new(_log.LatestPosition, _log.OldestRetainedPosition, _log.Count, _subscribers.Count);
+    private async Task<EventHubStatus> Status(CancellationToken cancellationToken)
+    {
+        var feed = await store.Status(BusinessNumberId, cancellationToken);
+        return new EventHubStatus(feed.LatestPosition, feed.OldestRetainedPosition, feed.RetainedEvents, _subscribers.Count);
+    }
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Grains.Events;
 
 /// <summary>
-/// One subscriber's events of a business number: pushed by the hub while the subscriber keeps up, read from the hub's
-/// log when it resumes from a position, falls behind or a push went missing. Yields every matching event once, in
+/// One subscriber's events of a business number: pushed by the hub while the subscriber keeps up, read from the number's
+/// feed store (through the hub) when it resumes from a position, falls behind or a push went missing. Yields every matching event once, in
 /// position order. For hosts and clients, not for use inside a grain; dispose it to unsubscribe.
 /// </summary>
 public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
     private readonly Guid _id = Guid.NewGuid();
     private readonly CancellationTokenSource _stop = new();
 
-    // Pushed ranges, or null for "read the log": bounded, because a subscriber that stops reading must not make us buffer without end.
+    // Pushed ranges, or null for "read the store": bounded, because a subscriber that stops reading must not make us buffer without end.
     private readonly Channel<EventRange?> _pushed;
     private IConversationEventObserver? _reference;
     private Task _renewals = Task.CompletedTask;
@@ -48,13 +48,13 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         });
     }
 
-    /// <summary>The hub's latest position when this feed subscribed.</summary>
+    /// <summary>The feed's latest position when this feed subscribed.</summary>
     public long LatestPositionAtStart { get; private set; }
 
     /// <summary>Everything this feed matches up to this position has been yielded (or is known to be lost).</summary>
     public long Position => Volatile.Read(ref _through);
 
-    /// <summary>Subscribes; refuses a position the hub has not reached, which no earlier subscription can have been given.</summary>
+    /// <summary>Subscribes; refuses a position the feed has not reached, which no earlier subscription can have been given.</summary>
     internal static async Task<Result<EventFeed>> Open(
         IGrainFactory grains,
         string businessNumberId,
@@ -135,7 +135,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
     {
         if (!_pushed.Writer.TryWrite(events))
         {
-            // Full: this push is dropped and the reader reads the log instead. The flag goes first, so a reader that
+            // Full: this push is dropped and the reader reads the store instead. The flag goes first, so a reader that
             // drained the buffer meanwhile is woken by the marker, and one that did not sees the flag.
             Volatile.Write(ref _overflowed, 1);
             _pushed.Writer.TryWrite(null);
@@ -172,7 +172,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         _closed();
     }
 
-    /// <summary>Reads the hub's log from this feed's position to the hub's latest, page by page.</summary>
+    /// <summary>Reads the store from this feed's position to its latest, page by page.</summary>
     private async Task<List<FeedEvent>> CatchUp(CancellationToken cancellationToken)
     {
         var caughtUp = new List<FeedEvent>();
@@ -207,7 +207,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         return applied;
     }
 
-    /// <summary>Keeps the subscription alive, and reads the log each time in case a push was lost without a later one to reveal it.</summary>
+    /// <summary>Keeps the subscription alive, and reads the store each time in case a push was lost without a later one to reveal it.</summary>
     private async Task RenewUntilDisposed()
     {
         using var timer = new PeriodicTimer(_options.RenewalPeriod, _clock.Time);

@@ -1,11 +1,14 @@
 namespace Conversations.Grains.Events;
 
-/// <summary>How much of its events a business number's hub keeps for subscribers that reconnect, and how subscriptions stay alive.</summary>
+/// <summary>How much of its events a business number's feed keeps for subscribers that reconnect, and how subscriptions stay alive.</summary>
 public sealed class EventHubOptions
 {
     public const string Section = "Conversations:Events";
 
-    /// <summary>At most this many events per business number are kept for resuming subscribers ...</summary>
+    /// <summary>Upper bound of <see cref="RetainedEvents"/>: what one number's feed may hold in memory or in Redis.</summary>
+    public const int MaxRetainedEvents = 1_000_000;
+
+    /// <summary>At most this many events per business number are kept for resuming subscribers (in Redis, about this many) ...</summary>
     public int RetainedEvents { get; set; } = 10_000;
 
     /// <summary>... and none older than this.</summary>
@@ -14,14 +17,14 @@ public sealed class EventHubOptions
     /// <summary>A subscription its subscriber has not renewed for this long is dropped; subscribers renew every third of it.</summary>
     public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Pushed ranges one subscriber buffers before it stops taking pushes and reads the hub's log instead.</summary>
+    /// <summary>Pushed ranges one subscriber buffers before it stops taking pushes and reads the store instead.</summary>
     public int SubscriberBuffer { get; set; } = 256;
 
-    /// <summary>Events per read when a subscriber catches up from the hub's log.</summary>
+    /// <summary>Events per read when a subscriber catches up from the store.</summary>
     public int ReadPageSize { get; set; } = 500;
 
-    /// <summary>How long a conversation waits for its hub to take an event before it logs the event as lost and goes on.</summary>
-    public TimeSpan AppendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Events of one number a silo writes to the store at most at once; more waiting go in the next write.</summary>
+    public int MaxAppendBatch { get; set; } = 500;
 
     public TimeSpan RenewalPeriod => SubscriptionLifetime / 3;
 }

@@ -7,10 +7,14 @@ namespace Conversations.Grains.Events;
 
 public static class EventServiceCollectionExtensions
 {
-    /// <summary>A silo's part: every conversation event goes to its number's hub; subscribers may live here too.</summary>
+    /// <summary>
+    /// A silo's part: every conversation event goes into its number's feed, kept in this process's memory unless a
+    /// durable <see cref="IEventFeedStore"/> is registered; subscribers may live here too.
+    /// </summary>
     public static IServiceCollection AddConversationEventHub(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationEventSink, EventHubSink>());
+        services.TryAddSingleton<IEventFeedStore, InMemoryEventFeedStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationEventSink, EventFeedAppender>());
         return services.AddConversationEventFeeds(configuration.GetSection(EventHubOptions.Section));
     }
 
@@ -33,12 +37,12 @@ public static class EventServiceCollectionExtensions
         }
 
         options
-            .Validate(o => o.RetainedEvents > 0, "Conversations:Events:RetainedEvents must be positive.")
+            .Validate(o => o.RetainedEvents is > 0 and <= EventHubOptions.MaxRetainedEvents, $"Conversations:Events:RetainedEvents must be between 1 and {EventHubOptions.MaxRetainedEvents}.")
             .Validate(o => o.Retention > TimeSpan.Zero, "Conversations:Events:Retention must be positive.")
             .Validate(o => o.SubscriptionLifetime >= TimeSpan.FromSeconds(3), "Conversations:Events:SubscriptionLifetime must be at least 3 seconds.")
             .Validate(o => o.SubscriberBuffer > 0, "Conversations:Events:SubscriberBuffer must be positive.")
             .Validate(o => o.ReadPageSize > 0, "Conversations:Events:ReadPageSize must be positive.")
-            .Validate(o => o.AppendTimeout > TimeSpan.Zero, "Conversations:Events:AppendTimeout must be positive.")
+            .Validate(o => o.MaxAppendBatch > 0, "Conversations:Events:MaxAppendBatch must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(new LivenessClock(TimeProvider.System));
         services.TryAddSingleton<EventFeeds>();

@@ -8,6 +8,10 @@ namespace Conversations.Grains.Events;
 /// </summary>
 public static class EventSinkPublishing
 {
+    /// <summary>
+    /// Starts every event's publish in order before awaiting any, so a sink that queues (the feed appender) stores a
+    /// call's events in one write and in order, instead of one write after another.
+    /// </summary>
     public static async Task PublishEach(
         IReadOnlyList<IConversationEventSink> sinks,
         IEnumerable<PublishedEvent> events,
@@ -15,17 +19,30 @@ public static class EventSinkPublishing
     {
         foreach (var sink in sinks)
         {
-            foreach (var conversationEvent in events)
+            var pending = events.Select(e => (Event: e, Published: Start(sink, e))).ToList();
+            foreach (var (conversationEvent, published) in pending)
             {
                 try
                 {
-                    await sink.Publish(conversationEvent);
+                    await published;
                 }
                 catch (Exception e)
                 {
                     failed(e, conversationEvent);
                 }
             }
+        }
+    }
+
+    private static Task Start(IConversationEventSink sink, PublishedEvent conversationEvent)
+    {
+        try
+        {
+            return sink.Publish(conversationEvent);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
         }
     }
 }

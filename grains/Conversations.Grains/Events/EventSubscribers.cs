@@ -13,8 +13,8 @@ public sealed class EventSubscribers(ILogger logger)
 
     public int Count => _subscriptions.Count;
 
-    /// <summary>Adds a subscription pushed from after <paramref name="latestPosition"/>, or renews an existing one where it stands.</summary>
-    public void Renew(Guid id, IConversationEventObserver observer, string? customer, long latestPosition, DateTimeOffset expiresAt)
+    /// <summary>Adds a subscription pushed the batches published from now on, or renews an existing one where it stands.</summary>
+    public void Renew(Guid id, IConversationEventObserver observer, string? customer, DateTimeOffset expiresAt)
     {
         if (_subscriptions.TryGetValue(id, out var existing))
         {
@@ -23,7 +23,7 @@ public sealed class EventSubscribers(ILogger logger)
             return;
         }
 
-        _subscriptions[id] = new Subscription(observer, customer) { SentThrough = latestPosition, ExpiresAt = expiresAt };
+        _subscriptions[id] = new Subscription(observer, customer) { ExpiresAt = expiresAt };
     }
 
     public void Remove(Guid id) => _subscriptions.Remove(id);
@@ -39,21 +39,36 @@ public sealed class EventSubscribers(ILogger logger)
         }
     }
 
-    /// <summary>Pushes one event to each subscription it matches; never waits for a subscriber.</summary>
-    public void Push(PositionedEvent positioned, DateTimeOffset now)
+    /// <summary>
+    /// Pushes one published batch to each subscription it matches; never waits for a subscriber. Batches appended on
+    /// different silos may arrive out of order: a batch that does not follow what a subscription was given is pushed
+    /// as it is, so the subscriber sees the gap before it and reads it from the store; a batch that arrives after one
+    /// beyond it was pushed is already in what that read returned.
+    /// </summary>
+    public void Push(EventRange batch, DateTimeOffset now)
     {
         RemoveExpired(now);
         foreach (var (id, subscription) in _subscriptions)
         {
-            if (subscription.Customer is not null && subscription.Customer != positioned.Event.Customer)
+            var covered = subscription.CoveredThrough ?? long.MinValue;
+            var fresh = batch.Events.Where(e => e.Position > covered && (subscription.Customer is null || subscription.Customer == e.Event.Customer)).ToArray();
+            var follows = batch.After <= covered;
+            if (fresh.Length == 0)
             {
+                if (follows)
+                {
+                    subscription.CoveredThrough = Math.Max(covered, batch.Through);
+                }
+
                 continue;
             }
 
             try
             {
-                _ = subscription.Observer.OnEvents(new EventRange(subscription.SentThrough, positioned.Position, [positioned]));
-                subscription.SentThrough = positioned.Position;
+                // Following on, the range starts where the last push ended: the events in between matched nothing.
+                _ = subscription.Observer.OnEvents(new EventRange(follows ? subscription.PushedThrough : batch.After, batch.Through, [.. fresh]));
+                subscription.PushedThrough = batch.Through;
+                subscription.CoveredThrough = batch.Through;
             }
             catch (Exception e)
             {
@@ -70,8 +85,11 @@ public sealed class EventSubscribers(ILogger logger)
 
         public string? Customer { get; } = customer;
 
-        /// <summary>Everything this subscription matches up to here has been pushed to it.</summary>
-        public long SentThrough { get; set; }
+        /// <summary>Where the last push to this subscription ended: the next one that follows on starts here.</summary>
+        public long PushedThrough { get; set; }
+
+        /// <summary>Every event this subscription matches up to here was pushed to it; null before its first batch.</summary>
+        public long? CoveredThrough { get; set; }
 
         public DateTimeOffset ExpiresAt { get; set; }
     }

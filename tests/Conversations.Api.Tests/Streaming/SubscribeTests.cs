@@ -136,6 +136,17 @@ public sealed class SubscribeTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_cursor_beyond_any_position_the_service_hands_out_is_refused()
+    {
+        var (number, _) = await _scenario.OpenConversation();
+        using var call = api.Conversations.Subscribe(new V1.SubscribeRequest { BusinessNumberId = number.BusinessNumberId, AfterPosition = ulong.MaxValue });
+
+        var info = await Refused.With(StatusCode.InvalidArgument, "INVALID_FIELD", () => call.ResponseStream.MoveNext());
+
+        Assert.Equal("after_position", info.Metadata["field"]);
+    }
+
+    [Fact]
     public async Task An_invalid_customer_filter_is_refused()
     {
         var number = await _scenario.RegisterNumber();

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Conversations.Abstractions.Events;
 using Conversations.Grains.Events;
-using Conversations.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Conversations.Grains.Tests.Events;
+namespace Conversations.Testing;
 
 /// <summary>A subscriber that reads its feed in the background into a list a test waits on.</summary>
 public sealed class FeedRecorder : IAsyncDisposable
@@ -37,8 +36,7 @@ public sealed class FeedRecorder : IAsyncDisposable
     public static async Task<FeedRecorder> Start(EventFeeds feeds, string businessNumberId, string? customer = null, long? afterPosition = null)
     {
         var feed = await feeds.Subscribe(businessNumberId, customer, afterPosition);
-        Assert.True(feed.Succeeded, feed.Refusal?.Message);
-        return new FeedRecorder(feed.Value);
+        return feed.Succeeded ? new FeedRecorder(feed.Value) : throw new InvalidOperationException($"Subscribing was refused: {feed.Refusal.Message}");
     }
 
     public async Task<IReadOnlyList<FeedEvent>> WaitFor(Func<IReadOnlyList<FeedEvent>, bool> condition) =>
