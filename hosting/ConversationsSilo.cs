@@ -3,6 +3,7 @@ using Conversations.Grains;
 using Conversations.Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -25,6 +26,7 @@ public static class ConversationsSilo
             .ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
+        silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         return silo;
