@@ -77,6 +77,7 @@ public static class ConversationsSilo
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        silo.Services.AddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, RedisUsageLedgerStore>();
         return silo;
     }
 

@@ -31,7 +31,7 @@ public sealed class PricingOptions
     /// <summary>
     /// How long a usage ledger remembers a charged or reported message id, so a retried Charge is answered with the first
     /// estimate and counted once, and a redelivered delivery status is counted once. A conversation retries a failed
-    /// charge at its next send or activation. Each remembered id costs about 150 bytes of Redis memory until it expires.
+    /// charge at its next send or activation. Each remembered id costs about 200 bytes of Redis memory until it expires.
     /// </summary>
     public TimeSpan MessageIdsRememberedFor { get; set; } = TimeSpan.FromDays(1);
 
