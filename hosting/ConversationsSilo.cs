@@ -26,9 +26,9 @@ public static class ConversationsSilo
             .ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
-        silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
+        silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         return silo;
     }
 
@@ -76,8 +76,8 @@ public static class ConversationsSilo
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-        silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         silo.Services.AddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, RedisUsageLedgerStore>();
+        silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         return silo;
     }
 
