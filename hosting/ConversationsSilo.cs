@@ -32,6 +32,7 @@ public static class ConversationsSilo
         silo.Services.TryAddSingleton<Conversations.Abstractions.Grains.GrainReferences>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
+        silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         return silo;
     }
 
@@ -79,6 +80,7 @@ public static class ConversationsSilo
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.Services.AddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, RedisUsageLedgerStore>();
         silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         silo.Services.AddSingleton<IMessageLogStore, RedisMessageLogStore>();
         silo.Services.AddSingleton<IEventFeedStore, RedisEventFeedStore>();

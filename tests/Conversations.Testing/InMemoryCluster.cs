@@ -1,9 +1,11 @@
 using Conversations.Abstractions.Meta;
 using Conversations.Grains;
 using Conversations.Grains.Events;
+using Conversations.Grains.Pricing;
 using Conversations.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -23,6 +25,9 @@ public static class InMemoryCluster
         Action<ISiloBuilder>? configureSilo = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        // One usage ledger store for every silo, as a durable cluster has one Redis: a conversation on either silo counts in it.
+        var options = configuration.GetSection(ConversationOptions.Section).Get<ConversationOptions>() ?? new ConversationOptions();
+        var ledgers = new InMemoryUsageLedgerStore(Options.Create(options), clock);
         var builder = new InProcessTestClusterBuilder((short)silos);
         // One feed store for all silos, as one Redis is for a real cluster; an embedded production silo is alone.
         IEventFeedStore? feedStore = null;
@@ -33,6 +38,7 @@ public static class InMemoryCluster
             silo.AddMemoryGrainStorage(StorageNames.Conversations);
             silo.UseInMemoryReminderService();
             silo.UseFakeClock(clock);
+            silo.Services.AddSingleton<IUsageLedgerStore>(ledgers);
             silo.Services.AddSingleton<IWhatsAppSender>(whatsApp ?? new RecordingWhatsAppSender());
             if (events is not null)
             {

@@ -5,7 +5,8 @@ namespace Conversations.Abstractions.Grains;
 
 /// <summary>
 /// The usage of one business portfolio (keyed "{waba id}/{yyyy-MM}", UTC month): prices each message as it is sent,
-/// in order, so monthly allowances and volume tiers fall exactly where they should, and keeps the totals.
+/// at its exact ordinal of the month, so monthly allowances and volume tiers fall exactly where they should however many
+/// messages are charged at once, and keeps the totals.
 /// </summary>
 [Alias("usage-ledger")]
 public interface IUsageLedgerGrain : IGrainWithStringKey

@@ -6,8 +6,9 @@ using Conversations.Abstractions.Templates;
 namespace Conversations.Grains.Pricing;
 
 /// <summary>
-/// Meta's per-message pricing (spec sections 2 and 4) as a pure decision: the category, pricing type and amount of one
-/// message from the rate card, the pricing model in force on its date and the month's ordinals so far.
+/// Meta's per-message pricing (spec sections 2 and 4) as a pure decision: for one message, the monthly ordinal it
+/// advances and its category, pricing type and amount at each ordinal, from the rate card and the pricing model in
+/// force on its date (<see cref="ChargePlan"/>).
 /// <list type="bullet">
 /// <item>PMP 2025 (dates before <see cref="PricingOptions.ServiceChargedFrom"/>, including those before 2025-07-01):
 /// an open free entry point makes every message free; service (free-form) is free; utility inside the window is free;
@@ -17,7 +18,7 @@ namespace Conversations.Grains.Pricing;
 /// later ones cost the market's utility rate; utility, authentication and marketing are charged, window or not.</item>
 /// </list>
 /// Service messages inside a free entry point do not use the monthly allowance: they are free anyway.
-/// Only regular (charged) messages advance the volume ordinal of their market and category.
+/// Only regular (charged) carded messages advance the volume ordinal of their market and category.
 /// </summary>
 public sealed class MessagePricer(RateCard card, PricingOptions options)
 {
@@ -26,7 +27,7 @@ public sealed class MessagePricer(RateCard card, PricingOptions options)
 
     public string ModelOn(DateOnly date) => date >= options.ServiceChargedFrom ? PricingModels.Pmp2026 : PricingModels.Pmp2025;
 
-    public PricedMessage Price(ChargeRequest request, UsageCounters counters)
+    public ChargePlan Plan(ChargeRequest request)
     {
         var date = DateOnly.FromDateTime(request.At.UtcDateTime);
         var model = ModelOn(date);
@@ -36,17 +37,37 @@ public sealed class MessagePricer(RateCard card, PricingOptions options)
 
         // Service has no row of its own: it is priced (and its currency taken) from the market's utility row.
         var row = card.Find(market, category == PricingCategories.Service ? PricingCategories.Utility : category, date);
-        var (type, countsAsService) = TypeOf(request, category, model, counters);
-        if (type != PricingTypes.Regular)
+        ChargeEstimate Estimate(string type, decimal amount) => new(category, type, amount, row.Currency, market, model);
+
+        if (request.EntryPointOpen)
         {
-            return new PricedMessage(new ChargeEstimate(category, type, 0m, row.Currency, market, model), countsAsService, CountsTowardVolume: false);
+            return ChargePlan.Flat(Estimate(PricingTypes.FreeEntryPoint, 0m));
         }
 
-        var amount = category == PricingCategories.Service
-            ? row.Rate
-            : row.RateFor(counters.ChargedMessagesOf(market, category) + 1);
-        return new PricedMessage(new ChargeEstimate(category, type, amount, row.Currency, market, model), countsAsService, CountsTowardVolume: true);
+        if (model == PricingModels.Pmp2025)
+        {
+            if (category == PricingCategories.Service || (category == PricingCategories.Utility && request.WindowOpen))
+            {
+                return ChargePlan.Flat(Estimate(PricingTypes.FreeCustomerService, 0m));
+            }
+        }
+        else if (category == PricingCategories.Service)
+        {
+            return new ChargePlan(
+                ServiceOrdinal(request.BusinessNumberId),
+                [new PriceBand(options.FreeServiceMessagesPerMonth, Estimate(PricingTypes.FreeCustomerService, 0m)), new PriceBand(PriceBand.Unbounded, Estimate(PricingTypes.Regular, row.Rate))]);
+        }
+
+        return new ChargePlan(
+            VolumeOrdinal(market, category),
+            [.. row.RatesByOrdinal().Select(r => new PriceBand(r.Through, Estimate(PricingTypes.Regular, r.Rate)))]);
     }
+
+    /// <summary>Service messages of a business number that used the monthly allowance (free or beyond it).</summary>
+    public static string ServiceOrdinal(string businessNumberId) => $"service/{businessNumberId}";
+
+    /// <summary>Regular (charged) messages of the portfolio in a market and category: the ordinal volume tiers price by.</summary>
+    public static string VolumeOrdinal(string market, string category) => $"volume/{market}/{category}";
 
     private string CategoryOf(ChargeRequest request, string region) => request.Kind switch
     {
@@ -63,27 +84,4 @@ public sealed class MessagePricer(RateCard card, PricingOptions options)
 
     /// <summary>Authentication to a listed market is international when the business is not in that same market.</summary>
     private bool IsInternational(string region) => _internationalMarkets.Contains(region) && region != _businessMarket;
-
-    private (string Type, bool CountsAsService) TypeOf(ChargeRequest request, string category, string model, UsageCounters counters)
-    {
-        if (request.EntryPointOpen)
-        {
-            return (PricingTypes.FreeEntryPoint, false);
-        }
-
-        if (model == PricingModels.Pmp2025)
-        {
-            return category == PricingCategories.Service || (category == PricingCategories.Utility && request.WindowOpen)
-                ? (PricingTypes.FreeCustomerService, false)
-                : (PricingTypes.Regular, false);
-        }
-
-        if (category == PricingCategories.Service)
-        {
-            var ordinal = counters.ServiceMessagesOf(request.BusinessNumberId) + 1;
-            return (ordinal <= options.FreeServiceMessagesPerMonth ? PricingTypes.FreeCustomerService : PricingTypes.Regular, true);
-        }
-
-        return (PricingTypes.Regular, false);
-    }
 }

@@ -29,19 +29,11 @@ public sealed class PricingOptions
     public int FreeServiceMessagesPerMonth { get; set; } = 1000;
 
     /// <summary>
-    /// How many charged message ids each monthly ledger remembers to answer a retried Charge with the first estimate.
-    /// A conversation retries a charge only when the first call failed, at its next call; the whole state is written on
-    /// every charge, so this bounds that write. Measured: 10,000 halved uniform sends per api core against 1,000.
+    /// How long a usage ledger remembers a charged or reported message id, so a retried Charge is answered with the first
+    /// estimate and counted once, and a redelivered delivery status is counted once. A conversation retries a failed
+    /// charge at its next send or activation. Each remembered id costs about 200 bytes of Redis memory until it expires.
     /// </summary>
-    [Range(1, 1_000_000)]
-    public int ChargeIdsRemembered { get; set; } = 1_000;
-
-    /// <summary>
-    /// How many reported (delivered) message ids each monthly ledger remembers. Conversations already pass on only the
-    /// first delivery with pricing; this covers a redelivery racing a silo failure.
-    /// </summary>
-    [Range(1, 1_000_000)]
-    public int ReportIdsRemembered { get; set; } = 1_000;
+    public TimeSpan MessageIdsRememberedFor { get; set; } = TimeSpan.FromDays(1);
 
     public IReadOnlySet<string> AuthenticationInternationalMarketSet() =>
         AuthenticationInternationalMarkets

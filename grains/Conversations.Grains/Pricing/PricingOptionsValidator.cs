@@ -19,6 +19,11 @@ public sealed class PricingOptionsValidator : IValidateOptions<ConversationOptio
             failures.Add($"Conversations:Pricing:BusinessMarket '{pricing.BusinessMarket}' must be an ISO region such as US.");
         }
 
+        if (pricing.MessageIdsRememberedFor <= TimeSpan.Zero)
+        {
+            failures.Add($"Conversations:Pricing:MessageIdsRememberedFor '{pricing.MessageIdsRememberedFor}' must be positive.");
+        }
+
         var markets = pricing.AuthenticationInternationalMarkets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (markets.FirstOrDefault(m => !IsRegion(m)) is { } bad)
         {

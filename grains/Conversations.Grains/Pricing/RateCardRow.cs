@@ -12,22 +12,19 @@ public sealed record RateCardRow(
     ImmutableArray<VolumeTier> Tiers)
 {
     /// <summary>
-    /// The rate of the <paramref name="ordinal"/>-th charged message of the month (1-based): marginal, so each message
-    /// costs the rate of the tier its own ordinal falls in, not the tier the month ends in.
+    /// The row's rates by ordinal of the month's charged messages (1-based), ascending: each rate applies to the ordinals
+    /// up to and including its Through, the last to every later one. Marginal, so each message costs the rate of the tier
+    /// its own ordinal falls in, not the tier the month ends in: a tier "from N" prices the (N+1)-th message on.
     /// </summary>
-    public decimal RateFor(long ordinal)
+    public IEnumerable<(long Through, decimal Rate)> RatesByOrdinal()
     {
         var rate = Rate;
         foreach (var tier in Tiers)
         {
-            if (ordinal <= tier.FromMessages)
-            {
-                break;
-            }
-
+            yield return (tier.FromMessages, rate);
             rate = tier.Rate;
         }
 
-        return rate;
+        yield return (PriceBand.Unbounded, rate);
     }
 }

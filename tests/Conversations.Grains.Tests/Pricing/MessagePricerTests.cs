@@ -13,9 +13,9 @@ public sealed class MessagePricerTests
     [Fact]
     public void The_1000th_service_message_of_a_month_is_free_and_the_1001st_costs_the_market_utility_rate()
     {
-        var counters = new UsageCounters();
+        var counters = new Dictionary<string, long>();
         const string number = "1012345678";
-        var estimates = Enumerable.Range(0, 1001).Select(_ => Charge(Service(UsCustomer, November2026, number), counters)).ToList();
+        var estimates = Enumerable.Range(0, 1001).Select(_ => Charge(s_pricer, Service(UsCustomer, November2026, number), counters)).ToList();
 
         Assert.All(estimates.Take(1000), e => Assert.Equal((PricingCategories.Service, PricingTypes.FreeCustomerService, 0m), (e.Category, e.PricingType, e.Amount)));
         var the1001st = estimates[1000];
@@ -26,31 +26,31 @@ public sealed class MessagePricerTests
     [Fact]
     public void The_service_allowance_is_per_business_number()
     {
-        var counters = new UsageCounters();
+        var counters = new Dictionary<string, long>();
         for (var i = 0; i < 1000; i++)
         {
-            Charge(Service(UsCustomer, November2026, "1011111111"), counters);
+            Charge(s_pricer, Service(UsCustomer, November2026, "1011111111"), counters);
         }
 
-        Assert.Equal(PricingTypes.Regular, Charge(Service(UsCustomer, November2026, "1011111111"), counters).PricingType);
-        Assert.Equal(PricingTypes.FreeCustomerService, Charge(Service(UsCustomer, November2026, "1022222222"), counters).PricingType);
+        Assert.Equal(PricingTypes.Regular, Charge(s_pricer, Service(UsCustomer, November2026, "1011111111"), counters).PricingType);
+        Assert.Equal(PricingTypes.FreeCustomerService, Charge(s_pricer, Service(UsCustomer, November2026, "1022222222"), counters).PricingType);
     }
 
     [Fact]
     public void Service_inside_a_free_entry_point_is_free_and_does_not_use_the_monthly_allowance()
     {
-        var counters = new UsageCounters();
-        var estimate = Charge(Service(UsCustomer, November2026, "1012345678", entryPoint: true), counters);
+        var counters = new Dictionary<string, long>();
+        var estimate = Charge(s_pricer, Service(UsCustomer, November2026, "1012345678", entryPoint: true), counters);
 
         Assert.Equal(PricingTypes.FreeEntryPoint, estimate.PricingType);
-        Assert.Equal(0, counters.ServiceMessagesOf("1012345678"));
+        Assert.Equal(0, counters.GetValueOrDefault(MessagePricer.ServiceOrdinal("1012345678")));
     }
 
     [Fact]
     public void Service_is_always_free_under_the_2025_model()
     {
-        var counters = new UsageCounters();
-        var estimates = Enumerable.Range(0, 1001).Select(_ => Charge(Service(UsCustomer, August2025, "1012345678"), counters)).ToList();
+        var counters = new Dictionary<string, long>();
+        var estimates = Enumerable.Range(0, 1001).Select(_ => Charge(s_pricer, Service(UsCustomer, August2025, "1012345678"), counters)).ToList();
 
         Assert.All(estimates, e => Assert.Equal((PricingTypes.FreeCustomerService, 0m, PricingModels.Pmp2025), (e.PricingType, e.Amount, e.PricingModel)));
     }
@@ -66,7 +66,7 @@ public sealed class MessagePricerTests
             ? Template(c, BrazilCustomer, November2026, windowOpen: false, entryPoint: true)
             : Service(BrazilCustomer, November2026, entryPoint: true);
 
-        var estimate = s_pricer.Price(request, new UsageCounters()).Estimate;
+        var estimate = Price(request);
 
         Assert.Equal((PricingTypes.FreeEntryPoint, 0m, PricingModels.Pmp2026), (estimate.PricingType, estimate.Amount, estimate.PricingModel));
     }
@@ -122,7 +122,7 @@ public sealed class MessagePricerTests
     {
         var pricer = new MessagePricer(RateCard.Load(null), new PricingOptions { BusinessMarket = "IN" });
 
-        var estimate = pricer.Price(Template(TemplateCategory.Authentication, IndiaCustomer, November2026), new UsageCounters()).Estimate;
+        var estimate = Quote(pricer, Template(TemplateCategory.Authentication, IndiaCustomer, November2026), new Dictionary<string, long>());
 
         Assert.Equal((PricingCategories.Authentication, 0.0014m), (estimate.Category, estimate.Amount));
     }
@@ -180,15 +180,10 @@ public sealed class MessagePricerTests
     public void A_volume_tier_boundary_inside_one_batch_prices_each_message_at_the_rate_of_its_own_tier()
     {
         var pricer = new MessagePricer(RateCardTests.TieredCard(), new PricingOptions());
-        var counters = new UsageCounters();
+        var counters = new Dictionary<string, long>();
 
         var amounts = Enumerable.Range(0, 8)
-            .Select(_ =>
-            {
-                var priced = pricer.Price(Template(TemplateCategory.Utility, UsCustomer, November2026), counters);
-                counters.Count("1012345678", priced);
-                return priced.Estimate.Amount;
-            })
+            .Select(_ => Charge(pricer, Template(TemplateCategory.Utility, UsCustomer, November2026), counters).Amount)
             .ToList();
 
         Assert.Equal([0.004m, 0.004m, 0.004m, 0.003m, 0.003m, 0.003m, 0.002m, 0.002m], amounts);
@@ -198,35 +193,47 @@ public sealed class MessagePricerTests
     public void Free_messages_do_not_advance_the_volume_tier()
     {
         var pricer = new MessagePricer(RateCardTests.TieredCard(), new PricingOptions());
-        var counters = new UsageCounters();
+        var counters = new Dictionary<string, long>();
         for (var i = 0; i < 5; i++)
         {
-            counters.Count("1012345678", pricer.Price(Template(TemplateCategory.Utility, UsCustomer, November2026, entryPoint: true), counters));
+            Charge(pricer, Template(TemplateCategory.Utility, UsCustomer, November2026, entryPoint: true), counters);
         }
 
-        Assert.Equal(0.004m, pricer.Price(Template(TemplateCategory.Utility, UsCustomer, November2026), counters).Estimate.Amount);
+        Assert.Equal(0.004m, Quote(pricer, Template(TemplateCategory.Utility, UsCustomer, November2026), counters).Amount);
     }
 
     [Fact]
     public void Volume_tiers_count_per_market_and_category()
     {
         var pricer = new MessagePricer(RateCardTests.TieredCard(), new PricingOptions());
-        var counters = new UsageCounters();
+        var counters = new Dictionary<string, long>();
         for (var i = 0; i < 3; i++)
         {
-            counters.Count("1012345678", pricer.Price(Template(TemplateCategory.Utility, UsCustomer, November2026), counters));
+            Charge(pricer, Template(TemplateCategory.Utility, UsCustomer, November2026), counters);
         }
 
-        Assert.Equal(0.003m, pricer.Price(Template(TemplateCategory.Utility, UsCustomer, November2026), counters).Estimate.Amount);
-        Assert.Equal(0.0077m, pricer.Price(Template(TemplateCategory.Utility, FranceCustomer, November2026), counters).Estimate.Amount);
+        Assert.Equal(0.003m, Quote(pricer, Template(TemplateCategory.Utility, UsCustomer, November2026), counters).Amount);
+        Assert.Equal(0.0077m, Quote(pricer, Template(TemplateCategory.Utility, FranceCustomer, November2026), counters).Amount);
     }
 
-    private static ChargeEstimate Price(ChargeRequest request) => s_pricer.Price(request, new UsageCounters()).Estimate;
+    private static ChargeEstimate Price(ChargeRequest request) => Quote(s_pricer, request, new Dictionary<string, long>());
 
-    private static ChargeEstimate Charge(ChargeRequest request, UsageCounters counters)
+    /// <summary>The price of the next message, the month's ordinals being <paramref name="counters"/>.</summary>
+    private static ChargeEstimate Quote(MessagePricer pricer, ChargeRequest request, IReadOnlyDictionary<string, long> counters)
     {
-        var priced = s_pricer.Price(request, counters);
-        counters.Count(request.BusinessNumberId, priced);
-        return priced.Estimate;
+        var plan = pricer.Plan(request);
+        return plan.EstimateAt((plan.Ordinal is { } ordinal ? counters.GetValueOrDefault(ordinal) : 0) + 1);
+    }
+
+    /// <summary>Prices the next message and counts it, one after another, as a ledger store does atomically.</summary>
+    private static ChargeEstimate Charge(MessagePricer pricer, ChargeRequest request, Dictionary<string, long> counters)
+    {
+        var estimate = Quote(pricer, request, counters);
+        if (pricer.Plan(request).Ordinal is { } ordinal)
+        {
+            counters[ordinal] = counters.GetValueOrDefault(ordinal) + 1;
+        }
+
+        return estimate;
     }
 }
