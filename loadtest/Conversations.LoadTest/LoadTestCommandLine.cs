@@ -64,7 +64,8 @@ public static class LoadTestCommandLine
             + "with their activations collected (the api's Conversations:Hosting:ConversationIdleTimeout, plus a minute). 0: no third reading.", TimeSpan.Zero);
         var redis = new Option<string?>("--redis")
         {
-            Description = "windows: the api's Redis (what ConnectionStrings__Redis says), to report used_memory per window. Unset: the api stores in memory.",
+            Description = "The api's Redis (what ConnectionStrings__Redis says): every scenario reports Redis CPU, bytes in and AOF bytes per ok item from INFO at the start "
+                + "and end of its measurement; windows also used_memory per window. Unset: the api stores in memory.",
             HelpName = "host:port",
         };
         var output = new Option<DirectoryInfo?>("--output")

@@ -28,7 +28,8 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         var ids = RunIds.New();
         using var channel = LoadTestChannel.Create(settings.Address);
         using var http = LoadTestChannel.CreateHttpClient(settings.Concurrency);
-        var context = new ScenarioContext(channel, http, settings, ids);
+        await using var redis = await ApiRedis.ConnectAsync(settings.Redis);
+        var context = new ScenarioContext(channel, http, settings, ids, redis);
         var names = settings.Scenarios.Contains(BaselineScenario.ScenarioName)
             ? settings.Scenarios
             : [BaselineScenario.ScenarioName, .. settings.Scenarios];
@@ -98,7 +99,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         }
 
         // The baseline is the ceiling, so it always runs as fast as answered; --rate paces the scenarios measured against it.
-        var phase = new LoadPhase(scenario, settings, scenario.Name == BaselineScenario.ScenarioName ? null : settings.Rate);
+        var phase = new LoadPhase(scenario, settings, scenario.Name == BaselineScenario.ScenarioName ? null : settings.Rate, context.Redis);
         var startedAt = Stopwatch.GetTimestamp();
         var lastCount = 0L;
         var lastAt = startedAt;

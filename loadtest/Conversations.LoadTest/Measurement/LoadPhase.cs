@@ -9,9 +9,10 @@ namespace Conversations.LoadTest.Measurement;
 /// Warm-up then measurement of one scenario: <c>concurrency</c> worker loops, each issuing its next operation when
 /// the previous one completed (closed loop), or at its scheduled time when a rate is set (open loop, where latency
 /// counts from the intended start so a stalled server cannot hide its queue). Operations that complete inside the
-/// measurement window are counted; the loops stop issuing when it ends.
+/// measurement window are counted; the loops stop issuing when it ends. The server's CPU, and its Redis's when the
+/// run watches one, are read at the start and end of the measurement window.
 /// </summary>
-public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, double? rate)
+public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, double? rate, ApiRedis? redis = null)
 {
     // Loops still waiting on the server this long after the window are abandoned, so a hung server cannot hang the run.
     private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
@@ -41,7 +42,7 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
 
         // Long-running loops on the thread pool; each awaits the network almost all the time.
         var loops = Task.WhenAll(workers.Select((worker, i) => Task.Run(() => LoopAsync(worker, _workers[i], i, measureFrom, measureUntil, abandon.Token))));
-        var cpuUsage = await MeasureCpuAsync(measureFrom, measureUntil, loops, cancellationToken);
+        var cost = await MeasureCostAsync(measureFrom, measureUntil, loops, cancellationToken);
         await loops;
 
         var latency = new LongHistogram(1, WorkerStats.HighestTrackableMicroseconds, 3);
@@ -73,10 +74,11 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
             LatencySummary.Of(latency),
             outcomes.ToList(),
             setup,
-            cpuUsage,
+            cost.Cpu,
             ranOut)
         {
             SendsMessages = scenario.SendsMessages,
+            Redis = cost.Redis,
         };
     }
 
@@ -142,13 +144,13 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
         }
     }
 
-    /// <summary>CPU over the measurement window, or until the loops ran out of work if that came first.</summary>
-    private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
+    /// <summary>CPU (and Redis) over the measurement window, or until the loops ran out of work if that came first.</summary>
+    private async Task<MeasuredCost> MeasureCostAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
     {
         await Task.WhenAny(DelayUntil(measureFrom, cancellationToken), loops);
-        var meter = CpuMeter.Start(scenario.MeasuredPid(settings));
+        var meter = await CostMeter.StartAsync(scenario.MeasuredPid(settings), redis);
         await Task.WhenAny(DelayUntil(measureUntil, cancellationToken), loops);
-        return meter.Stop();
+        return await meter.StopAsync();
     }
 
     /// <summary>False when cancelled first.</summary>

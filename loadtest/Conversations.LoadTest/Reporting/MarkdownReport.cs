@@ -58,6 +58,11 @@ public static class MarkdownReport
                 + $"{Count(settings.Conversations)} windows on {settings.BusinessNumbers} number(s)");
         }
 
+        if (settings.Redis is { } watched)
+        {
+            details.Add($"Redis `{watched}`: INFO read at the start and end of every measurement");
+        }
+
         if (details.Count > 0)
         {
             md.AppendLine("- " + string.Join("; ", details));
@@ -85,6 +90,26 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Server: the api, whose pid was given with --server-pid; for the relay row, the relay server (--relay-pid). Server CPU per ok op: its CPU seconds over the measurement ÷ successful operations. "
             + "The relay columns compare each send scenario with the relay floor measured in this run.");
+
+        var redisMeasured = report.Scenarios.Where(s => s.Redis is not null).ToList();
+        if (redisMeasured.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Redis, from INFO at the start and end of each measurement (the same span as the server CPU), per ok item (per inbound message for webhooks):");
+            md.AppendLine();
+            md.AppendLine("| scenario | Redis CPU µs per ok item | Redis bytes in per ok item | AOF bytes per ok item | Redis CPU / bytes in / AOF bytes over the measurement |");
+            md.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var s in redisMeasured)
+            {
+                md.AppendLine($"| {s.Scenario} | {string.Join(" | ", RedisCells(s))} |");
+            }
+
+            foreach (var note in redisMeasured.Select(AofNote).OfType<string>())
+            {
+                md.AppendLine();
+                md.AppendLine(note);
+            }
+        }
 
         md.AppendLine();
         md.AppendLine("Outcomes (status and google.rpc.ErrorInfo reason; the first server message for each):");
@@ -127,17 +152,17 @@ public static class MarkdownReport
             foreach (var s in footprints)
             {
                 var f = s.Footprint!;
-                md.AppendLine($"| {s.Scenario} | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(f.After.GcHeapBytes)} | {PerWindow(f.GcHeapBytesPerWindow)} | "
-                    + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(f.After.ResidentBytes)} | {PerWindow(f.ResidentBytesPerWindow)} | "
+                md.AppendLine($"| {s.Scenario} | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(f.After.GcHeapBytes)} | {BytesEach(f.GcHeapBytesPerWindow)} | "
+                    + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(f.After.ResidentBytes)} | {BytesEach(f.ResidentBytesPerWindow)} | "
                     + (f.RedisAfter is { } after
-                        ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(after.UsedMemoryBytes)} | {PerWindow(f.RedisBytesPerWindow)} | {Count(after.Keys)} |"
+                        ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(after.UsedMemoryBytes)} | {BytesEach(f.RedisBytesPerWindow)} | {Count(after.Keys)} |"
                         : "– | – | – |"));
                 if (f.AfterIdle is { } idle)
                 {
-                    md.AppendLine($"| {s.Scenario}, after {f.IdleSeconds:0} s idle | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(idle.GcHeapBytes)} | {PerWindow(f.IdleGcHeapBytesPerWindow)} | "
-                        + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(idle.ResidentBytes)} | {PerWindow(f.IdleResidentBytesPerWindow)} | "
+                    md.AppendLine($"| {s.Scenario}, after {f.IdleSeconds:0} s idle | {Count(f.Windows)} | {Bytes(f.Before.GcHeapBytes)} → {Bytes(idle.GcHeapBytes)} | {BytesEach(f.IdleGcHeapBytesPerWindow)} | "
+                        + $"{Bytes(f.Before.ResidentBytes)} → {Bytes(idle.ResidentBytes)} | {BytesEach(f.IdleResidentBytesPerWindow)} | "
                         + (f.RedisAfterIdle is { } redis
-                            ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(redis.UsedMemoryBytes)} | {PerWindow(f.IdleRedisBytesPerWindow)} | {Count(redis.Keys)} |"
+                            ? $"{Bytes(f.RedisBefore?.UsedMemoryBytes)} → {Bytes(redis.UsedMemoryBytes)} | {BytesEach(f.IdleRedisBytesPerWindow)} | {Count(redis.Keys)} |"
                             : "– | – | – |"));
                 }
             }
