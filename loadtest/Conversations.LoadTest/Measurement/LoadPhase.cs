@@ -12,11 +12,12 @@ namespace Conversations.LoadTest.Measurement;
 /// measurement window are counted; the loops stop issuing when it ends. The server's CPU, and its Redis's when the
 /// run watches one, are read at the start and end of the measurement window.
 /// </summary>
-public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, double? rate, ApiRedis? redis = null)
+public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, ApiRedis? redis = null)
 {
     // Loops still waiting on the server this long after the window are abandoned, so a hung server cannot hang the run.
     private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
 
+    private readonly double? _rate = scenario.OpenLoopRate(settings);
     private WorkerStats[] _workers = [];
     private long _startedAt;
 
@@ -30,13 +31,24 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
 
     public bool Measuring => _startedAt != 0 && Stopwatch.GetElapsedTime(_startedAt) >= settings.Warmup;
 
+    /// <summary>Open loop: when the sends were intended, in Unix time, once <see cref="RunAsync"/> has started; null in a closed loop.</summary>
+    public OpenLoopSchedule? Schedule { get; private set; }
+
     public async Task<ScenarioResult> RunAsync(SetupReport? setup, CancellationToken cancellationToken)
     {
         var workers = Enumerable.Range(0, settings.Concurrency).Select(scenario.CreateWorker).ToArray();
         _workers = [.. workers.Select(_ => new WorkerStats())];
         _startedAt = Stopwatch.GetTimestamp();
+        var startedAtUnixMicroseconds = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
         var measureFrom = _startedAt + ToTicks(settings.Warmup);
         var measureUntil = measureFrom + ToTicks(settings.Duration);
+        if (_rate is { } perSecond)
+        {
+            // The first intended send is at the start (worker 0's first slot); the clock pair converts the rest.
+            long UnixMicroseconds(long timestamp) => startedAtUnixMicroseconds + (long)Stopwatch.GetElapsedTime(_startedAt, timestamp).TotalMicroseconds;
+            Schedule = new OpenLoopSchedule(startedAtUnixMicroseconds, UnixMicroseconds(measureFrom), UnixMicroseconds(measureUntil), perSecond);
+        }
+
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         abandon.CancelAfter(settings.Warmup + settings.Duration + s_drainLimit);
 
@@ -85,7 +97,7 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
     private async Task LoopAsync(IScenarioWorker worker, WorkerStats stats, int index, long measureFrom, long measureUntil, CancellationToken abandon)
     {
         // Open loop: each worker owns every concurrency-th slot of the schedule, staggered so they do not fire together.
-        var interval = rate is { } perSecond ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / perSecond)) : 0;
+        var interval = _rate is { } perSecond ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / perSecond)) : 0;
         var intendedAt = _startedAt + (interval * index / settings.Concurrency);
         while (!abandon.IsCancellationRequested)
         {

@@ -57,4 +57,7 @@ public sealed record ScenarioResult(
 
     /// <summary>Growth of the append-only file (INFO aof_current_size) ÷ successful items; null when AOF is off or a rewrite ran.</summary>
     public double? AofBytesPerOkItem => Redis?.AofBytesPer(OkOperations * ItemsPerOperation);
+
+    /// <summary>pacing: whether Meta saw the number's sends at its throughput and none refused; null for every other scenario.</summary>
+    public PacingVerdict? Pacing { get; init; }
 }

@@ -74,6 +74,15 @@ public static class ConsoleReport
         WriteRedis(console, report);
         foreach (var s in report.Scenarios)
         {
+            if (s.Pacing is { } pacing)
+            {
+                var color = pacing.Passed switch { true => "green", false => "red", null => "yellow" };
+                foreach (var line in PacingLines(s.Scenario, pacing))
+                {
+                    console.MarkupLine($"[{color}]{Markup.Escape(line)}[/]");
+                }
+            }
+
             WriteSetup(console, s);
             if (s.Footprint is { } footprint)
             {

@@ -70,6 +70,26 @@ public static class Formatting
     public static string? AofNote(Measurement.ScenarioResult s) =>
         s.Redis?.AofNotMeasuredBecause is { } why && why != Measurement.RedisUsage.AofOff ? $"{s.Scenario}: AOF not measured: {why}" : null;
 
+    /// <summary>pacing: the busiest second at Meta against the limit, then one PASS/FAIL line for the three conditions.</summary>
+    public static IReadOnlyList<string> PacingLines(string scenario, Measurement.PacingVerdict v)
+    {
+        var arrivals = v.ArrivalsNotCheckedBecause is { } why
+            ? $"{scenario}: arrivals at Meta not checked: {why}"
+            : $"{scenario}: busiest second at Meta: {Count(v.BusiestSecond)} (limit {Count(v.ThroughputPerSecond)}), over the {Count(v.ArrivalsInMeasurement)} arrivals from the start of the measurement "
+                + $"({Count(v.ArrivalsReceived)} received by the simulator, {Count(v.ArrivalsKept)} kept; its busiest second over the whole log, warm-up included: {Count(v.SimulatorBusiestSecond)})"
+                + (v.FirstArrivalAfterFirstIntendedMs is { } first ? $"; first arrival {Millis(first)} ms after the first intended send" : "");
+        var verdict = v.Passed switch { true => "PASS", false => "FAIL", null => "NOT DECIDED" };
+        return
+        [
+            arrivals,
+            $"{scenario}: {verdict} at {Rate(v.RatePerSecond)}/s: none refused: {Met(v.NoneRefused)} ({Count(v.Refused)} of {Count(v.Sends)} sends refused); "
+                + $"none early: {Met(v.NoneEarly)} ({Count(v.EarlyArrivals)} arrivals ahead of the schedule); "
+                + $"at most {Count(v.ThroughputPerSecond)} in any one second: {Met(v.WithinThroughput)} (busiest {Count(v.BusiestSecond)})",
+        ];
+    }
+
+    private static string Met(bool? condition) => condition switch { true => "yes", false => "NO", null => "unknown" };
+
     private static string Count(long? count) => count is { } value ? Count(value) : "–";
 
     private static string ByteCount(long? bytes) => bytes is { } value ? Count(value) + " B" : "–";

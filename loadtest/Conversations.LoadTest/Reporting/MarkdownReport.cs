@@ -14,10 +14,11 @@ public static class MarkdownReport
         md.AppendLine($"### Run {report.RunId} ({report.StartedAt:yyyy-MM-dd HH:mm} UTC)");
         md.AppendLine();
         md.AppendLine($"- Machine: {machine.Processors} cores, {machine.MemoryGib} GiB, {machine.OperatingSystem}, {machine.Runtime} (load tester GC: {machine.Gc})");
-        md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
-            + (settings.Rate is { } rate ? $"scenarios open loop at {Rate(rate)} req/s (baseline closed loop)" : "closed loop (as fast as answered)")
-            + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
         var ran = report.Scenarios.Select(s => s.Scenario).ToHashSet();
+        md.AppendLine($"- Target: `{settings.Address}`; {settings.Concurrency} concurrent calls on one HTTP/2 channel; "
+            + (settings.Rate is { } rate ? $"scenarios open loop at {Rate(rate)} req/s (baseline closed loop)"
+                : "closed loop (as fast as answered)" + (ran.Contains("pacing") ? ", but pacing open loop at its number's throughput" : ""))
+            + $"; warm-up {settings.WarmupSeconds:0} s, measured {settings.DurationSeconds:0} s");
         var details = new List<string>();
         if (ran.Contains("uniform"))
         {
@@ -56,6 +57,12 @@ public static class MarkdownReport
         {
             details.Add($"relay: the relay floor at `{settings.Relay}` (pid {settings.RelayPid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}) posting to the Meta simulator at `{settings.RelayMetaSimulator}`, "
                 + $"{Count(settings.Conversations)} windows on {settings.BusinessNumbers} number(s)");
+        }
+
+        if (ran.Contains("pacing"))
+        {
+            details.Add($"pacing: one number registered at {Rate(settings.Throughput)}/s, open loop at {Rate(settings.Rate ?? settings.Throughput)}/s, "
+                + $"arrivals read from the Meta simulator at `{settings.MetaSimulator}`");
         }
 
         if (settings.Redis is { } watched)
@@ -108,6 +115,16 @@ public static class MarkdownReport
             {
                 md.AppendLine();
                 md.AppendLine(note);
+            }
+        }
+
+        var paced = report.Scenarios.Where(s => s.Pacing is not null).ToList();
+        foreach (var s in paced)
+        {
+            md.AppendLine();
+            foreach (var line in PacingLines(s.Scenario, s.Pacing!))
+            {
+                md.AppendLine($"- {line}");
             }
         }
 
