@@ -26,7 +26,8 @@ public static class LoadTestCommandLine
         var scenario = new Option<string>("--scenario")
         {
             Description = $"What to drive. Every run also measures the baseline in the same run, for the ratio. '{AllScenarios}' is "
-                + $"{string.Join(", ", ScenarioCatalog.InAll)}; {WindowsScenario.ScenarioName} is left out of it because it runs for minutes and leaves a million conversations behind.",
+                + $"{string.Join(", ", ScenarioCatalog.InAll)}; {WindowsScenario.ScenarioName} is left out of it because it runs for minutes and leaves a million conversations behind, "
+                + $"{PacingScenario.ScenarioName} because it holds one number at its throughput and is judged on its own.",
             HelpName = string.Join('|', [.. ScenarioCatalog.Names, AllScenarios]),
             DefaultValueFactory = _ => AllScenarios,
         };
@@ -36,11 +37,13 @@ public static class LoadTestCommandLine
         var concurrency = PositiveOption("--concurrency", "Requests in flight at once: this many worker loops share one HTTP/2 channel; also bounds setup.", 64);
         var rate = new Option<double?>("--rate")
         {
-            Description = "Target requests/s over all workers for the scenarios (open loop; latency counted from the intended start); the baseline still runs flat out. Unset: as fast as the server answers.",
+            Description = "Target requests/s over all workers for the scenarios (open loop; latency counted from the intended start); the baseline still runs flat out. Unset: as fast as the server answers "
+                + $"({PacingScenario.ScenarioName}: --throughput).",
             HelpName = "per_second",
             Validators = { result => RejectNonPositive(result, "--rate") },
         };
-        var conversations = PositiveOption("--conversations", "uniform, chatbot: conversations whose windows setup opens, and over which sends are spread; webhooks: customers the messages come from.", 100_000);
+        var conversations = PositiveOption("--conversations", "uniform, chatbot: conversations whose windows setup opens, and over which sends are spread; webhooks: customers the messages come from; "
+            + $"{PacingScenario.ScenarioName}: at most this many customers (rate × 10 s of them, so each gets a message every 10 s).", 100_000);
         var numbers = PositiveOption("--numbers", "uniform: business numbers the conversations are spread over (Meta limits throughput per number).", 1);
         var throughput = PositiveOption("--throughput", "Messages per second each scenario's business numbers are registered with; Meta allows 80, or 1,000 after an upgrade, and the server refuses more than its Conversations:Limits:MaxThroughputPerSecond.", 1_000);
         var customers = PositiveOption("--customers", "broadcast: distinct, never-written customers available; the scenario stops early when they run out.", 1_000_000);
@@ -64,7 +67,8 @@ public static class LoadTestCommandLine
             + "with their activations collected (the api's Conversations:Hosting:ConversationIdleTimeout, plus a minute). 0: no third reading.", TimeSpan.Zero);
         var redis = new Option<string?>("--redis")
         {
-            Description = "windows: the api's Redis (what ConnectionStrings__Redis says), to report used_memory per window. Unset: the api stores in memory.",
+            Description = "The api's Redis (what ConnectionStrings__Redis says): every scenario reports Redis CPU, bytes in and AOF bytes per ok item from INFO at the start "
+                + "and end of its measurement; windows also used_memory per window. Unset: the api stores in memory.",
             HelpName = "host:port",
         };
         var output = new Option<DirectoryInfo?>("--output")

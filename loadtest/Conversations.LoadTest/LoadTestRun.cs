@@ -28,7 +28,8 @@ public sealed class LoadTestRun(LoadTestSettings settings)
         var ids = RunIds.New();
         using var channel = LoadTestChannel.Create(settings.Address);
         using var http = LoadTestChannel.CreateHttpClient(settings.Concurrency);
-        var context = new ScenarioContext(channel, http, settings, ids);
+        await using var redis = await ApiRedis.ConnectAsync(settings.Redis);
+        var context = new ScenarioContext(channel, http, settings, ids, redis);
         var names = settings.Scenarios.Contains(BaselineScenario.ScenarioName)
             ? settings.Scenarios
             : [BaselineScenario.ScenarioName, .. settings.Scenarios];
@@ -97,8 +98,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
                 () => footprint.MeasureAsync(context, cancellationToken));
         }
 
-        // The baseline is the ceiling, so it always runs as fast as answered; --rate paces the scenarios measured against it.
-        var phase = new LoadPhase(scenario, settings, scenario.Name == BaselineScenario.ScenarioName ? null : settings.Rate);
+        var phase = new LoadPhase(scenario, settings, context.Redis);
         var startedAt = Stopwatch.GetTimestamp();
         var lastCount = 0L;
         var lastAt = startedAt;
@@ -117,7 +117,10 @@ public sealed class LoadTestRun(LoadTestSettings settings)
             return $"{(phase.Measuring ? "measuring" : "warming up")}: {currentRate:N0} req/s, {count:N0} done, {phase.NotOk:N0} not ok";
         }
 
-        return await ShowProgressAsync(scenario.Name, () => phase.Fraction, Describe, () => phase.RunAsync(setup, cancellationToken));
+        var result = await ShowProgressAsync(scenario.Name, () => phase.Fraction, Describe, () => phase.RunAsync(setup, cancellationToken));
+        return scenario is IMetaCheckedScenario checkedAtMeta && phase.Schedule is { } schedule
+            ? result with { Pacing = await checkedAtMeta.CheckAtMetaAsync(context, result, schedule, cancellationToken) }
+            : result;
     }
 
     /// <summary>Runs the work under one live progress bar whose value and text are polled, not pushed, from the hot path.</summary>

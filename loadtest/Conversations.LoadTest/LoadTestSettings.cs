@@ -36,7 +36,10 @@ public sealed record LoadTestSettings(
     /// <summary>windows: how long to leave the windows idle before a third reading, so the api can collect idle activations.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.Zero;
 
-    /// <summary>windows: the api's Redis (ConnectionStrings__Redis), for used_memory per window; null when it stores in memory.</summary>
+    /// <summary>
+    /// The api's Redis (ConnectionStrings__Redis): every scenario's Redis CPU, bytes in and AOF bytes per ok item, and
+    /// windows' used_memory per window; null when the api stores in memory.
+    /// </summary>
     public string? Redis { get; init; }
 
     /// <summary>relay: the gRPC address of the relay floor (this tool's --serve-relay mode); null skips the relay scenario.</summary>

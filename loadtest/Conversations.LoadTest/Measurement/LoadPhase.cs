@@ -9,13 +9,15 @@ namespace Conversations.LoadTest.Measurement;
 /// Warm-up then measurement of one scenario: <c>concurrency</c> worker loops, each issuing its next operation when
 /// the previous one completed (closed loop), or at its scheduled time when a rate is set (open loop, where latency
 /// counts from the intended start so a stalled server cannot hide its queue). Operations that complete inside the
-/// measurement window are counted; the loops stop issuing when it ends.
+/// measurement window are counted; the loops stop issuing when it ends. The server's CPU, and its Redis's when the
+/// run watches one, are read at the start and end of the measurement window.
 /// </summary>
-public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, double? rate)
+public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, ApiRedis? redis = null)
 {
     // Loops still waiting on the server this long after the window are abandoned, so a hung server cannot hang the run.
     private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
 
+    private readonly double? _rate = scenario.OpenLoopRate(settings);
     private WorkerStats[] _workers = [];
     private long _startedAt;
 
@@ -29,19 +31,30 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
 
     public bool Measuring => _startedAt != 0 && Stopwatch.GetElapsedTime(_startedAt) >= settings.Warmup;
 
+    /// <summary>Open loop: when the sends were intended, in Unix time, once <see cref="RunAsync"/> has started; null in a closed loop.</summary>
+    public OpenLoopSchedule? Schedule { get; private set; }
+
     public async Task<ScenarioResult> RunAsync(SetupReport? setup, CancellationToken cancellationToken)
     {
         var workers = Enumerable.Range(0, settings.Concurrency).Select(scenario.CreateWorker).ToArray();
         _workers = [.. workers.Select(_ => new WorkerStats())];
         _startedAt = Stopwatch.GetTimestamp();
+        var startedAtUnixMicroseconds = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
         var measureFrom = _startedAt + ToTicks(settings.Warmup);
         var measureUntil = measureFrom + ToTicks(settings.Duration);
+        if (_rate is { } perSecond)
+        {
+            // The first intended send is at the start (worker 0's first slot); the clock pair converts the rest.
+            long UnixMicroseconds(long timestamp) => startedAtUnixMicroseconds + (long)Stopwatch.GetElapsedTime(_startedAt, timestamp).TotalMicroseconds;
+            Schedule = new OpenLoopSchedule(startedAtUnixMicroseconds, UnixMicroseconds(measureFrom), UnixMicroseconds(measureUntil), perSecond);
+        }
+
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         abandon.CancelAfter(settings.Warmup + settings.Duration + s_drainLimit);
 
         // Long-running loops on the thread pool; each awaits the network almost all the time.
         var loops = Task.WhenAll(workers.Select((worker, i) => Task.Run(() => LoopAsync(worker, _workers[i], i, measureFrom, measureUntil, abandon.Token))));
-        var cpuUsage = await MeasureCpuAsync(measureFrom, measureUntil, loops, cancellationToken);
+        var cost = await MeasureCostAsync(measureFrom, measureUntil, loops, cancellationToken);
         await loops;
 
         var latency = new LongHistogram(1, WorkerStats.HighestTrackableMicroseconds, 3);
@@ -73,17 +86,18 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
             LatencySummary.Of(latency),
             outcomes.ToList(),
             setup,
-            cpuUsage,
+            cost.Cpu,
             ranOut)
         {
             SendsMessages = scenario.SendsMessages,
+            Redis = cost.Redis,
         };
     }
 
     private async Task LoopAsync(IScenarioWorker worker, WorkerStats stats, int index, long measureFrom, long measureUntil, CancellationToken abandon)
     {
         // Open loop: each worker owns every concurrency-th slot of the schedule, staggered so they do not fire together.
-        var interval = rate is { } perSecond ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / perSecond)) : 0;
+        var interval = _rate is { } perSecond ? ToTicks(TimeSpan.FromSeconds(settings.Concurrency / perSecond)) : 0;
         var intendedAt = _startedAt + (interval * index / settings.Concurrency);
         while (!abandon.IsCancellationRequested)
         {
@@ -142,13 +156,13 @@ public sealed class LoadPhase(IScenario scenario, LoadTestSettings settings, dou
         }
     }
 
-    /// <summary>CPU over the measurement window, or until the loops ran out of work if that came first.</summary>
-    private async Task<CpuUsage> MeasureCpuAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
+    /// <summary>CPU (and Redis) over the measurement window, or until the loops ran out of work if that came first.</summary>
+    private async Task<MeasuredCost> MeasureCostAsync(long measureFrom, long measureUntil, Task loops, CancellationToken cancellationToken)
     {
         await Task.WhenAny(DelayUntil(measureFrom, cancellationToken), loops);
-        var meter = CpuMeter.Start(scenario.MeasuredPid(settings));
+        var meter = await CostMeter.StartAsync(scenario.MeasuredPid(settings), redis);
         await Task.WhenAny(DelayUntil(measureUntil, cancellationToken), loops);
-        return meter.Stop();
+        return await meter.StopAsync();
     }
 
     /// <summary>False when cancelled first.</summary>

@@ -45,4 +45,19 @@ public sealed record ScenarioResult(
 
     /// <summary>Server CPU per successful item over the relay server's CPU per successful send in the same run.</summary>
     public double? CpuPerOkRatioToRelay { get; init; }
+
+    /// <summary>What the api's Redis spent over the same span as the CPU meter; null without --redis.</summary>
+    public RedisUsage? Redis { get; init; }
+
+    /// <summary>Redis CPU (INFO used_cpu_user + used_cpu_sys) ÷ successful items, in µs.</summary>
+    public double? RedisCpuMicrosecondsPerOkItem => Redis?.CpuMicrosecondsPer(OkOperations * ItemsPerOperation);
+
+    /// <summary>Bytes Redis received (INFO total_net_input_bytes) ÷ successful items: what one send wrote, its statuses included.</summary>
+    public double? RedisBytesInPerOkItem => Redis?.BytesInPer(OkOperations * ItemsPerOperation);
+
+    /// <summary>Growth of the append-only file (INFO aof_current_size) ÷ successful items; null when AOF is off or a rewrite ran.</summary>
+    public double? AofBytesPerOkItem => Redis?.AofBytesPer(OkOperations * ItemsPerOperation);
+
+    /// <summary>pacing: whether Meta saw the number's sends at its throughput and none refused; null for every other scenario.</summary>
+    public PacingVerdict? Pacing { get; init; }
 }

@@ -71,13 +71,50 @@ public static class ConsoleReport
         }
 
         console.Write(outcomes);
+        WriteRedis(console, report);
         foreach (var s in report.Scenarios)
         {
+            if (s.Pacing is { } pacing)
+            {
+                var color = pacing.Passed switch { true => "green", false => "red", null => "yellow" };
+                foreach (var line in PacingLines(s.Scenario, pacing))
+                {
+                    console.MarkupLine($"[{color}]{Markup.Escape(line)}[/]");
+                }
+            }
+
             WriteSetup(console, s);
             if (s.Footprint is { } footprint)
             {
                 console.MarkupLine(Markup.Escape($"{s.Scenario}: {FootprintLine(footprint)}"));
             }
+        }
+    }
+
+    private static void WriteRedis(IAnsiConsole console, RunReport report)
+    {
+        var measured = report.Scenarios.Where(s => s.Redis is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        var redis = new Table().Title("[bold]Redis (INFO at the start and end of each measurement)[/]").Border(TableBorder.Rounded);
+        redis.AddColumns("scenario", "Redis CPU µs/ok item", "bytes in/ok item", "AOF bytes/ok item", "CPU / bytes in / AOF bytes");
+        foreach (var column in redis.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var s in measured)
+        {
+            redis.AddRow([Markup.Escape(s.Scenario), .. RedisCells(s).Select(Markup.Escape)]);
+        }
+
+        console.Write(redis);
+        foreach (var note in measured.Select(AofNote).OfType<string>())
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
     }
 

@@ -30,7 +30,8 @@ public sealed record RunSettings(
     string? Redis,
     string? Relay = null,
     int? RelayPid = null,
-    string? RelayMetaSimulator = null)
+    string? RelayMetaSimulator = null,
+    int Throughput = 1_000)
 {
     public static RunSettings From(LoadTestSettings settings) => new(
         settings.Address.ToString().TrimEnd('/'),
@@ -51,5 +52,6 @@ public sealed record RunSettings(
         settings.Redis,
         settings.Relay?.ToString().TrimEnd('/'),
         settings.RelayPid,
-        (settings.RelayMetaSimulator ?? settings.MetaSimulator)?.ToString().TrimEnd('/'));
+        (settings.RelayMetaSimulator ?? settings.MetaSimulator)?.ToString().TrimEnd('/'),
+        settings.Throughput);
 }

@@ -18,6 +18,9 @@ public sealed class BaselineScenario : IScenario
 
     public string ItemName => "checks";
 
+    /// <summary>The baseline is the ceiling, so it always runs as fast as answered; --rate paces the scenarios measured against it.</summary>
+    public double? OpenLoopRate(LoadTestSettings settings) => null;
+
     public Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _client = new Health.HealthClient(context.Channel);

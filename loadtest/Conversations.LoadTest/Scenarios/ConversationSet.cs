@@ -36,4 +36,11 @@ public sealed class ConversationSet
     }
 
     public WindowOpener Opener(ScenarioContext context) => new(context, NumberOf, CustomerOf);
+
+    /// <summary>A worker's picks, uniformly at random over the set, repeatable per seed.</summary>
+    public Func<int> UniformPick(int seed)
+    {
+        var random = new Random(seed);
+        return () => random.Next(Count);
+    }
 }

@@ -25,6 +25,9 @@ public interface IScenario
     /// <summary>The process whose CPU the measurement is charged to: the api, unless the scenario drives another server.</summary>
     int? MeasuredPid(LoadTestSettings settings) => settings.ServerPid;
 
+    /// <summary>Sends per second of its open loop (--rate), or null to run as fast as answered.</summary>
+    double? OpenLoopRate(LoadTestSettings settings) => settings.Rate;
+
     /// <summary>Prepares the server; null when the scenario needs nothing.</summary>
     Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken);
 

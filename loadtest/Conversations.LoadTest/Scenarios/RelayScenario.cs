@@ -48,11 +48,11 @@ public sealed class RelayScenario(int conversations, int businessNumbers) : ISce
         return await _conversations.Opener(context).ThroughSimulatorAsync(conversations, simulator, _conversations.Waba, cancellationToken);
     }
 
-    public IScenarioWorker CreateWorker(int index) => new UniformSendWorker(
-        _conversations ?? throw new InvalidOperationException("Setup first."),
-        new V1.ConversationsService.ConversationsServiceClient(_channel),
-        $"relay-{_stamp}-{index}-",
-        index);
+    public IScenarioWorker CreateWorker(int index)
+    {
+        var set = _conversations ?? throw new InvalidOperationException("Setup first.");
+        return new FreeFormSendWorker(set, new V1.ConversationsService.ConversationsServiceClient(_channel), $"relay-{_stamp}-{index}-", set.UniformPick(index));
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -14,10 +14,14 @@ public static class ScenarioCatalog
         WebhooksScenario.ScenarioName,
         ChatbotScenario.ScenarioName,
         WindowsScenario.ScenarioName,
+        PacingScenario.ScenarioName,
     ];
 
-    /// <summary>What "--scenario all" runs: windows opens a million conversations for minutes, so it is asked for by name.</summary>
-    public static IReadOnlyList<string> InAll { get; } = [.. Names.Where(name => name != WindowsScenario.ScenarioName)];
+    /// <summary>
+    /// What "--scenario all" runs: windows opens a million conversations for minutes, and pacing holds one number at its
+    /// throughput for a minute, so each is asked for by name.
+    /// </summary>
+    public static IReadOnlyList<string> InAll { get; } = [.. Names.Where(name => name is not (WindowsScenario.ScenarioName or PacingScenario.ScenarioName))];
 
     public static IScenario Create(string name, LoadTestSettings settings) => name switch
     {
@@ -30,6 +34,7 @@ public static class ScenarioCatalog
         WebhooksScenario.ScenarioName => new WebhooksScenario(settings.WebhookUrl, settings.AppSecret, settings.Batch, settings.Conversations),
         ChatbotScenario.ScenarioName => new ChatbotScenario(settings.Conversations, settings.Streams),
         WindowsScenario.ScenarioName => new WindowsScenario(settings.Windows, settings.BusinessNumbers),
+        PacingScenario.ScenarioName => new PacingScenario(settings),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

@@ -31,9 +31,9 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
         return await _conversations.Opener(context).OpenAsync(conversations, _conversations.Waba, cancellationToken);
     }
 
-    public IScenarioWorker CreateWorker(int index) => new UniformSendWorker(
-        _conversations ?? throw new InvalidOperationException("Setup first."),
-        new V1.ConversationsService.ConversationsServiceClient(_context!.Channel),
-        $"lt-{_context.Ids.Stamp}-{index}-",
-        index);
+    public IScenarioWorker CreateWorker(int index)
+    {
+        var set = _conversations ?? throw new InvalidOperationException("Setup first.");
+        return new FreeFormSendWorker(set, new V1.ConversationsService.ConversationsServiceClient(_context!.Channel), $"lt-{_context.Ids.Stamp}-{index}-", set.UniformPick(index));
+    }
 }

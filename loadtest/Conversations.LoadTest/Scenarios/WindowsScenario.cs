@@ -42,17 +42,17 @@ public sealed class WindowsScenario(int windows, int businessNumbers) : IFootpri
         var pid = context.Settings.ServerPid;
         context.SetupProgress.Begin("forced GC before", 1);
         var before = await ServerHeap.SettleAsync(pid, cancellationToken);
-        var redisBefore = await RedisMemory.ReadAsync(context.Settings.Redis);
+        var redisBefore = await ReadRedisAsync(context);
 
         var latency = new LatencyRecorder();
-        var cpu = CpuMeter.Start(pid);
+        var meter = await CostMeter.StartAsync(pid, context.Redis);
         var opener = new WindowOpener(context, i => _numbers[i % _numbers.Length], RunIds.Customer);
         var opened = await opener.WithRecordInboundAsync(windows, cancellationToken, latency);
-        var cpuUsage = cpu.Stop();
+        var cost = await meter.StopAsync();
 
         context.SetupProgress.Begin("forced GC after", 1);
         var after = await ServerHeap.SettleAsync(pid, cancellationToken);
-        var redisAfter = await RedisMemory.ReadAsync(context.Settings.Redis);
+        var redisAfter = await ReadRedisAsync(context);
         var idle = context.Settings.Idle;
         HeapSnapshot? afterIdle = null;
         RedisMemory? redisAfterIdle = null;
@@ -68,7 +68,7 @@ public sealed class WindowsScenario(int windows, int businessNumbers) : IFootpri
 
             context.SetupProgress.Begin("forced GC after idle", 1);
             afterIdle = await ServerHeap.SettleAsync(pid, cancellationToken);
-            redisAfterIdle = await RedisMemory.ReadAsync(context.Settings.Redis);
+            redisAfterIdle = await ReadRedisAsync(context);
         }
 
         var ok = opened.Outcomes.Where(o => o.Status == "OK" && o.Reason.Length == 0).Sum(o => o.Count);
@@ -88,8 +88,14 @@ public sealed class WindowsScenario(int windows, int businessNumbers) : IFootpri
             latency.Summary(),
             opened.Outcomes,
             Setup: null,
-            cpuUsage,
+            cost.Cpu,
             RanOutOfWork: false,
-            Footprint: new FootprintReport(ok, before, after, redisBefore, redisAfter, idle.TotalSeconds, afterIdle, redisAfterIdle));
+            Footprint: new FootprintReport(ok, before, after, redisBefore, redisAfter, idle.TotalSeconds, afterIdle, redisAfterIdle))
+        {
+            Redis = cost.Redis,
+        };
     }
+
+    private static async Task<RedisMemory?> ReadRedisAsync(ScenarioContext context) =>
+        context.Redis is { } redis ? await redis.MemoryAsync() : null;
 }
