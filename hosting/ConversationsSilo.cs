@@ -3,6 +3,7 @@ using Conversations.Grains;
 using Conversations.Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -27,6 +28,7 @@ public static class ConversationsSilo
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
+        silo.Services.TryAddSingleton(Conversations.Grains.Limits.WireClock.System);
         return silo;
     }
 

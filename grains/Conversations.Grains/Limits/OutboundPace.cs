@@ -3,27 +3,26 @@ using Conversations.Abstractions.Limits;
 namespace Conversations.Grains.Limits;
 
 /// <summary>
-/// The send instants of one business number's last N messages, N being its messages per second: the next message may
-/// go one second after the N-th latest, so no one-second span ever holds more than N. A whole second's worth may go at
-/// once, as Meta allows; later ones queue up to the maximum delay and are refused beyond it.
+/// The send instants of one business number, strictly spaced: each comes (1 s + margin) / N after the previous one, N
+/// being the number's messages per second, and none before now. Any N + 1 consecutive slots therefore span at least
+/// 1 s + margin, so no one-second span at Meta holds more than N as long as no message reaches Meta more than the
+/// margin later, relative to its slot, than another one does. A burst cannot promise that: a second's worth granted at
+/// once reaches Meta spread out by the work and connections it queues on, while the next second's arrives together.
+/// A slot further ahead than the maximum delay is refused, with how much later it would fit.
 /// </summary>
-public sealed class OutboundPace(TimeSpan maxDelay)
+public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private DateTimeOffset? _last;
+    private int _lastPerSecond;
 
     public PaceSlot Reserve(DateTimeOffset now, int perSecond)
     {
         var slot = Peek(now, perSecond);
-        if (!slot.Accepted)
+        if (slot.Accepted)
         {
-            return slot;
-        }
-
-        _recent.Enqueue(slot.SendAt);
-        if (_recent.Count > perSecond)
-        {
-            _recent.Dequeue();
+            _last = slot.SendAt;
+            _lastPerSecond = perSecond;
         }
 
         return slot;
@@ -32,17 +31,22 @@ public sealed class OutboundPace(TimeSpan maxDelay)
     /// <summary>The slot <see cref="Reserve"/> would hand out now, reserving nothing.</summary>
     public PaceSlot Peek(DateTimeOffset now, int perSecond)
     {
-        while (_recent.Count > perSecond)
-        {
-            _recent.Dequeue();
-        }
-
-        var sendAt = _recent.Count < perSecond ? now : Later(now, _recent.Peek() + Second);
+        var earliest = Earliest(perSecond);
+        var sendAt = earliest > now ? earliest : now;
         var wait = sendAt - now;
         return wait > maxDelay
-            ? new PaceSlot(false, sendAt, wait - maxDelay, perSecond)
-            : new PaceSlot(true, sendAt, TimeSpan.Zero, perSecond);
+            ? new PaceSlot(false, sendAt, wait - maxDelay, perSecond, wait)
+            : new PaceSlot(true, sendAt, TimeSpan.Zero, perSecond, wait);
     }
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    /// <summary>The spacing at <paramref name="perSecond"/>, rounded up so that N intervals never make less than 1 s + margin.</summary>
+    public TimeSpan Interval(int perSecond) => TimeSpan.FromTicks(((Second + margin).Ticks + perSecond - 1) / perSecond);
+
+    private DateTimeOffset Earliest(int perSecond) => _last switch
+    {
+        null => DateTimeOffset.MinValue,
+        // After the rate went down, nothing sent at the old rate may share a second with what goes at the new one.
+        { } last when perSecond < _lastPerSecond => last + Second + margin,
+        { } last => last + Interval(perSecond),
+    };
 }

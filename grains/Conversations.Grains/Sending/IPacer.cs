@@ -10,4 +10,7 @@ public interface IPacer
 
     /// <summary>What <see cref="Reserve"/> would answer now, taking nothing.</summary>
     Task<PaceSlot> Peek(CancellationToken cancellationToken);
+
+    /// <summary>Returns once the reserved slot has come, never before it.</summary>
+    Task WaitFor(PaceSlot slot, CancellationToken cancellationToken);
 }

@@ -20,13 +20,16 @@ public sealed class SendAdmission(
     IPacer pacer,
     IMessagingLimit messagingLimit,
     TemplateLimits templateLimits,
-    TimeSpan maxPacingDelay,
-    TimeProvider time)
+    TimeSpan maxPacingDelay)
 {
     /// <summary>The path over one object that holds all three shared limits, with the conversation options' template limits and pacing delay.</summary>
+    /// <param name="time">
+    /// The conversation's clock, which admission no longer reads: the pace is waited for on the wire's clock, by
+    /// <see cref="IPacer.WaitFor"/>. Kept while the conversation grain passes it.
+    /// </param>
     public static SendAdmission Over<TLimits>(TLimits limits, ConversationOptions options, TimeProvider time)
         where TLimits : ITemplateSource, IPacer, IMessagingLimit =>
-        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, time);
+        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay);
 
     public async Task<SendDecision> Decide(
         Conversation.Conversation conversation,
@@ -74,10 +77,9 @@ public sealed class SendAdmission(
             return reach.Refusal;
         }
 
-        var wait = slot.SendAt - time.GetUtcNow();
-        if (!dryRun && wait > TimeSpan.Zero)
+        if (!dryRun)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            await pacer.WaitFor(slot, cancellationToken);
         }
 
         return null;

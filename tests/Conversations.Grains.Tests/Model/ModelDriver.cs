@@ -94,7 +94,7 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
 {
     public Dictionary<string, TemplateDefinition> Templates { get; } = [];
 
-    public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80);
+    public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80, TimeSpan.Zero);
 
     public Result<CustomerReach> Reach { get; set; } = Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, ModelDriver.T0));
 
@@ -103,6 +103,9 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
     public int PacePeeks { get; private set; }
 
     public int Counted { get; private set; }
+
+    /// <summary>The slots admission waited for; the wait itself is the pacer's, on the wire's clock, so here it ends at once.</summary>
+    public List<PaceSlot> WaitedFor { get; } = [];
 
     public int ReachPeeks { get; private set; }
 
@@ -119,6 +122,12 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
     {
         PacePeeks++;
         return Task.FromResult(Slot);
+    }
+
+    public Task WaitFor(PaceSlot slot, CancellationToken cancellationToken)
+    {
+        WaitedFor.Add(slot);
+        return Task.CompletedTask;
     }
 
     public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken)

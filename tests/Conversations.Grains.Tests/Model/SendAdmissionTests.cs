@@ -143,8 +143,24 @@ public sealed class SendAdmissionTests
         }
 
         Assert.Equal((0, 3, 0, 3), (conversation.Limits.Reserved, conversation.Limits.PacePeeks, conversation.Limits.Counted, conversation.Limits.ReachPeeks));
+        Assert.Empty(conversation.Limits.WaitedFor);
         Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
         Assert.Equal((1, 1), (conversation.Limits.Reserved, conversation.Limits.Counted));
+        Assert.Equal([conversation.Limits.Slot], conversation.Limits.WaitedFor);
+    }
+
+    [Fact]
+    public async Task A_send_the_messaging_limit_refuses_leaves_its_slot_unused_and_does_not_wait_for_it()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        conversation.Limits.Reach = LimitReached;
+
+        var refused = await conversation.Decide(TemplateSend("receipt"));
+
+        Assert.Equal(RefusalReason.MessagingLimitReached, refused.Refusal!.Reason);
+        Assert.Equal((1, 1), (conversation.Limits.Reserved, conversation.Limits.Counted));
+        Assert.Empty(conversation.Limits.WaitedFor);
     }
 
     [Theory]
@@ -154,7 +170,7 @@ public sealed class SendAdmissionTests
     {
         var conversation = new ModelDriver();
         conversation.InboundNow();
-        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(1500), 80);
+        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(1500), 80, TimeSpan.FromMilliseconds(6500));
 
         var refusal = (await conversation.Decide(Text(), dryRun)).Refusal!;
 
