@@ -26,6 +26,7 @@ public static class MetaSimulatorServiceCollectionExtensions
             .Validate(o => o.SentDelay >= TimeSpan.Zero && o.DeliveredDelay >= o.SentDelay && o.ReadDelay >= o.DeliveredDelay, $"{MetaSimulatorOptions.Section}: SentDelay <= DeliveredDelay <= ReadDelay, none negative.")
             .Validate(o => o.WebhookAttempts is >= 1 and <= 20 && o.WebhookRetryDelay >= TimeSpan.Zero && o.WebhookTimeout > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}: WebhookAttempts 1-20, WebhookRetryDelay not negative, WebhookTimeout positive.")
             .Validate(o => o.WindowDuration > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}:WindowDuration must be positive.")
+            .Validate(o => o.ArrivalsPerNumber >= 1, $"{MetaSimulatorOptions.Section}:ArrivalsPerNumber must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new MetaSimulatorService(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetaSimulatorOptions>>(),

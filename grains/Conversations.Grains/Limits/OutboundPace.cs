@@ -8,7 +8,8 @@ namespace Conversations.Grains.Limits;
 /// 1 s + margin, so no one-second span at Meta holds more than N as long as no message reaches Meta more than the
 /// margin later, relative to its slot, than another one does. A burst cannot promise that: a second's worth granted at
 /// once reaches Meta spread out by the work and connections it queues on, while the next second's arrives together.
-/// A slot further ahead than the maximum delay is refused, with how much later it would fit.
+/// A slot further ahead than the maximum delay is refused, with how much later it would fit; one for a message that
+/// missed its slot is not, since that message was already admitted.
 /// </summary>
 public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
 {
@@ -16,31 +17,37 @@ public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
     private DateTimeOffset? _last;
     private int _lastPerSecond;
 
-    public PaceSlot Reserve(DateTimeOffset now, int perSecond)
+    public PaceSlot Reserve(DateTimeOffset now, int perSecond) => Take(Peek(now, perSecond));
+
+    /// <summary>A slot for a message that came to its own too late to keep the pace: the next one, however far ahead.</summary>
+    public PaceSlot ReplaceMissed(DateTimeOffset now, int perSecond) => Take(Next(now, perSecond, bounded: false));
+
+    /// <summary>The slot <see cref="Reserve"/> would hand out now, reserving nothing.</summary>
+    public PaceSlot Peek(DateTimeOffset now, int perSecond) => Next(now, perSecond, bounded: true);
+
+    /// <summary>The spacing at <paramref name="perSecond"/>, rounded up so that N intervals never make less than 1 s + margin.</summary>
+    public TimeSpan Interval(int perSecond) => TimeSpan.FromTicks(((Second + margin).Ticks + perSecond - 1) / perSecond);
+
+    private PaceSlot Take(PaceSlot slot)
     {
-        var slot = Peek(now, perSecond);
         if (slot.Accepted)
         {
             _last = slot.SendAt;
-            _lastPerSecond = perSecond;
+            _lastPerSecond = slot.PerSecond;
         }
 
         return slot;
     }
 
-    /// <summary>The slot <see cref="Reserve"/> would hand out now, reserving nothing.</summary>
-    public PaceSlot Peek(DateTimeOffset now, int perSecond)
+    private PaceSlot Next(DateTimeOffset now, int perSecond, bool bounded)
     {
         var earliest = Earliest(perSecond);
         var sendAt = earliest > now ? earliest : now;
         var wait = sendAt - now;
-        return wait > maxDelay
+        return bounded && wait > maxDelay
             ? new PaceSlot(false, sendAt, wait - maxDelay, perSecond, wait)
             : new PaceSlot(true, sendAt, TimeSpan.Zero, perSecond, wait);
     }
-
-    /// <summary>The spacing at <paramref name="perSecond"/>, rounded up so that N intervals never make less than 1 s + margin.</summary>
-    public TimeSpan Interval(int perSecond) => TimeSpan.FromTicks(((Second + margin).Ticks + perSecond - 1) / perSecond);
 
     private DateTimeOffset Earliest(int perSecond) => _last switch
     {

@@ -28,6 +28,9 @@ public sealed class ThroughputPacerGrain(IOptions<ConversationOptions> options, 
     public Task<PaceSlot> Reserve(CancellationToken cancellationToken = default) =>
         Task.FromResult(Pace.Reserve(wire.Time.GetUtcNow(), _perSecond));
 
+    public Task<PaceSlot> ReplaceMissed(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Pace.ReplaceMissed(wire.Time.GetUtcNow(), _perSecond));
+
     public Task<PaceSlot> Peek(CancellationToken cancellationToken = default) =>
         Task.FromResult(Pace.Peek(wire.Time.GetUtcNow(), _perSecond));
 

@@ -24,22 +24,25 @@ public sealed class GrainSendLimits(IGrainFactory grains, BusinessNumberProfile 
         grains.GetGrain<ITemplateRegistryGrain>(profile.WabaId).Find(template.Name, template.Language, cancellationToken);
 
     /// <summary>The pacer's slot, re-anchored on this silo's clock as it arrives (<see cref="PaceSlot.Wait"/>).</summary>
-    public async Task<PaceSlot> Reserve(CancellationToken cancellationToken)
-    {
-        var slot = await Pacer.Reserve(cancellationToken);
-        return slot with { SendAt = _wire.GetUtcNow() + slot.Wait };
-    }
+    public async Task<PaceSlot> Reserve(CancellationToken cancellationToken) => Anchored(await Pacer.Reserve(cancellationToken));
+
+    public async Task<PaceSlot> ReplaceMissed(CancellationToken cancellationToken) => Anchored(await Pacer.ReplaceMissed(cancellationToken));
 
     Task<PaceSlot> IPacer.Peek(CancellationToken cancellationToken) => Pacer.Peek(cancellationToken);
 
-    public async Task WaitFor(PaceSlot slot, CancellationToken cancellationToken)
+    public async Task<bool> WaitFor(PaceSlot slot, TimeSpan tolerance, CancellationToken cancellationToken)
     {
         // Timers count whole, coarse milliseconds and may fire a little early; a slot is a promise to Meta, so the rest is waited out too.
-        for (var left = slot.SendAt - _wire.GetUtcNow(); left > TimeSpan.Zero; left = slot.SendAt - _wire.GetUtcNow())
+        var left = slot.SendAt - _wire.GetUtcNow();
+        for (; left > TimeSpan.Zero; left = slot.SendAt - _wire.GetUtcNow())
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), _wire, cancellationToken);
         }
+
+        return -left <= tolerance;
     }
+
+    private PaceSlot Anchored(PaceSlot slot) => slot with { SendAt = _wire.GetUtcNow() + slot.Wait };
 
     public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken) => Reach.Count(cancellationToken);
 

@@ -103,6 +103,19 @@ public sealed class OutboundPaceTests
     }
 
     [Fact]
+    public void A_message_that_missed_its_slot_gets_the_next_one_even_beyond_the_queue_bound()
+    {
+        var pace = new OutboundPace(TimeSpan.FromSeconds(2), Margin);
+        var last = Enumerable.Range(0, 2).Select(_ => pace.Reserve(Start, 1)).ToList()[^1];
+
+        var replacement = pace.ReplaceMissed(Start, 1);
+
+        Assert.True(replacement.Accepted);
+        Assert.Equal((last.SendAt + pace.Interval(1), TimeSpan.FromMilliseconds(2_050)), (replacement.SendAt, replacement.Wait));
+        Assert.Equal(replacement.SendAt + pace.Interval(1), pace.Peek(Start, 1).SendAt);
+    }
+
+    [Fact]
     public void Peek_answers_what_reserve_would_and_takes_nothing()
     {
         var pace = new OutboundPace(Bound, Margin);
@@ -132,7 +145,7 @@ public sealed class OutboundPaceTests
     public void After_the_rate_goes_up_the_next_slot_follows_at_the_new_spacing()
     {
         var pace = new OutboundPace(Bound, Margin);
-        var last = Enumerable.Range(0, 10).Select(_ => pace.Reserve(Start, 80).SendAt).Last();
+        var last = Enumerable.Range(0, 10).Select(_ => pace.Reserve(Start, 80).SendAt).ToList()[^1];
 
         var raised = pace.Reserve(Start, 1_000);
 
