@@ -10,28 +10,38 @@ namespace Conversations.Grains.Limits;
 /// once reaches Meta spread out by the work and connections it queues on, while the next second's arrives together.
 /// A slot further ahead than the maximum delay is refused, with how much later it would fit; one for a message that
 /// missed its slot is not, since that message was already admitted.
+/// The first N slots after a quiet second are spaced by the wider start margin instead: a burst is admitted all at once
+/// (activations, lookups, counting), on the CPUs that dispatch its first messages, which therefore reach Meta later than
+/// the ones after them.
 /// </summary>
-public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
+public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin, TimeSpan startMargin)
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private DateTimeOffset? _last;
     private int _lastPerSecond;
+    private int _sinceQuiet;
 
-    public PaceSlot Reserve(DateTimeOffset now, int perSecond) => Take(Peek(now, perSecond));
+    public PaceSlot Reserve(DateTimeOffset now, int perSecond) => Take(now, Peek(now, perSecond));
 
     /// <summary>A slot for a message that came to its own too late to keep the pace: the next one, however far ahead.</summary>
-    public PaceSlot ReplaceMissed(DateTimeOffset now, int perSecond) => Take(Next(now, perSecond, bounded: false));
+    public PaceSlot ReplaceMissed(DateTimeOffset now, int perSecond) => Take(now, Next(now, perSecond, bounded: false));
 
     /// <summary>The slot <see cref="Reserve"/> would hand out now, reserving nothing.</summary>
     public PaceSlot Peek(DateTimeOffset now, int perSecond) => Next(now, perSecond, bounded: true);
 
     /// <summary>The spacing at <paramref name="perSecond"/>, rounded up so that N intervals never make less than 1 s + margin.</summary>
-    public TimeSpan Interval(int perSecond) => TimeSpan.FromTicks(((Second + margin).Ticks + perSecond - 1) / perSecond);
+    public TimeSpan Interval(int perSecond) => Spacing(perSecond, margin);
 
-    private PaceSlot Take(PaceSlot slot)
+    /// <summary>The spacing of the first N slots after a quiet second.</summary>
+    public TimeSpan StartInterval(int perSecond) => Spacing(perSecond, startMargin);
+
+    private static TimeSpan Spacing(int perSecond, TimeSpan over) => TimeSpan.FromTicks(((Second + over).Ticks + perSecond - 1) / perSecond);
+
+    private PaceSlot Take(DateTimeOffset now, PaceSlot slot)
     {
         if (slot.Accepted)
         {
+            _sinceQuiet = Quiet(now) ? 1 : _sinceQuiet + 1;
             _last = slot.SendAt;
             _lastPerSecond = slot.PerSecond;
         }
@@ -39,9 +49,12 @@ public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
         return slot;
     }
 
+    /// <summary>No slot in the last second: the next one starts a burst.</summary>
+    private bool Quiet(DateTimeOffset now) => _last is not { } last || last + Second < now;
+
     private PaceSlot Next(DateTimeOffset now, int perSecond, bool bounded)
     {
-        var earliest = Earliest(perSecond);
+        var earliest = Quiet(now) ? now : Earliest(perSecond);
         var sendAt = earliest > now ? earliest : now;
         var wait = sendAt - now;
         return bounded && wait > maxDelay
@@ -54,6 +67,6 @@ public sealed class OutboundPace(TimeSpan maxDelay, TimeSpan margin)
         null => DateTimeOffset.MinValue,
         // After the rate went down, nothing sent at the old rate may share a second with what goes at the new one.
         { } last when perSecond < _lastPerSecond => last + Second + margin,
-        { } last => last + Interval(perSecond),
+        { } last => last + (_sinceQuiet < perSecond ? StartInterval(perSecond) : Interval(perSecond)),
     };
 }

@@ -23,7 +23,7 @@ public sealed class ThroughputPacerGrain(IOptions<ConversationOptions> options, 
         _perSecond = profile?.ThroughputPerSecond ?? _options.DefaultThroughputPerSecond;
     }
 
-    private OutboundPace Pace => _pace ??= new OutboundPace(_options.MaxPacingDelay, _options.PacingMargin);
+    private OutboundPace Pace => _pace ??= new OutboundPace(_options.MaxPacingDelay, _options.PacingMargin, _options.PacingStartMargin);
 
     public Task<PaceSlot> Reserve(CancellationToken cancellationToken = default) =>
         Task.FromResult(Pace.Reserve(wire.Time.GetUtcNow(), _perSecond));

@@ -11,12 +11,13 @@ public sealed class OutboundPaceTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan StartMargin = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
     [Fact]
     public void Messages_arriving_steadily_below_the_rate_never_wait()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
 
         var slots = Enumerable.Range(0, 500).Select(i => pace.Reserve(At(20 * i), 80)).ToList();
 
@@ -27,7 +28,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void A_burst_of_200_at_80_per_second_goes_one_every_12_8125_ms_with_none_refused()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
 
         var slots = Enumerable.Range(0, 200).Select(_ => pace.Reserve(Start, 80)).ToList();
 
@@ -42,7 +43,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void Any_81_consecutive_slots_at_80_per_second_span_a_second_and_the_margin()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
 
         var slots = Enumerable.Range(0, 300).Select(_ => pace.Reserve(Start, 80).SendAt).ToList();
 
@@ -55,7 +56,7 @@ public sealed class OutboundPaceTests
     [InlineData(7)]
     public void No_second_at_Meta_holds_more_than_the_rate_when_each_message_arrives_up_to_the_margin_late(int perSecond)
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = new OutboundPace(Bound, Margin, StartMargin);
         var random = new Random(perSecond);
         var now = Start;
         var arrivals = new List<DateTimeOffset>();
@@ -77,7 +78,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void A_thousand_at_once_on_a_1000_per_second_number_all_fit_in_the_queue_about_a_second_deep()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
 
         var slots = Enumerable.Range(0, 1_000).Select(_ => pace.Reserve(Start, 1_000)).ToList();
 
@@ -89,7 +90,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void A_slot_beyond_the_queue_bound_is_refused_with_how_much_later_it_would_fit_and_takes_nothing()
     {
-        var pace = new OutboundPace(TimeSpan.FromSeconds(2), Margin);
+        var pace = Steady(TimeSpan.FromSeconds(2));
         var accepted = Enumerable.Range(0, 2).Select(_ => pace.Reserve(Start, 1)).ToList();
 
         var refused = pace.Reserve(Start + TimeSpan.FromMilliseconds(10), 1);
@@ -105,7 +106,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void A_message_that_missed_its_slot_gets_the_next_one_even_beyond_the_queue_bound()
     {
-        var pace = new OutboundPace(TimeSpan.FromSeconds(2), Margin);
+        var pace = Steady(TimeSpan.FromSeconds(2));
         var last = Enumerable.Range(0, 2).Select(_ => pace.Reserve(Start, 1)).ToList()[^1];
 
         var replacement = pace.ReplaceMissed(Start, 1);
@@ -118,7 +119,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void Peek_answers_what_reserve_would_and_takes_nothing()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
         pace.Reserve(Start, 80);
 
         var peeked = Enumerable.Range(0, 3).Select(_ => pace.Peek(Start, 80)).ToList();
@@ -131,7 +132,7 @@ public sealed class OutboundPaceTests
     [Fact]
     public void After_the_rate_goes_down_nothing_at_the_new_rate_shares_a_second_with_the_old_rate_s_messages()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
         var old = Enumerable.Range(0, 80).Select(_ => pace.Reserve(Start, 80).SendAt).ToList();
 
         var lowered = Enumerable.Range(0, 20).Select(_ => pace.Reserve(Start + TimeSpan.FromMilliseconds(100), 10).SendAt).ToList();
@@ -144,13 +145,41 @@ public sealed class OutboundPaceTests
     [Fact]
     public void After_the_rate_goes_up_the_next_slot_follows_at_the_new_spacing()
     {
-        var pace = new OutboundPace(Bound, Margin);
+        var pace = Steady(Bound);
         var last = Enumerable.Range(0, 10).Select(_ => pace.Reserve(Start, 80).SendAt).ToList()[^1];
 
         var raised = pace.Reserve(Start, 1_000);
 
         Assert.Equal(last + pace.Interval(1_000), raised.SendAt);
     }
+
+    [Fact]
+    public void The_first_rates_worth_of_a_burst_after_a_quiet_second_is_spaced_by_the_start_margin_and_the_rest_by_the_margin()
+    {
+        var pace = new OutboundPace(Bound, Margin, StartMargin);
+
+        var first = Enumerable.Range(0, 200).Select(_ => pace.Reserve(Start, 80).SendAt).ToList();
+        var afterQuiet = pace.Reserve(first[^1] + TimeSpan.FromSeconds(1.5), 80).SendAt;
+        var next = pace.Reserve(first[^1] + TimeSpan.FromSeconds(1.5), 80).SendAt;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(15), pace.StartInterval(80));
+        Assert.All(first.Take(80).Skip(1).Zip(first, (b, a) => b - a), gap => Assert.Equal(pace.StartInterval(80), gap));
+        Assert.All(first.Skip(80).Zip(first.Skip(79), (b, a) => b - a), gap => Assert.Equal(pace.Interval(80), gap));
+        Assert.Equal((first[^1] + TimeSpan.FromSeconds(1.5), pace.StartInterval(80)), (afterQuiet, next - afterQuiet));
+    }
+
+    [Fact]
+    public void Steady_sends_never_count_as_a_new_burst()
+    {
+        var pace = new OutboundPace(Bound, Margin, StartMargin);
+
+        var slots = Enumerable.Range(0, 400).Select(i => pace.Reserve(At(14 * i), 80).SendAt).ToList();
+
+        Assert.All(slots.Skip(201).Zip(slots.Skip(200), (b, a) => b - a), gap => Assert.Equal(TimeSpan.FromMilliseconds(14), gap));
+    }
+
+    /// <summary>A pace without the wider start, for the rules that hold whatever the burst.</summary>
+    private static OutboundPace Steady(TimeSpan bound) => new(bound, Margin, Margin);
 
     private static DateTimeOffset At(int milliseconds) => Start + TimeSpan.FromMilliseconds(milliseconds);
 }
