@@ -26,6 +26,7 @@ public sealed class MetaSimulator : IAsyncDisposable
     private readonly CustomerWindows _windows;
     private readonly FaultPlan _faults = new();
     private readonly ConcurrentQueue<ReceivedSend> _received = new();
+    private readonly ArrivalLog _arrivals;
     private readonly ConcurrentDictionary<string, string> _wabaIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Number, int Year, int Month), int> _serviceMessages = new();
     private readonly WebhookPublisher _webhooks;
@@ -39,6 +40,7 @@ public sealed class MetaSimulator : IAsyncDisposable
         _clock = clock;
         _logger = loggerFactory.CreateLogger<MetaSimulator>();
         _windows = new CustomerWindows(options.WindowDuration);
+        _arrivals = new ArrivalLog(options.ArrivalsPerNumber);
         _webhooks = new WebhookPublisher(options, _logger);
         _statuses = new StatusBatcher(options, _webhooks, _logger);
     }
@@ -49,7 +51,13 @@ public sealed class MetaSimulator : IAsyncDisposable
     /// <summary>The most recent sends, oldest first (at most <see cref="MetaSimulatorOptions.ReceivedCapacity"/>).</summary>
     public IReadOnlyList<ReceivedSend> Received => [.. _received];
 
-    /// <param name="clock">Windows and webhook timestamps; webhook delays always run on real time.</param>
+    /// <summary>
+    /// When the send requests of <paramref name="phoneNumberId"/> arrived, on real time whatever the simulator's clock:
+    /// the throughput Meta counts (at most <see cref="MetaSimulatorOptions.ArrivalsPerNumber"/> kept).
+    /// </summary>
+    public Arrivals ArrivalsOf(string phoneNumberId) => _arrivals.Of(phoneNumberId);
+
+    /// <param name="clock">Windows and webhook timestamps; webhook delays and arrival times always run on real time.</param>
     public static async Task<MetaSimulator> Start(
         MetaSimulatorOptions options,
         ILoggerFactory loggerFactory,
@@ -141,6 +149,7 @@ public sealed class MetaSimulator : IAsyncDisposable
             return Task.CompletedTask;
         }));
         app.MapGet("/simulator/messages", (RequestDelegate)HandleList);
+        app.MapGet("/simulator/received", (RequestDelegate)HandleReceived);
         _app = app;
         await app.StartAsync(cancellationToken);
         BaseAddress = new Uri(app.Urls.First());
@@ -148,6 +157,8 @@ public sealed class MetaSimulator : IAsyncDisposable
 
     private async Task HandleSend(HttpContext context)
     {
+        // Before the body is read: Meta counts a request when it arrives, and reading it would only add noise.
+        _arrivals.Record((string)context.Request.RouteValues["phoneNumberId"]!, TimeProvider.System.GetUtcNow());
         var version = (string)context.Request.RouteValues["version"]!;
         var phoneNumberId = (string)context.Request.RouteValues["phoneNumberId"]!;
         var body = await ReadJson(context);
@@ -330,6 +341,31 @@ public sealed class MetaSimulator : IAsyncDisposable
             ["body"] = r.Body?.DeepClone(),
         })]);
         return Json(context, StatusCodes.Status200OK, new JsonObject { ["data"] = list });
+    }
+
+    /// <summary>
+    /// With <c>phone_number_id</c>: that number's arrival times in Unix microseconds, oldest first, and its busiest second.
+    /// Without: every number's counts and busiest second.
+    /// </summary>
+    private Task HandleReceived(HttpContext context)
+    {
+        static JsonObject Summary(Arrivals arrivals) => new()
+        {
+            ["phone_number_id"] = arrivals.PhoneNumberId,
+            ["received"] = arrivals.Received,
+            ["kept"] = arrivals.Kept.Count,
+            ["busiest_second"] = arrivals.BusiestSecond,
+        };
+
+        if (context.Request.Query["phone_number_id"].ToString() is not { Length: > 0 } phoneNumberId)
+        {
+            return Json(context, StatusCodes.Status200OK, new JsonObject { ["data"] = new JsonArray([.. _arrivals.All().Select(a => (JsonNode)Summary(a))]) });
+        }
+
+        var arrivals = _arrivals.Of(phoneNumberId);
+        var answer = Summary(arrivals);
+        answer["received_at_unix_us"] = new JsonArray([.. arrivals.Kept.Select(t => (JsonNode)JsonValue.Create((t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10))]);
+        return Json(context, StatusCodes.Status200OK, answer);
     }
 
     private string CategoryOf(JsonNode? body)

@@ -55,6 +55,12 @@ public sealed class MetaSimulatorOptions
     /// <summary>How many received sends the simulator remembers for inspection.</summary>
     public int ReceivedCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// How many arrival times of send requests the simulator keeps per phone-number id (<c>GET /simulator/received</c>):
+    /// a minute and a half at Meta's highest throughput, 1,000 per second.
+    /// </summary>
+    public int ArrivalsPerNumber { get; set; } = 100_000;
+
     /// <summary>From this date service messages beyond the monthly allowance are reported as charged (Meta's October 2026 model).</summary>
     public DateOnly ServiceChargedFrom { get; set; } = new(2026, 10, 1);
 

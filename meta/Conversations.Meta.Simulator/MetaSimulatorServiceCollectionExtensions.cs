@@ -27,6 +27,7 @@ public static class MetaSimulatorServiceCollectionExtensions
             .Validate(o => o.WebhookAttempts is >= 1 and <= 20 && o.WebhookRetryDelay >= TimeSpan.Zero && o.WebhookTimeout > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}: WebhookAttempts 1-20, WebhookRetryDelay not negative, WebhookTimeout positive.")
             .Validate(o => o.WindowDuration > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}:WindowDuration must be positive.")
             .Validate(o => o.StatusBatchSize is >= 1 and <= 1_000 && o.StatusBatchDelay >= TimeSpan.Zero && o.StatusPostsInFlight is >= 1 and <= 64, $"{MetaSimulatorOptions.Section}: StatusBatchSize 1-1000, StatusBatchDelay not negative, StatusPostsInFlight 1-64.")
+            .Validate(o => o.ArrivalsPerNumber >= 1, $"{MetaSimulatorOptions.Section}:ArrivalsPerNumber must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new MetaSimulatorService(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetaSimulatorOptions>>(),

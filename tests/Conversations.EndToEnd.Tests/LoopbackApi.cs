@@ -54,6 +54,8 @@ public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     public V1.BusinessNumbersService.BusinessNumbersServiceClient BusinessNumbers => new(Channel);
 
+    public V1.TemplatesService.TemplatesServiceClient Templates => new(Channel);
+
     /// <summary>The simulator's operator endpoints, over HTTP like an operator or load test would reach them.</summary>
     public MetaSimulatorClient Simulator => new(_simulatorHttp ??= new HttpClient { BaseAddress = SimulatorAddress, Timeout = TimeSpan.FromSeconds(10) });
 

@@ -9,12 +9,31 @@ public sealed class LoopbackScenario(LoopbackApi api)
     /// <summary>Every wait in these tests ends well inside a test's 10 s budget; the simulator's delays are milliseconds.</summary>
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(8);
 
-    public async Task<V1.BusinessNumber> RegisterNumber() =>
-        (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+    public async Task<V1.BusinessNumber> RegisterNumber(int? throughputPerSecond = null)
+    {
+        var request = new V1.RegisterBusinessNumberRequest { BusinessNumberId = TestNumbers.BusinessNumberId(), WabaId = TestNumbers.WabaId() };
+        if (throughputPerSecond is { } perSecond)
         {
-            BusinessNumberId = TestNumbers.BusinessNumberId(),
-            WabaId = TestNumbers.WabaId(),
-        })).BusinessNumber;
+            request.ThroughputPerSecond = perSecond;
+        }
+
+        return (await api.BusinessNumbers.RegisterBusinessNumberAsync(request)).BusinessNumber;
+    }
+
+    /// <summary>An approved utility template with one parameter in <paramref name="wabaId"/>; returns its name.</summary>
+    public async Task<string> ApprovedTemplate(string wabaId, string name = "order_update")
+    {
+        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
+        {
+            WabaId = wabaId,
+            Name = name,
+            Language = "en_US",
+            Category = V1.TemplateCategory.Utility,
+            Status = V1.TemplateStatus.Approved,
+            Body = "Your order {{1}} has shipped",
+        });
+        return name;
+    }
 
     /// <summary>A registered number and a customer who wrote to it through the simulator: both windows are open.</summary>
     public async Task<(V1.BusinessNumber Number, string Customer)> CustomerWrote()

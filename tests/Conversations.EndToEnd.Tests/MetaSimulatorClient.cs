@@ -31,6 +31,14 @@ public sealed class MetaSimulatorClient(HttpClient http)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>When the simulator received each send request of <paramref name="phoneNumberId"/> (<c>GET /simulator/received</c>).</summary>
+    public async Task<ReceivedSends> ReceivedFrom(string phoneNumberId)
+    {
+        var answer = await http.GetFromJsonAsync<JsonObject>($"/simulator/received?phone_number_id={Uri.EscapeDataString(phoneNumberId)}");
+        var arrivals = answer!["received_at_unix_us"]!.AsArray().Select(t => DateTimeOffset.UnixEpoch + TimeSpan.FromMicroseconds((long)t!)).ToList();
+        return new ReceivedSends((long)answer["received"]!, arrivals, (int)answer["busiest_second"]!);
+    }
+
     /// <summary>Every send request the simulator received for <paramref name="customer"/>, oldest first, with its answer.</summary>
     public async Task<IReadOnlyList<JsonNode>> SendsTo(string customer)
     {
@@ -40,3 +48,8 @@ public sealed class MetaSimulatorClient(HttpClient http)
 }
 
 public sealed record SimulatedInbound(string Wamid, DateTimeOffset SentAt);
+
+/// <param name="Received">Every send request of the number the simulator received.</param>
+/// <param name="Arrivals">Their arrival times, oldest first.</param>
+/// <param name="BusiestSecond">The most arrivals within one second, as the simulator counted them.</param>
+public sealed record ReceivedSends(long Received, IReadOnlyList<DateTimeOffset> Arrivals, int BusiestSecond);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Conversations.Grains.Limits;
 using Conversations.Testing;
 
 namespace Conversations.Grains.Tests;
@@ -11,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The clock pace slots are handed out on; null keeps production's real time (see <see cref="WireClock"/>).</summary>
+    public FakeClock? Wire { get; init; }
+
     public ReminderTicks ReminderTicks { get; } = new();
 
     public RecordingWhatsAppSender WhatsApp { get; } = new();
@@ -22,7 +27,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(
-        Clock, WhatsApp, Events, silos: Silos, configureSilo: silo => silo.AddIncomingGrainCallFilter(ReminderTicks.Invoke));
+        Clock, WhatsApp, Events, silos: Silos, configureSilo: silo =>
+        {
+            silo.AddIncomingGrainCallFilter(ReminderTicks.Invoke);
+            if (Wire is not null)
+            {
+                silo.Services.AddSingleton(new WireClock(Wire));
+            }
+        });
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -13,6 +13,13 @@ public interface IThroughputPacerGrain : IGrainWithStringKey
     [Alias("reserve")]
     Task<PaceSlot> Reserve(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A fresh slot for a message that came to its own too late to keep the pace (a late timer, a paused process); never
+    /// refused, since the message was already admitted.
+    /// </summary>
+    [Alias("replace-missed")]
+    Task<PaceSlot> ReplaceMissed(CancellationToken cancellationToken = default);
+
     /// <summary>What <see cref="Reserve"/> would answer now, reserving nothing (for dry runs).</summary>
     [Alias("peek"), ReadOnly]
     Task<PaceSlot> Peek(CancellationToken cancellationToken = default);

@@ -26,6 +26,11 @@ public sealed class LimitOptionsValidator : IValidateOptions<ConversationOptions
             failures.Add("Conversations:Limits: MessagingLimitWindow must be positive and MaxPacingDelay not negative.");
         }
 
+        if (limits.PacingMargin < TimeSpan.Zero || limits.PacingStartMargin < limits.PacingMargin || limits.PacingStartMargin >= TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Conversations:Limits: 0 <= PacingMargin <= PacingStartMargin < 1 second.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

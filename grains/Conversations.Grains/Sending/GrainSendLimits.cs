@@ -5,12 +5,17 @@ using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Limits;
 
 namespace Conversations.Grains.Sending;
 
 /// <summary>The limits a conversation shares with others, as the grains that hold them: its WABA's templates, its number's pacer, its portfolio's reach of the customer.</summary>
-public sealed class GrainSendLimits(IGrainFactory grains, BusinessNumberProfile profile, string customer) : ITemplateSource, IPacer, IMessagingLimit
+/// <param name="wire">The clock pace slots are waited on; real time unless a test says otherwise (see <see cref="WireClock"/>).</param>
+public sealed class GrainSendLimits(IGrainFactory grains, BusinessNumberProfile profile, string customer, WireClock? wire = null)
+    : ITemplateSource, IPacer, IMessagingLimit
 {
+    private readonly TimeProvider _wire = (wire ?? WireClock.System).Time;
+
     private IThroughputPacerGrain Pacer => grains.GetGrain<IThroughputPacerGrain>(profile.BusinessNumberId);
 
     private ICustomerReachGrain Reach => grains.GetGrain<ICustomerReachGrain>(new CustomerReachKey(profile.PortfolioId, customer).ToString());
@@ -18,9 +23,26 @@ public sealed class GrainSendLimits(IGrainFactory grains, BusinessNumberProfile 
     public Task<TemplateLookup> Find(TemplateMessage template, CancellationToken cancellationToken) =>
         grains.GetGrain<ITemplateRegistryGrain>(profile.WabaId).Find(template.Name, template.Language, cancellationToken);
 
-    public Task<PaceSlot> Reserve(CancellationToken cancellationToken) => Pacer.Reserve(cancellationToken);
+    /// <summary>The pacer's slot, re-anchored on this silo's clock as it arrives (<see cref="PaceSlot.Wait"/>).</summary>
+    public async Task<PaceSlot> Reserve(CancellationToken cancellationToken) => Anchored(await Pacer.Reserve(cancellationToken));
+
+    public async Task<PaceSlot> ReplaceMissed(CancellationToken cancellationToken) => Anchored(await Pacer.ReplaceMissed(cancellationToken));
 
     Task<PaceSlot> IPacer.Peek(CancellationToken cancellationToken) => Pacer.Peek(cancellationToken);
+
+    public async Task<bool> WaitFor(PaceSlot slot, TimeSpan tolerance, CancellationToken cancellationToken)
+    {
+        // Timers count whole, coarse milliseconds and may fire a little early; a slot is a promise to Meta, so the rest is waited out too.
+        var left = slot.SendAt - _wire.GetUtcNow();
+        for (; left > TimeSpan.Zero; left = slot.SendAt - _wire.GetUtcNow())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), _wire, cancellationToken);
+        }
+
+        return -left <= tolerance;
+    }
+
+    private PaceSlot Anchored(PaceSlot slot) => slot with { SendAt = _wire.GetUtcNow() + slot.Wait };
 
     public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken) => Reach.Count(cancellationToken);
 

@@ -9,11 +9,10 @@ namespace Conversations.Grains.Sending;
 /// <summary>
 /// The one path every send takes to be allowed, whether it is sent now, decided at its scheduled time or only
 /// evaluated: decide (window, template, fallback), then the conversation's own audience and pair rate, then the limits
-/// it shares with other conversations (the number's pace first, so a slot refused by the messaging limit after it is
-/// merely a gap in the pace; then the portfolio's messaging limit for a template outside the window). Each check runs
-/// only when the earlier ones allowed the send, so a refused message takes nothing. A dry run takes nothing and waits
-/// for nothing; a real one takes the pair token and waits for its pace slot, so Meta never sees more than the
-/// number's throughput.
+/// it shares with other conversations (whether the number's queue has room, then the portfolio's messaging limit for a
+/// template outside the window, then the number's pace slot). Each check runs only when the earlier ones allowed the
+/// send, so a refused message takes nothing. A dry run takes nothing and waits for nothing; a real one takes the pair
+/// token and waits for its pace slot, so Meta never sees more than the number's throughput.
 /// </summary>
 public sealed class SendAdmission(
     ITemplateSource templates,
@@ -21,12 +20,19 @@ public sealed class SendAdmission(
     IMessagingLimit messagingLimit,
     TemplateLimits templateLimits,
     TimeSpan maxPacingDelay,
-    TimeProvider time)
+    TimeSpan slotTolerance)
 {
+    /// <summary>How many times a send takes a fresh slot after missing one before it goes anyway: a process that keeps stalling must not hold it for ever.</summary>
+    public const int MaxMissedSlots = 3;
+
     /// <summary>The path over one object that holds all three shared limits, with the conversation options' template limits and pacing delay.</summary>
+    /// <param name="time">
+    /// The conversation's clock, which admission no longer reads: the pace is waited for on the wire's clock, by
+    /// <see cref="IPacer.WaitFor"/>. Kept while the conversation grain passes it.
+    /// </param>
     public static SendAdmission Over<TLimits>(TLimits limits, ConversationOptions options, TimeProvider time)
         where TLimits : ITemplateSource, IPacer, IMessagingLimit =>
-        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, time);
+        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, options.Limits.PacingMargin / 2);
 
     public async Task<SendDecision> Decide(
         Conversation.Conversation conversation,
@@ -62,22 +68,37 @@ public sealed class SendAdmission(
         bool dryRun,
         CancellationToken cancellationToken)
     {
-        var slot = dryRun ? await pacer.Peek(cancellationToken) : await pacer.Reserve(cancellationToken);
-        if (!slot.Accepted)
+        var countsCustomer = conversation.IsBusinessInitiated(decision, now);
+        if ((dryRun || countsCustomer ? await pacer.Peek(cancellationToken) : null) is { Accepted: false } full)
         {
-            return ThroughputLimited(conversation.Key.BusinessNumberId, slot);
+            return ThroughputLimited(conversation.Key.BusinessNumberId, full);
         }
 
-        if (conversation.IsBusinessInitiated(decision, now)
+        if (countsCustomer
             && await (dryRun ? messagingLimit.Peek(cancellationToken) : messagingLimit.Count(cancellationToken)) is { Succeeded: false } reach)
         {
             return reach.Refusal;
         }
 
-        var wait = slot.SendAt - time.GetUtcNow();
-        if (!dryRun && wait > TimeSpan.Zero)
+        if (dryRun)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            return null;
+        }
+
+        // The slot is taken last, right before it is waited for: counting the customer is a round trip, and a message that
+        // comes to its slot late reaches Meta bunched with the ones after it. A slot lost to other sends since the peek
+        // (rare) refuses the send with its customer counted: the safe side.
+        var slot = await pacer.Reserve(cancellationToken);
+        if (!slot.Accepted)
+        {
+            return ThroughputLimited(conversation.Key.BusinessNumberId, slot);
+        }
+
+        // A slot reached later than half the margin (a late timer, a pause) would send this message bunched with the ones
+        // after it, beyond what the margin absorbs; it takes a fresh slot instead, leaving the missed one as a gap.
+        for (var missed = 0; !await pacer.WaitFor(slot, slotTolerance, cancellationToken) && missed < MaxMissedSlots; missed++)
+        {
+            slot = await pacer.ReplaceMissed(cancellationToken);
         }
 
         return null;

@@ -1,4 +1,3 @@
-using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using static Conversations.Grains.Tests.ConversationDriver;
@@ -34,27 +33,6 @@ public sealed class EvaluateSharedLimitsTests(ClusterFixture fixture)
 
         Assert.True(evaluation.Allowed, evaluation.Refusal?.Message);
         Assert.Equal(0, (await portfolio.Status()).Used);
-    }
-
-    [Fact]
-    public async Task Evaluate_with_the_numbers_queue_full_reports_THROUGHPUT_LIMITED_and_reserves_nothing()
-    {
-        var portfolio = await PortfolioDriver.WithNumbers(fixture, numbers: 1);
-        var pacer = fixture.Grains.GetGrain<IThroughputPacerGrain>(portfolio.Numbers[0]);
-        for (var i = 0; i < 239; i++)
-        {
-            Assert.True((await pacer.Reserve()).Accepted);
-        }
-
-        var conversation = portfolio.Conversation(portfolio.Numbers[0], PortfolioDriver.Customers(1)[0]);
-        Assert.True(Ok(await conversation.Evaluate(Template())).Allowed);
-        Assert.True(Ok(await conversation.Evaluate(Template())).Allowed);
-        Assert.True((await pacer.Reserve()).Accepted);
-
-        var full = Ok(await conversation.Evaluate(Template()));
-
-        Assert.Equal(RefusalReason.ThroughputLimited, full.Refusal?.Reason);
-        Assert.Equal("1", full.Refusal!.Metadata["retry_after"]);
     }
 
     private static SendCommand Template() =>

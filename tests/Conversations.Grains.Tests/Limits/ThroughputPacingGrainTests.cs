@@ -1,130 +1,133 @@
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Limits;
 using Conversations.Testing;
 using static Conversations.Grains.Tests.ConversationDriver;
 
 namespace Conversations.Grains.Tests.Limits;
 
 /// <summary>
-/// Throughput per business number: a second's worth goes at once, the next second's waits for it, and beyond two
-/// seconds of queue the send is refused, so Meta never answers 130429.
+/// Throughput per business number through the grains: the pacer spaces slots (1 s + margin) / N apart on the wire's
+/// clock, whatever the domain clock says; a send waits its turn rather than being refused; beyond the queue it is refused
+/// with THROUGHPUT_LIMITED and retry_after; a changed rate applies to the next slots. What Meta receives is checked end
+/// to end (tests/Conversations.EndToEnd.Tests/PacingAtMetaTests.cs).
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ThroughputPacingGrainTests(ClusterFixture fixture)
+public sealed class ThroughputPacingGrainTests(ClusterFixture fixture, FakeWireClusterFixture fakeWire) : IClassFixture<FakeWireClusterFixture>
 {
-    [Fact]
-    public async Task At_80_per_second_80_messages_go_at_once_and_the_81st_waits_until_the_next_second()
-    {
-        var (portfolio, customers) = await WithOpenWindows(customers: 81);
-        var number = portfolio.Numbers[0];
-
-        var first = await Task.WhenAll(customers.Take(80).Select(c => SendText(portfolio, number, c)));
-        var late = await SentOrWaitingASecond(portfolio, number, customers[80]);
-
-        Assert.All(first, r => Ok(r));
-        Assert.False(late.IsCompleted, "the 81st message went to Meta inside the same second");
-        Assert.Equal(80, SentFrom(number));
-
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        Ok(await late);
-        Assert.Equal(81, SentFrom(number));
-    }
+    private static readonly OutboundPace DefaultPace = new(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
 
     [Fact]
-    public async Task The_pacer_hands_out_three_seconds_of_80_slots_over_a_two_second_queue_and_refuses_the_next_with_its_wait()
+    public async Task The_pacer_hands_out_slots_a_second_and_the_margin_over_the_rate_apart_while_the_domain_clock_stands_still()
     {
-        var (portfolio, _) = await WithOpenWindows(customers: 0);
+        var (portfolio, _) = await WithOpenWindows(fixture, customers: 0);
         var pacer = fixture.Grains.GetGrain<IThroughputPacerGrain>(portfolio.Numbers[0]);
-        var now = fixture.Clock.GetUtcNow();
 
         var slots = new List<PaceSlot>();
-        for (var i = 0; i < 241; i++)
+        for (var i = 0; i < 100; i++)
         {
             slots.Add(await pacer.Reserve());
         }
 
-        Assert.All(slots.Take(240), s => Assert.True(s.Accepted));
-        Assert.Equal(
-            [(now, 80), (now + TimeSpan.FromSeconds(1), 80), (now + TimeSpan.FromSeconds(2), 80)],
-            slots.Take(240).GroupBy(s => s.SendAt).Select(g => (g.Key, g.Count())));
-        Assert.False(slots[240].Accepted);
-        Assert.Equal(TimeSpan.FromSeconds(1), slots[240].RetryAfter);
+        Assert.All(slots, s => Assert.True(s.Accepted));
+        Assert.All(slots.Skip(1).Zip(slots, (b, a) => b.SendAt - a.SendAt), gap => Assert.True(gap >= DefaultPace.Interval(80), $"slots {gap} apart"));
+    }
+
+    [Fact]
+    public async Task A_number_at_1000_per_second_takes_1000_concurrent_sends_and_refuses_none_for_waiting_its_turn()
+    {
+        var (portfolio, customers) = await WithOpenWindows(fixture, customers: 1_000, throughputPerSecond: 1_000);
+
+        var results = await Task.WhenAll(customers.Select(c => SendText(portfolio, portfolio.Numbers[0], c)));
+
+        Assert.All(results, r => Ok(r));
+        Assert.Equal(1_000, SentFrom(fixture, portfolio.Numbers[0]));
+    }
+
+    [Fact]
+    public async Task Lowering_a_numbers_throughput_keeps_its_next_slots_a_second_clear_of_the_old_rate_and_spaces_them_at_the_new_one()
+    {
+        var (portfolio, _) = await WithOpenWindows(fixture, customers: 0);
+        var number = portfolio.Numbers[0];
+        var pacer = fixture.Grains.GetGrain<IThroughputPacerGrain>(number);
+        var atOldRate = await pacer.Reserve();
+
+        Ok(await fixture.Grains.GetGrain<IBusinessNumberGrain>(number).Configure(new BusinessNumberSettings(portfolio.WabaId, ThroughputPerSecond: 10)));
+        await Eventually.Until(() => pacer.Peek(), s => s.PerSecond == 10, TimeSpan.FromSeconds(5));
+        var first = await pacer.Reserve();
+        var second = await pacer.Reserve();
+
+        Assert.Equal((80, 10, 10), (atOldRate.PerSecond, first.PerSecond, second.PerSecond));
+        Assert.True(first.SendAt - atOldRate.SendAt >= TimeSpan.FromMilliseconds(1_050), $"first slot at 10/s only {first.SendAt - atOldRate.SendAt} after the last at 80/s");
+        Assert.True(second.SendAt - first.SendAt >= DefaultPace.Interval(10), $"slots at 10/s {second.SendAt - first.SendAt} apart");
     }
 
     [Fact]
     public async Task A_send_finding_its_numbers_queue_full_is_refused_with_THROUGHPUT_LIMITED_and_retry_after_and_nothing_goes_to_Meta()
     {
-        var (portfolio, customers) = await WithOpenWindows(customers: 1);
+        var cluster = fakeWire.Cluster;
+        var (portfolio, customers) = await WithOpenWindows(cluster, customers: 1, throughputPerSecond: 1);
         var number = portfolio.Numbers[0];
-        var pacer = fixture.Grains.GetGrain<IThroughputPacerGrain>(number);
-        for (var i = 0; i < 240; i++)
+        var queued = await FillQueue(cluster, number);
+
+        var refusal = Refused(await SendText(portfolio, number, customers[0]), RefusalReason.ThroughputLimited);
+
+        Assert.Equal(5, queued);
+        Assert.Equal(("1", "1", number), (refusal.Metadata["retry_after"], refusal.Metadata["throughput_per_second"], refusal.Metadata["business_number_id"]));
+        Assert.Equal(0, SentFrom(cluster, number));
+        fakeWire.Wire.Advance(TimeSpan.FromSeconds(6));
+        Ok(await SendText(portfolio, number, customers[0]));
+    }
+
+    [Fact]
+    public async Task Evaluate_with_the_numbers_queue_full_reports_THROUGHPUT_LIMITED_and_reserves_nothing()
+    {
+        var cluster = fakeWire.Cluster;
+        var (portfolio, customers) = await WithOpenWindows(cluster, customers: 1, throughputPerSecond: 1);
+        var number = portfolio.Numbers[0];
+        var pacer = cluster.Grains.GetGrain<IThroughputPacerGrain>(number);
+        var conversation = portfolio.Conversation(number, customers[0]);
+        for (var i = 0; i < 4; i++)
         {
             Assert.True((await pacer.Reserve()).Accepted);
         }
 
-        var refusal = Refused(await SendText(portfolio, number, customers[0]), RefusalReason.ThroughputLimited);
+        Assert.True(Ok(await conversation.Evaluate(Text())).Allowed);
+        Assert.True(Ok(await conversation.Evaluate(Text())).Allowed);
+        Assert.True((await pacer.Reserve()).Accepted);
+        var full = Ok(await conversation.Evaluate(Text()));
 
-        Assert.Equal(("1", "80"), (refusal.Metadata["retry_after"], refusal.Metadata["throughput_per_second"]));
-        Assert.Equal(0, SentFrom(number));
-        fixture.Clock.Advance(TimeSpan.FromSeconds(3));
-        Ok(await SendText(portfolio, number, customers[0]));
+        Assert.Equal(RefusalReason.ThroughputLimited, full.Refusal?.Reason);
+        Assert.Equal("1", full.Refusal!.Metadata["retry_after"]);
     }
 
-    [Fact]
-    public async Task A_number_configured_for_1000_per_second_sends_1000_at_once()
+    /// <summary>Reserves slots until the pacer refuses one; returns how many it took.</summary>
+    private static async Task<int> FillQueue(ClusterFixture cluster, string number)
     {
-        var (portfolio, customers) = await WithOpenWindows(customers: 1_000, throughputPerSecond: 1_000);
+        var pacer = cluster.Grains.GetGrain<IThroughputPacerGrain>(number);
+        var taken = 0;
+        while ((await pacer.Reserve()).Accepted)
+        {
+            Assert.True(++taken < 10_000, "the pacer never refused");
+        }
 
-        var results = await Task.WhenAll(customers.Select(c => SendText(portfolio, portfolio.Numbers[0], c)));
-
-        Assert.All(results, r => Ok(r));
+        return taken;
     }
 
-    [Fact]
-    public async Task Lowering_a_numbers_throughput_applies_to_its_next_messages()
+    private static async Task<(PortfolioDriver Portfolio, List<string> Customers)> WithOpenWindows(ClusterFixture cluster, int customers, int? throughputPerSecond = null)
     {
-        var (portfolio, customers) = await WithOpenWindows(customers: 11);
-        var number = portfolio.Numbers[0];
-        Ok(await SendText(portfolio, number, customers[0]));
-
-        Ok(await fixture.Grains.GetGrain<Abstractions.Grains.IBusinessNumberGrain>(number)
-            .Configure(new Abstractions.BusinessNumbers.BusinessNumberSettings(portfolio.WabaId, ThroughputPerSecond: 10)));
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        var sends = customers.Skip(1).Select(c => SendText(portfolio, number, c)).ToList();
-        await Eventually.Until(() => Task.FromResult(SentFrom(number)), sent => sent == 11, TimeSpan.FromSeconds(10));
-        Assert.All(await Task.WhenAll(sends), r => Ok(r));
-
-        var eleventh = await SentOrWaitingASecond(portfolio, number, customers[1]);
-        Assert.False(eleventh.IsCompleted, "an 11th message went inside the second at 10 per second");
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        Ok(await eleventh);
-    }
-
-    private async Task<(PortfolioDriver Portfolio, List<string> Customers)> WithOpenWindows(int customers, int? throughputPerSecond = null)
-    {
-        var portfolio = await PortfolioDriver.WithNumbers(fixture, numbers: 1, throughputPerSecond);
+        var portfolio = await PortfolioDriver.WithNumbers(cluster, numbers: 1, throughputPerSecond);
         var list = PortfolioDriver.Customers(customers);
         await Task.WhenAll(list.Select(async c => Ok(await portfolio.Conversation(portfolio.Numbers[0], c)
-            .RecordInbound(new InboundMessage($"wamid.{Guid.NewGuid():N}", fixture.Clock.GetUtcNow(), InboundMessageType.Text, "hi")))));
+            .RecordInbound(new InboundMessage($"wamid.{Guid.NewGuid():N}", cluster.Clock.GetUtcNow(), InboundMessageType.Text, "hi")))));
         return (portfolio, list);
-    }
-
-    /// <summary>
-    /// Starts the send and returns it once it either finished or began waiting a second on the fake clock for its slot;
-    /// the clock stands still until the test moves it, so a send still running then has provably not reached Meta.
-    /// </summary>
-    private async Task<Task<Result<SendReceipt>>> SentOrWaitingASecond(PortfolioDriver portfolio, string number, string customer)
-    {
-        var waiting = fixture.Clock.NextDelay(TimeSpan.FromSeconds(1));
-        var sending = SendText(portfolio, number, customer);
-        await Task.WhenAny(sending, waiting).WaitAsync(TimeSpan.FromSeconds(20));
-        return sending;
     }
 
     private static Task<Result<SendReceipt>> SendText(PortfolioDriver portfolio, string number, string customer) =>
         portfolio.Conversation(number, customer).Send(Text());
 
-    private int SentFrom(string number) => fixture.WhatsApp.Sent.Count(s => s.Message.BusinessNumberId == number);
+    private static int SentFrom(ClusterFixture cluster, string number) => cluster.WhatsApp.Sent.Count(s => s.Message.BusinessNumberId == number);
 }

@@ -94,7 +94,7 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
 {
     public Dictionary<string, TemplateDefinition> Templates { get; } = [];
 
-    public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80);
+    public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80, TimeSpan.Zero);
 
     public Result<CustomerReach> Reach { get; set; } = Result<CustomerReach>.Ok(new CustomerReach(ReachOutcome.Counted, ModelDriver.T0));
 
@@ -104,6 +104,12 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
 
     public int Counted { get; private set; }
 
+    /// <summary>The slots admission waited for; the wait itself is the pacer's, on the wire's clock, so here it ends at once.</summary>
+    public List<PaceSlot> WaitedFor { get; } = [];
+
+    /// <summary>The calls to the shared limits, in order.</summary>
+    public List<string> Calls { get; } = [];
+
     public int ReachPeeks { get; private set; }
 
     public Task<TemplateLookup> Find(TemplateMessage template, CancellationToken cancellationToken) =>
@@ -112,24 +118,44 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
     public Task<PaceSlot> Reserve(CancellationToken cancellationToken)
     {
         Reserved++;
+        Calls.Add("reserve slot");
         return Task.FromResult(Slot);
     }
 
     Task<PaceSlot> IPacer.Peek(CancellationToken cancellationToken)
     {
         PacePeeks++;
+        Calls.Add("peek pace");
+        return Task.FromResult(Slot);
+    }
+
+    /// <summary>How many of the next waits miss their slot.</summary>
+    public int SlotsToMiss { get; set; }
+
+    public Task<bool> WaitFor(PaceSlot slot, TimeSpan tolerance, CancellationToken cancellationToken)
+    {
+        WaitedFor.Add(slot);
+        Calls.Add("wait for slot");
+        return Task.FromResult(SlotsToMiss-- <= 0);
+    }
+
+    public Task<PaceSlot> ReplaceMissed(CancellationToken cancellationToken)
+    {
+        Calls.Add("replace missed slot");
         return Task.FromResult(Slot);
     }
 
     public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken)
     {
         Counted++;
+        Calls.Add("count customer");
         return Task.FromResult(Reach);
     }
 
     Task<Result<CustomerReach>> IMessagingLimit.Peek(CancellationToken cancellationToken)
     {
         ReachPeeks++;
+        Calls.Add("peek reach");
         return Task.FromResult(Reach);
     }
 }

@@ -2,6 +2,7 @@ using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.Sending;
 using static Conversations.Grains.Tests.Model.ModelDriver;
 
 namespace Conversations.Grains.Tests.Model;
@@ -143,8 +144,72 @@ public sealed class SendAdmissionTests
         }
 
         Assert.Equal((0, 3, 0, 3), (conversation.Limits.Reserved, conversation.Limits.PacePeeks, conversation.Limits.Counted, conversation.Limits.ReachPeeks));
+        Assert.Empty(conversation.Limits.WaitedFor);
         Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
         Assert.Equal((1, 1), (conversation.Limits.Reserved, conversation.Limits.Counted));
+        Assert.Equal([conversation.Limits.Slot], conversation.Limits.WaitedFor);
+    }
+
+    [Fact]
+    public async Task A_send_the_messaging_limit_refuses_takes_no_pace_slot()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        conversation.Limits.Reach = LimitReached;
+
+        var refused = await conversation.Decide(TemplateSend("receipt"));
+
+        Assert.Equal(RefusalReason.MessagingLimitReached, refused.Refusal!.Reason);
+        Assert.Equal((1, 1, 0), (conversation.Limits.PacePeeks, conversation.Limits.Counted, conversation.Limits.Reserved));
+        Assert.Empty(conversation.Limits.WaitedFor);
+    }
+
+    [Fact]
+    public async Task A_template_finding_the_numbers_queue_full_is_refused_before_the_messaging_limit_counts_its_customer()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(300), 80, TimeSpan.FromSeconds(5.3));
+
+        var refused = await conversation.Decide(TemplateSend("receipt"));
+
+        Assert.Equal(RefusalReason.ThroughputLimited, refused.Refusal!.Reason);
+        Assert.Equal((1, 0, 0), (conversation.Limits.PacePeeks, conversation.Limits.Counted, conversation.Limits.Reserved));
+    }
+
+    [Fact]
+    public async Task A_send_that_comes_to_its_slot_late_takes_a_fresh_one_and_waits_for_that()
+    {
+        var conversation = new ModelDriver();
+        conversation.InboundNow();
+        conversation.Limits.SlotsToMiss = 1;
+
+        Assert.True((await conversation.Decide(Text())).Allowed);
+
+        Assert.Equal(["reserve slot", "wait for slot", "replace missed slot", "wait for slot"], conversation.Limits.Calls);
+    }
+
+    [Fact]
+    public async Task A_send_that_keeps_missing_its_slots_goes_after_three_fresh_ones()
+    {
+        var conversation = new ModelDriver();
+        conversation.InboundNow();
+        conversation.Limits.SlotsToMiss = 100;
+
+        Assert.True((await conversation.Decide(Text())).Allowed);
+
+        Assert.Equal((1 + SendAdmission.MaxMissedSlots, SendAdmission.MaxMissedSlots), (conversation.Limits.WaitedFor.Count, conversation.Limits.Calls.Count(c => c == "replace missed slot")));
+    }
+
+    [Fact]
+    public async Task A_template_outside_the_window_takes_its_slot_after_the_messaging_limit_counted_its_customer_and_waits_for_it()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+
+        Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
+
+        Assert.Equal(["peek pace", "count customer", "reserve slot", "wait for slot"], conversation.Limits.Calls);
     }
 
     [Theory]
@@ -154,7 +219,7 @@ public sealed class SendAdmissionTests
     {
         var conversation = new ModelDriver();
         conversation.InboundNow();
-        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(1500), 80);
+        conversation.Limits.Slot = new PaceSlot(false, conversation.Now, TimeSpan.FromMilliseconds(1500), 80, TimeSpan.FromMilliseconds(6500));
 
         var refusal = (await conversation.Decide(Text(), dryRun)).Refusal!;
 
