@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Grains;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Conversations.Grains.Events;
 /// awaits its event's write before publishing its next, so its events keep their order, and once its call returned its
 /// events are in the store.
 /// </summary>
-public sealed class EventFeedAppender(IEventFeedStore store, IGrainFactory grains, IOptions<EventHubOptions> options, ILogger<EventFeedAppender> logger)
+public sealed class EventFeedAppender(IEventFeedStore store, GrainReferences grains, IOptions<EventHubOptions> options, ILogger<EventFeedAppender> logger)
     : IConversationEventSink
 {
     private readonly ConcurrentDictionary<string, CoalescingQueue<PublishedEvent>> _numbers = new(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ public sealed class EventFeedAppender(IEventFeedStore store, IGrainFactory grain
         var batch = new EventRange(after, last, [.. events.Select((e, i) => new PositionedEvent(after + 1 + i, e))]);
         try
         {
-            await grains.GetGrain<IConversationEventHubGrain>(businessNumberId).Published(batch);
+            await grains.Get<IConversationEventHubGrain>(businessNumberId).Published(batch);
         }
         catch (Exception e)
         {

@@ -11,17 +11,17 @@ namespace Conversations.Grains.Sending;
 
 /// <summary>The limits a conversation shares with others, as the grains that hold them: its WABA's templates, its number's pacer, its portfolio's reach of the customer.</summary>
 /// <param name="wire">The clock pace slots are waited on; real time unless a test says otherwise (see <see cref="WireClock"/>).</param>
-public sealed class GrainSendLimits(IGrainFactory grains, BusinessNumberProfile profile, string customer, WireClock? wire = null)
+public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfile profile, string customer, WireClock? wire = null)
     : ITemplateSource, IPacer, IMessagingLimit
 {
     private readonly TimeProvider _wire = (wire ?? WireClock.System).Time;
 
-    private IThroughputPacerGrain Pacer => grains.GetGrain<IThroughputPacerGrain>(profile.BusinessNumberId);
+    private IThroughputPacerGrain Pacer => grains.Get<IThroughputPacerGrain>(profile.BusinessNumberId);
 
-    private ICustomerReachGrain Reach => grains.GetGrain<ICustomerReachGrain>(new CustomerReachKey(profile.PortfolioId, customer).ToString());
+    private ICustomerReachGrain Reach => grains.Get<ICustomerReachGrain>(new CustomerReachKey(profile.PortfolioId, customer).ToString());
 
     public Task<TemplateLookup> Find(TemplateMessage template, CancellationToken cancellationToken) =>
-        grains.GetGrain<ITemplateRegistryGrain>(profile.WabaId).Find(template.Name, template.Language, cancellationToken);
+        grains.Get<ITemplateRegistryGrain>(profile.WabaId).Find(template.Name, template.Language, cancellationToken);
 
     /// <summary>The pacer's slot, re-anchored on this silo's clock as it arrives (<see cref="PaceSlot.Wait"/>).</summary>
     public async Task<PaceSlot> Reserve(CancellationToken cancellationToken) => Anchored(await Pacer.Reserve(cancellationToken));
