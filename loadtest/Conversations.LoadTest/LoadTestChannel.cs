@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Auth;
 using Grpc.Net.Client;
 
 namespace Conversations.LoadTest;
@@ -21,7 +22,7 @@ public static class LoadTestChannel
         // No client retries: a refusal or an UNAVAILABLE is an outcome to count, not something to paper over.
         MaxRetryAttempts = 0,
         DisposeHttpClient = true,
-    });
+    }.WithBearer(address, token));
 
     /// <summary>For HTTP/1.1 endpoints, where each request in flight needs a connection of its own.</summary>
     public static HttpClient CreateHttpClient(int concurrency) => new(new SocketsHttpHandler
