@@ -10,10 +10,13 @@ public static class Cli
     public static Task<CliRun> Run(params string[] args) => Run(handler: null, args);
 
     /// <summary>A run against the api's in-memory test server, which has no port: its handler carries the calls, with an administrator's token.</summary>
-    public static async Task<CliRun> Run(ApiFactory api, params string[] args)
+    public static Task<CliRun> Run(ApiFactory api, params string[] args) => RunWithout(api, ["--token", api.AdminToken, .. args]);
+
+    /// <summary>As <see cref="Run(ApiFactory, string[])"/> with only the token (or none) that <paramref name="args"/> give.</summary>
+    public static async Task<CliRun> RunWithout(ApiFactory api, params string[] args)
     {
         using var handler = api.Server.CreateHandler();
-        return await Run(handler, ["--address", api.Server.BaseAddress.ToString(), "--token", api.AdminToken, .. args]);
+        return await Run(handler, ["--address", api.Server.BaseAddress.ToString(), .. args]);
     }
 
     private static async Task<CliRun> Run(HttpMessageHandler? handler, string[] args)
