@@ -7,7 +7,8 @@ namespace Conversations.LoadTest;
 /// <summary>One channel for the whole run: every worker multiplexes its calls over its HTTP/2 connections.</summary>
 public static class LoadTestChannel
 {
-    public static GrpcChannel Create(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    /// <param name="token">The bearer token every call carries; null for an api in development mode (and the relay floor).</param>
+    public static GrpcChannel Create(Uri address, string? token = null) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         HttpHandler = new SocketsHttpHandler
         {
