@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Services;
 using Conversations.Api.Streaming;
@@ -17,6 +18,7 @@ public static class ApiServices
             o.MaxReceiveMessageSize = 256 * 1024;
         });
         services.AddGrpcReflection();
+        services.AddCallerAuthentication();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         services.AddWhatsAppWebhooks();
@@ -26,14 +28,17 @@ public static class ApiServices
 
     public static WebApplication MapConversationsApi(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<ConversationsService>();
         app.MapConversationStreams();
         app.MapGrpcService<TemplatesService>();
         app.MapGrpcService<BusinessNumbersService>();
         app.MapGrpcService<UsageService>();
-        app.MapGrpcHealthChecksService();
+        // Probes carry no token; health says only whether the cluster answers.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         // The same checks over HTTP/1.1, for container probes that have no gRPC client.
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapGrpcReflectionService();
         app.MapWhatsAppWebhooks();
         return app;

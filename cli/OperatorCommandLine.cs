@@ -11,10 +11,11 @@ public static class OperatorCommandLine
     /// <param name="handler">How calls reach the server; null dials --address. Tests pass an in-memory server's handler.</param>
     public static RootCommand Create(HttpMessageHandler? handler = null)
     {
-        var server = new ServerConnection(ServerAddress.CreateOption(), handler);
+        var server = new ServerConnection(ServerAddress.CreateOption(), ServerToken.CreateOption(), handler);
         return new RootCommand("Operator CLI for the Conversations service: register numbers, manage templates, record inbound messages, send.")
         {
             server.AddressOption,
+            server.TokenOption,
             RegisterNumberCommand.Create(server),
             MessagingLimitCommand.Create(server),
             UpsertTemplateCommand.Create(server),
@@ -24,6 +25,7 @@ public static class OperatorCommandLine
             SendCommand.Create(server),
             ShowCommand.Create(server),
             WatchCommand.Create(server),
+            TokenCommand.Create(),
         };
     }
 

@@ -48,6 +48,13 @@ public static class RefusalStatus
         RefusalReason.PairRateLimited => (StatusCode.ResourceExhausted, "131056"),
         RefusalReason.MessagingLimitReached => (StatusCode.ResourceExhausted, "131064"),
         RefusalReason.ThroughputLimited => (StatusCode.ResourceExhausted, "130429"),
+
+        // The caller's identity (api/Auth).
+        RefusalReason.TokenMissing => (StatusCode.Unauthenticated, null),
+        RefusalReason.TokenInvalid => (StatusCode.Unauthenticated, null),
+        RefusalReason.ScopeMissing => (StatusCode.PermissionDenied, null),
+        RefusalReason.WabaNotAllowed => (StatusCode.PermissionDenied, null),
+        RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 
@@ -98,17 +105,18 @@ public static class RefusalStatus
         };
     }
 
-    public static RpcException ToRpcException(this Refusal refusal)
+    public static RpcException ToRpcException(this Refusal refusal) => refusal.ToStatus().ToRpcException();
+
+    /// <summary>The google.rpc.Status a caller receives: the code, the message and one ErrorInfo.</summary>
+    public static Google.Rpc.Status ToStatus(this Refusal refusal)
     {
         var (code, _) = Of(refusal.Reason);
         var info = new ErrorInfo { Reason = ReasonName(refusal.Reason), Domain = ErrorDomain.Name, Metadata = { MetadataOf(refusal) } };
-
-        var status = new Google.Rpc.Status
+        return new Google.Rpc.Status
         {
             Code = (int)code,
             Message = refusal.Message,
             Details = { Any.Pack(info) },
         };
-        return status.ToRpcException();
     }
 }

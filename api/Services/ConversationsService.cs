@@ -2,42 +2,49 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
+using Conversations.Auth;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-/// <summary>Routes each call to its conversation grain; the grain, not this service, decides.</summary>
-public sealed class ConversationsService(GrainReferences grains) : V1.ConversationsService.ConversationsServiceBase
+/// <summary>Routes each call to its conversation grain once the caller may act for the number's WABA; the grain, not this service, decides.</summary>
+public sealed class ConversationsService(GrainReferences grains, CallerAccess callers) : V1.ConversationsService.ConversationsServiceBase
 {
+    [Authorize(Policy = Scopes.Send)]
     public override async Task<V1.RecordInboundResponse> RecordInbound(V1.RecordInboundRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var message = request.ToDomain().OrThrow();
         var snapshot = await grain.RecordInbound(message, context.CancellationToken);
         return new V1.RecordInboundResponse { Conversation = snapshot.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Send)]
     public override async Task<V1.SendResponse> Send(V1.SendRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var command = request.ToCommand().OrThrow();
         var receipt = await grain.Send(command, context.CancellationToken);
         return new V1.SendResponse { Receipt = receipt.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.GetConversationResponse> GetConversation(V1.GetConversationRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var snapshot = await grain.Get(context.CancellationToken);
         return new V1.GetConversationResponse { Conversation = snapshot.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Send)]
     public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var command = request.ToSendRequest().ToCommand();
         if (!command.Succeeded)
         {
@@ -50,20 +57,26 @@ public sealed class ConversationsService(GrainReferences grains) : V1.Conversati
         return evaluation.OrThrow().ToProto();
     }
 
+    [Authorize(Policy = Scopes.Send)]
     public override async Task<V1.CancelScheduledSendResponse> CancelScheduledSend(V1.CancelScheduledSendRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var cancelled = await grain.CancelScheduled(request.IdempotencyKey, context.CancellationToken);
         return new V1.CancelScheduledSendResponse { Message = cancelled.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.ListMessagesResponse> ListMessages(V1.ListMessagesRequest request, ServerCallContext context)
     {
-        var grain = Conversation(request.BusinessNumberId, request.Customer);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
         var messages = await grain.ListMessages(request.Limit, context.CancellationToken);
         return new V1.ListMessagesResponse { Messages = { messages.OrThrow().Select(m => m.ToProto()) } };
     }
 
-    private IConversationGrain Conversation(string businessNumberId, string customer) =>
-        grains.Get<IConversationGrain>(ConversationKey.Create(businessNumberId, customer).OrThrow().ToString());
+    private async Task<IConversationGrain> Conversation(string businessNumberId, string customer, ServerCallContext context)
+    {
+        var key = ConversationKey.Create(businessNumberId, customer).OrThrow();
+        await callers.Of(context).Number(key.BusinessNumberId);
+        return grains.Get<IConversationGrain>(key.ToString());
+    }
 }

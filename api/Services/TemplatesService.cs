@@ -3,27 +3,38 @@ using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Templates;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
+using Conversations.Auth;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-public sealed class TemplatesService(IGrainFactory grains) : V1.TemplatesService.TemplatesServiceBase
+public sealed class TemplatesService(IGrainFactory grains, CallerAccess callers) : V1.TemplatesService.TemplatesServiceBase
 {
+    [Authorize(Policy = Scopes.ManageTemplates)]
     public override async Task<V1.UpsertTemplateResponse> UpsertTemplate(V1.UpsertTemplateRequest request, ServerCallContext context)
     {
-        var registry = Registry(request.WabaId);
+        var registry = Registry(request.WabaId, context);
+        if (request.Status == V1.TemplateStatus.Approved)
+        {
+            // Meta approves templates; only an administrator may say it did.
+            callers.Of(context).Scope(Scopes.Admin);
+        }
+
         var stored = (await registry.Upsert(request.ToDomain(), context.CancellationToken)).OrThrow();
         var template = stored.Template.ToProto();
         template.Warnings.AddRange(stored.Warnings.Select(w => w.ToProto()));
         return new V1.UpsertTemplateResponse { Template = template };
     }
 
+    [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.GetTemplateResponse> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
     {
-        var registry = Registry(request.WabaId);
+        var registry = Registry(request.WabaId, context);
         if (string.IsNullOrEmpty(request.Name))
         {
             throw Refusal.MissingField("name").ToRpcException();
@@ -43,14 +54,22 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.TemplatesService
         return new V1.GetTemplateResponse { Template = lookup.Template.ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.ListTemplatesResponse> ListTemplates(V1.ListTemplatesRequest request, ServerCallContext context)
     {
-        var templates = await Registry(request.WabaId).List(context.CancellationToken);
+        var templates = await Registry(request.WabaId, context).List(context.CancellationToken);
         return new V1.ListTemplatesResponse { Templates = { templates.Select(t => t.ToProto()) } };
     }
 
+    [Authorize(Policy = Scopes.ManageTemplates)]
     public override Task<V1.LintTemplateResponse> LintTemplate(V1.LintTemplateRequest request, ServerCallContext context)
     {
+        if (request.WabaId.Length > 0)
+        {
+            // The lint reads nothing of a WABA, but a caller may not ask in the name of one it does not act for.
+            AllowedWaba(request.WabaId, context);
+        }
+
         var draft = request.ToUpsertRequest().ToDomain();
         if (!Enum.IsDefined(draft.Category))
         {
@@ -60,18 +79,27 @@ public sealed class TemplatesService(IGrainFactory grains) : V1.TemplatesService
         return Task.FromResult(new V1.LintTemplateResponse { Warnings = { TemplateLint.Check(draft).Select(w => w.ToProto()) } });
     }
 
+    [Authorize(Policy = Scopes.Admin)]
     public override async Task<V1.SetTemplateStatusResponse> SetTemplateStatus(V1.SetTemplateStatusRequest request, ServerCallContext context)
     {
-        var updated = await Registry(request.WabaId).SetStatus(request.Name, request.Language, (TemplateStatus)request.Status, context.CancellationToken);
+        var updated = await Registry(request.WabaId, context).SetStatus(request.Name, request.Language, (TemplateStatus)request.Status, context.CancellationToken);
         return new V1.SetTemplateStatusResponse { Template = updated.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.Admin)]
     public override async Task<V1.SetTemplateQualityResponse> SetTemplateQuality(V1.SetTemplateQualityRequest request, ServerCallContext context)
     {
-        var updated = await Registry(request.WabaId).SetQuality(request.Name, request.Language, request.Quality.ToDomain(), context.CancellationToken);
+        var updated = await Registry(request.WabaId, context).SetQuality(request.Name, request.Language, request.Quality.ToDomain(), context.CancellationToken);
         return new V1.SetTemplateQualityResponse { Template = updated.OrThrow().ToProto() };
     }
 
-    private ITemplateRegistryGrain Registry(string wabaId) =>
-        grains.GetGrain<ITemplateRegistryGrain>(MetaId.WabaId(wabaId).OrThrow());
+    private ITemplateRegistryGrain Registry(string wabaId, ServerCallContext context) =>
+        grains.GetGrain<ITemplateRegistryGrain>(AllowedWaba(wabaId, context));
+
+    private string AllowedWaba(string wabaId, ServerCallContext context)
+    {
+        var waba = MetaId.WabaId(wabaId).OrThrow();
+        callers.Of(context).Waba(waba);
+        return waba;
+    }
 }

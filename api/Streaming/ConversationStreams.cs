@@ -2,6 +2,7 @@ using System.Globalization;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Grains.Events;
 using Grpc.Core;
@@ -13,7 +14,7 @@ namespace Conversations.Api.Streaming;
 /// The streaming calls of conversations.v1.ConversationsService; ConversationsService serves the unary ones. Routed by
 /// <see cref="ConversationStreamsMethods"/>, so the two classes share one gRPC service without sharing a file.
 /// </summary>
-public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, SendStreams sends)
+public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, SendStreams sends)
 {
     /// <summary>Sent once the subscription is live: the business number's latest position at that moment.</summary>
     public const string LatestPositionHeader = "conversations-latest-position";
@@ -26,14 +27,8 @@ public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, 
         long? after = request.HasAfterPosition ? AfterPosition(request.AfterPosition) : null;
         try
         {
-            if (await grains.GetGrain<IBusinessNumberGrain>(number).GetWabaId(cancellationToken) is null)
-            {
-                throw Refusal.Of(
-                    RefusalReason.UnknownBusinessNumber,
-                    $"Business number {number} is not registered; register it with its WABA first.",
-                    ("business_number_id", number)).ToRpcException();
-            }
-
+            // Authorized once, when the subscription starts: a stream is one request.
+            await callers.Of(context).Number(number);
             await using var feed = (await feeds.Subscribe(number, customer, after, cancellationToken)).OrThrow();
             await context.WriteResponseHeadersAsync(new Metadata
             {
@@ -55,7 +50,11 @@ public sealed class ConversationStreams(IGrainFactory grains, EventFeeds feeds, 
     }
 
     public Task StreamSends(IAsyncStreamReader<V1.StreamSendsRequest> requests, IServerStreamWriter<V1.StreamSendsResponse> responses, ServerCallContext context) =>
-        sends.Run(requests.ReadAllAsync(context.CancellationToken), (outcome, cancellationToken) => responses.WriteAsync(outcome, cancellationToken), context.CancellationToken);
+        sends.Run(
+            requests.ReadAllAsync(context.CancellationToken),
+            (outcome, cancellationToken) => responses.WriteAsync(outcome, cancellationToken),
+            callers.Of(context),
+            context.CancellationToken);
 
     private static long AfterPosition(ulong position) => position <= long.MaxValue
         ? (long)position

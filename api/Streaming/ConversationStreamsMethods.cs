@@ -1,5 +1,7 @@
+using Conversations.Auth;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Conversations.V1;
 
 namespace Conversations.Api.Streaming;
@@ -19,7 +21,7 @@ internal sealed class ConversationStreamsMethods : IServiceMethodProvider<Conver
         {
             if (method is Method<V1.SubscribeRequest, V1.SubscribeResponse> subscribe)
             {
-                context.AddServerStreamingMethod(subscribe, Metadata(), (service, request, responses, call) => service.Subscribe(request, responses, call));
+                context.AddServerStreamingMethod(subscribe, Metadata(Scopes.Read), (service, request, responses, call) => service.Subscribe(request, responses, call));
             }
         }
 
@@ -27,7 +29,7 @@ internal sealed class ConversationStreamsMethods : IServiceMethodProvider<Conver
         {
             if (method is Method<V1.StreamSendsRequest, V1.StreamSendsResponse> streamSends)
             {
-                context.AddDuplexStreamingMethod(streamSends, Metadata(), (service, requests, responses, call) => service.StreamSends(requests, responses, call));
+                context.AddDuplexStreamingMethod(streamSends, Metadata(Scopes.Send), (service, requests, responses, call) => service.StreamSends(requests, responses, call));
             }
         }
 
@@ -40,7 +42,7 @@ internal sealed class ConversationStreamsMethods : IServiceMethodProvider<Conver
         {
         }
 
-        // What grpc-dotnet's own binder attaches: gRPC is POST only.
-        private static List<object> Metadata() => [new HttpMethodMetadata(["POST"], acceptCorsPreflight: true)];
+        // What grpc-dotnet's own binder attaches (gRPC is POST only), and the method's scope, as [Authorize] gives a unary method.
+        private static List<object> Metadata(string scope) => [new HttpMethodMetadata(["POST"], acceptCorsPreflight: true), new AuthorizeAttribute(scope)];
     }
 }

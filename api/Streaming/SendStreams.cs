@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,12 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
     /// <summary>Streams being served now; back to zero once every call ended, however it ended.</summary>
     public int Open => Volatile.Read(ref _open);
 
-    public async Task Run(IAsyncEnumerable<V1.StreamSendsRequest> requests, Func<V1.StreamSendsResponse, CancellationToken, Task> write, CancellationToken cancellationToken)
+    /// <param name="access">The stream's caller: each item's number is checked against its WABAs, each number once per stream.</param>
+    public async Task Run(
+        IAsyncEnumerable<V1.StreamSendsRequest> requests,
+        Func<V1.StreamSendsResponse, CancellationToken, Task> write,
+        CallAccess access,
+        CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _open);
         try
@@ -24,7 +30,7 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
             await SendPipeline.Run(
                 requests,
                 item => Key(item).Value?.ToString(),
-                Send,
+                (item, token) => Send(item, access, token),
                 write,
                 options.Value.MaxSendsInFlight,
                 options.Value.OutcomeBuffer,
@@ -37,7 +43,7 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
     }
 
     /// <summary>The same checks, in the same order, as the unary Send; only infrastructure failures are told differently.</summary>
-    public async Task<V1.StreamSendsResponse> Send(V1.StreamSendsRequest item, CancellationToken cancellationToken)
+    public async Task<V1.StreamSendsResponse> Send(V1.StreamSendsRequest item, CallAccess access, CancellationToken cancellationToken)
     {
         var outcome = new V1.StreamSendsResponse { CorrelationId = item.CorrelationId };
         var key = Key(item);
@@ -50,7 +56,10 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
 
         try
         {
-            var receipt = await grains.Get<IConversationGrain>(key.Value!.ToString()).Send(command.Value, cancellationToken);
+            var allowed = await access.TryNumber(key.Value!.BusinessNumberId);
+            var receipt = allowed.Succeeded
+                ? await grains.Get<IConversationGrain>(key.Value.ToString()).Send(command.Value, cancellationToken)
+                : allowed.Refusal;
             if (receipt.Succeeded)
             {
                 outcome.Receipt = receipt.Value.ToProto();

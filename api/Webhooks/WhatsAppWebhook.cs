@@ -30,8 +30,9 @@ public static class WhatsAppWebhook
                 WebhookOptions.Section + ":AppSecret");
         }
 
-        app.MapGet(Path, Verify);
-        app.MapPost(Path, Receive);
+        // Meta sends no bearer token: the verify token and each POST's signature authenticate it.
+        app.MapGet(Path, Verify).AllowAnonymous();
+        app.MapPost(Path, Receive).AllowAnonymous();
         return app;
     }
 

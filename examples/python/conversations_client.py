@@ -107,13 +107,15 @@ def _error_info(error):
 class ConversationsClient:
     """One channel to the api. call() reaches any method; the helpers below cover the usual first steps."""
 
-    def __init__(self, address, timeout_seconds=10.0):
+    def __init__(self, address, timeout_seconds=10.0, token=None):
         # The api speaks HTTP/2 without TLS (h2c); grpc wants host:port, not a URL.
         for scheme in ("http://", "dns:///"):
             if address.startswith(scheme):
                 address = address[len(scheme):]
         self.address = address.rstrip("/")
         self.timeout_seconds = timeout_seconds
+        # A bearer token on every call; an api in development mode needs none.
+        self._metadata = (("authorization", f"Bearer {token}"),) if token else None
         self._channel = grpc.insecure_channel(self.address)
 
     def close(self):
@@ -133,7 +135,7 @@ class ConversationsClient:
             response_deserializer=response_class.FromString,
         )
         try:
-            return stub(request, timeout=self.timeout_seconds)
+            return stub(request, timeout=self.timeout_seconds, metadata=self._metadata)
         except grpc.RpcError as error:
             raise ApiError.from_rpc_error(full_name, error) from None
 

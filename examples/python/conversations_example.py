@@ -156,9 +156,11 @@ def main():
     parser.add_argument("--simulator", default=os.environ.get("CONVERSATIONS_SIMULATOR", ""),
                         help="the api's local Meta simulator, e.g. http://127.0.0.1:5081 (default $CONVERSATIONS_SIMULATOR;"
                              " leave it out when the api sends to Meta)")
+    parser.add_argument("--token", default=os.environ.get("CONVERSATIONS_TOKEN", ""),
+                        help="bearer token (default $CONVERSATIONS_TOKEN); an api in development mode needs none")
     args = parser.parse_args()
 
-    client = ConversationsClient(args.address)
+    client = ConversationsClient(args.address, token=args.token or None)
     print(f"Connecting to the Conversations api at {client.address}")
     try:
         client.wait_until_reachable(timeout_seconds=10)

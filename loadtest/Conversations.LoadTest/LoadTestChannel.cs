@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Auth;
 using Grpc.Net.Client;
 
 namespace Conversations.LoadTest;
@@ -6,7 +7,8 @@ namespace Conversations.LoadTest;
 /// <summary>One channel for the whole run: every worker multiplexes its calls over its HTTP/2 connections.</summary>
 public static class LoadTestChannel
 {
-    public static GrpcChannel Create(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    /// <param name="token">The bearer token every call carries; null for an api in development mode (and the relay floor).</param>
+    public static GrpcChannel Create(Uri address, string? token = null) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         HttpHandler = new SocketsHttpHandler
         {
@@ -21,7 +23,7 @@ public static class LoadTestChannel
         // No client retries: a refusal or an UNAVAILABLE is an outcome to count, not something to paper over.
         MaxRetryAttempts = 0,
         DisposeHttpClient = true,
-    });
+    }.WithBearer(address, token));
 
     /// <summary>For HTTP/1.1 endpoints, where each request in flight needs a connection of its own.</summary>
     public static HttpClient CreateHttpClient(int concurrency) => new(new SocketsHttpHandler

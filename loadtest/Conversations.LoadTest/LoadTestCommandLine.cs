@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Conversations.Auth;
 using Conversations.LoadTest.Relay;
 using Conversations.LoadTest.Scenarios;
 
@@ -22,6 +23,13 @@ public static class LoadTestCommandLine
             HelpName = "url",
             DefaultValueFactory = _ => new Uri("http://localhost:5000"),
             CustomParser = result => ParseAddress(result, "--address"),
+        };
+        var token = new Option<string?>("--token")
+        {
+            Description = $"Bearer token every gRPC call to the api carries (authorization: Bearer); ${BearerToken.EnvironmentVariable} when not given. "
+                + "An api in development mode needs none; `conversations token` mints one with a development key.",
+            HelpName = "jwt",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(BearerToken.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null,
         };
         var scenario = new Option<string>("--scenario")
         {
@@ -103,7 +111,7 @@ public static class LoadTestCommandLine
         var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline "
             + $"and, for sends, to the relay floor ({ServeRelayOption}).")
         {
-            address, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, simulator,
+            address, token, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, simulator,
             webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid, relay, relayPid, relayMetaSimulator, serveRelay, meta,
         };
         root.Validators.Add(result =>
@@ -141,6 +149,7 @@ public static class LoadTestCommandLine
                 parse.GetValue(serverPid),
                 parse.GetValue(simulator))
             {
+                Token = parse.GetValue(token),
                 WebhookUrl = parse.GetRequiredValue(webhookUrl),
                 AppSecret = parse.GetRequiredValue(appSecret),
                 Batch = parse.GetRequiredValue(batch),

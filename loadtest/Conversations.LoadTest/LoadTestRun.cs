@@ -26,7 +26,7 @@ public sealed class LoadTestRun(LoadTestSettings settings)
 
         var startedAt = DateTimeOffset.UtcNow;
         var ids = RunIds.New();
-        using var channel = LoadTestChannel.Create(settings.Address);
+        using var channel = LoadTestChannel.Create(settings.Address, settings.Token);
         using var http = LoadTestChannel.CreateHttpClient(settings.Concurrency);
         await using var redis = await ApiRedis.ConnectAsync(settings.Redis);
         var context = new ScenarioContext(channel, http, settings, ids, redis);

@@ -15,6 +15,9 @@ public sealed record LoadTestSettings(
     int? ServerPid,
     Uri? MetaSimulator = null)
 {
+    /// <summary>The bearer token every call to the api carries; null for an api in development mode.</summary>
+    public string? Token { get; init; }
+
     /// <summary>webhooks: the api's HTTP/1.1 webhook endpoint.</summary>
     public Uri WebhookUrl { get; init; } = new("http://localhost:5080/webhooks/whatsapp");
 

@@ -1,5 +1,6 @@
 using Conversations.Testing;
 using Conversations.Abstractions.Meta;
+using Conversations.Auth;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -27,6 +28,13 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public const string WebhookVerifyToken = "api-tests-verify-token";
 
+    /// <summary>The test host authenticates like a production one, with a symmetric key its tests mint tokens with.</summary>
+    public const string SigningKey = "api-tests-signing-key-of-at-least-32-bytes";
+
+    public const string Issuer = "https://issuer.api-tests.example";
+
+    public const string Audience = "conversations-api-tests";
+
     private GrpcChannel? _channel;
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -41,9 +49,26 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public int GatewayPort { get; }
 
-    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(
+    /// <summary>An administrator of every WABA with every scope: what the tests not about authorization call with.</summary>
+    public string AdminToken { get; } = Token(Scopes.All, [CallerClaims.Any]);
+
+    public GrpcChannel Channel => _channel ??= ChannelWith(AdminToken);
+
+    /// <summary>A token signed with the test host's key; lifetime and audience are the test's to break.</summary>
+    public static string Token(
+        IEnumerable<string> scopes,
+        IEnumerable<string> wabaIds,
+        IEnumerable<string>? portfolioIds = null,
+        DateTimeOffset? issuedAt = null,
+        TimeSpan? lifetime = null,
+        string audience = Audience,
+        string signingKey = SigningKey) =>
+        DevelopmentToken.Mint(signingKey, Issuer, audience, scopes, wabaIds, portfolioIds ?? [], issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromDays(1));
+
+    /// <summary>A channel to the test server whose calls carry this token, or none.</summary>
+    public GrpcChannel ChannelWith(string? token) => GrpcChannel.ForAddress(
         Server.BaseAddress,
-        new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }.WithBearer(Server.BaseAddress, token));
 
     public V1.ConversationsService.ConversationsServiceClient Conversations => new(Channel);
 
@@ -69,6 +94,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Meta:Simulator:Enabled", "false");
         builder.UseSetting("Conversations:Webhooks:AppSecret", WebhookAppSecret);
         builder.UseSetting("Conversations:Webhooks:VerifyToken", WebhookVerifyToken);
+        builder.UseSetting("Conversations:Auth:SigningKey", SigningKey);
+        builder.UseSetting("Conversations:Auth:Issuer", Issuer);
+        builder.UseSetting("Conversations:Auth:Audience", Audience);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -9,8 +9,11 @@ public static class Cli
     /// <summary>A run that must not reach any server: usage errors, or an --address the arguments name.</summary>
     public static Task<CliRun> Run(params string[] args) => Run(handler: null, args);
 
-    /// <summary>A run against the api's in-memory test server, which has no port: its handler carries the calls.</summary>
-    public static async Task<CliRun> Run(ApiFactory api, params string[] args)
+    /// <summary>A run against the api's in-memory test server, which has no port: its handler carries the calls, with an administrator's token.</summary>
+    public static Task<CliRun> Run(ApiFactory api, params string[] args) => RunWithout(api, ["--token", api.AdminToken, .. args]);
+
+    /// <summary>As <see cref="Run(ApiFactory, string[])"/> with only the token (or none) that <paramref name="args"/> give.</summary>
+    public static async Task<CliRun> RunWithout(ApiFactory api, params string[] args)
     {
         using var handler = api.Server.CreateHandler();
         return await Run(handler, ["--address", api.Server.BaseAddress.ToString(), .. args]);

@@ -1,3 +1,4 @@
+using Conversations.Testing;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Meta.Simulator;

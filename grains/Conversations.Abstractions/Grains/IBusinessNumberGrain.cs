@@ -16,11 +16,22 @@ public interface IBusinessNumberGrain : IGrainWithStringKey
     Task<Result<string>> Register(string wabaId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Registers the number or updates its throughput and quality. WABA and portfolio are fixed once set: moving a
-    /// number would silently switch the templates and the limit its conversations use.
+    /// Registers the number or updates its throughput and quality. WABA and portfolio are fixed once set: only an
+    /// explicit <see cref="Move"/> or <see cref="Release"/> changes them.
     /// </summary>
     [Alias("configure")]
     Task<Result<BusinessNumberProfile>> Configure(BusinessNumberSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves the registered number to another WABA and portfolio (null: the WABA), keeping throughput and quality. Its
+    /// conversations read the new profile within <c>ConversationGrain.ProfileLifetime</c>.
+    /// </summary>
+    [Alias("move")]
+    Task<Result<BusinessNumberProfile>> Move(string wabaId, string? portfolioId, CancellationToken cancellationToken = default);
+
+    /// <summary>Unregisters the number, which may then be registered again to any WABA; returns the profile it had.</summary>
+    [Alias("release")]
+    Task<Result<BusinessNumberProfile>> Release(CancellationToken cancellationToken = default);
 
     /// <summary>The WABA id, or null when the number was never registered.</summary>
     [Alias("get-waba"), ReadOnly]

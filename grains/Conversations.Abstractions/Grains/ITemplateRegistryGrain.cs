@@ -34,6 +34,10 @@ public interface ITemplateRegistryGrain : IGrainWithStringKey
     [Alias("add-business-number")]
     Task AddBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
 
+    /// <summary>The number left this WABA (released or moved): its subscribers no longer hear of these templates. Idempotent.</summary>
+    [Alias("remove-business-number")]
+    Task RemoveBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
+
     [Alias("set-quality")]
     Task<Result<TemplateDefinition>> SetQuality(string name, string language, TemplateQuality quality, CancellationToken cancellationToken = default);
 }

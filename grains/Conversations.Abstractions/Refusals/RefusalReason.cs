@@ -60,4 +60,22 @@ public enum RefusalReason
 
     /// <summary>The business number's outbound queue is full at its messages-per-second; retry after the given time.</summary>
     ThroughputLimited = 35,
+
+    // The caller's identity, decided by the api before any grain is touched. Numbered apart from the domain's reasons
+    // so that reasons added beside them elsewhere never take the same number.
+
+    /// <summary>The call carries no bearer token.</summary>
+    TokenMissing = 100,
+
+    /// <summary>The bearer token is malformed, expired, or not signed, issued or addressed as configured.</summary>
+    TokenInvalid = 101,
+
+    /// <summary>The token lacks the scope the call needs; metadata scope names it.</summary>
+    ScopeMissing = 102,
+
+    /// <summary>The WABA (or the business number's WABA) is not one the token acts for.</summary>
+    WabaNotAllowed = 103,
+
+    /// <summary>The business portfolio is not one the token acts for.</summary>
+    PortfolioNotAllowed = 104,
 }

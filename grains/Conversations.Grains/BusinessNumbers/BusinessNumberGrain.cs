@@ -94,6 +94,53 @@ public sealed class BusinessNumberGrain(
         return Result<BusinessNumberProfile>.Ok(Profile()!);
     }
 
+    public async Task<Result<BusinessNumberProfile>> Move(string wabaId, string? portfolioId, CancellationToken cancellationToken = default)
+    {
+        var waba = MetaId.WabaId(wabaId);
+        if (!waba.Succeeded)
+        {
+            return waba.Refusal;
+        }
+
+        var portfolio = portfolioId is null ? waba : MetaId.PortfolioId(portfolioId);
+        if (!portfolio.Succeeded)
+        {
+            return portfolio.Refusal;
+        }
+
+        if (state.State.WabaId is not { } previous)
+        {
+            return NotRegistered();
+        }
+
+        // The registries first, then this number: if a step fails, the same call again completes the move.
+        if (previous != waba.Value)
+        {
+            await LeaveTemplateRegistry(previous, cancellationToken);
+            await JoinTemplateRegistry(waba.Value, cancellationToken);
+        }
+
+        state.State.WabaId = waba.Value;
+        state.State.PortfolioId = portfolio.Value;
+        await state.WriteStateAsync(cancellationToken);
+        return Result<BusinessNumberProfile>.Ok(Profile()!);
+    }
+
+    public async Task<Result<BusinessNumberProfile>> Release(CancellationToken cancellationToken = default)
+    {
+        if (Profile() is not { } released)
+        {
+            return NotRegistered();
+        }
+
+        await LeaveTemplateRegistry(released.WabaId, cancellationToken);
+        state.State = new BusinessNumberState();
+        await state.WriteStateAsync(cancellationToken);
+        // A later registration without throughput_per_second gets the default, not the released number's pace.
+        await GrainFactory.GetGrain<IThroughputPacerGrain>(this.GetPrimaryKeyString()).SetRate(_limits.DefaultThroughputPerSecond, CancellationToken.None);
+        return Result<BusinessNumberProfile>.Ok(released);
+    }
+
     public Task<string?> GetWabaId(CancellationToken cancellationToken = default) => Task.FromResult(state.State.WabaId);
 
     public Task<BusinessNumberProfile?> GetProfile(CancellationToken cancellationToken = default) => Task.FromResult(Profile());
@@ -112,6 +159,14 @@ public sealed class BusinessNumberGrain(
         await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
         state.State.KnownToTemplateRegistry = true;
     }
+
+    private Task LeaveTemplateRegistry(string waba, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).RemoveBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+
+    private Refusal NotRegistered() => Refusal.Of(
+        RefusalReason.UnknownBusinessNumber,
+        $"Business number {this.GetPrimaryKeyString()} is not registered.",
+        ("business_number_id", this.GetPrimaryKeyString()));
 
     private Refusal Conflict(string what, string existing, string field) => Refusal.Of(
         RefusalReason.BusinessNumberConflict,

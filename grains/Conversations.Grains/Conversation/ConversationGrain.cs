@@ -31,11 +31,15 @@ public sealed class ConversationGrain(
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
+    /// <summary>How long a conversation trusts the number profile it read: a moved number's conversations follow it within this.</summary>
+    public static readonly TimeSpan ProfileLifetime = TimeSpan.FromMinutes(1);
+
     private readonly ConversationOptions _options = options.Value;
     private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
     private Result<ConversationKey>? _identity;
     private Conversation? _model;
     private BusinessNumberProfile? _profile;
+    private DateTimeOffset _profileReadAt;
     private SendAdmission? _admission;
     private bool _logStartedStored;
 
@@ -392,7 +396,19 @@ public sealed class ConversationGrain(
             return Identity.Refusal;
         }
 
-        _profile ??= await grains.Get<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
+        if (_profile is null || Now - _profileReadAt >= ProfileLifetime)
+        {
+            var profile = await grains.Get<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(cancellationToken);
+            if (profile != _profile)
+            {
+                // The admission's limits belong to the number's portfolio and WABA: a moved number gets new ones.
+                _profile = profile;
+                _admission = null;
+            }
+
+            _profileReadAt = Now;
+        }
+
         return _profile is null ? Model.UnknownBusinessNumber() : null;
     }
 

@@ -129,6 +129,14 @@ public sealed class TemplateRegistryGrain(
         }
     }
 
+    public async Task RemoveBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.BusinessNumbers.Remove(businessNumberId))
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     /// <summary>
     /// A template status change, told to every number of the WABA as a number-wide event (no customer: subscribers
     /// filtered to one customer do not get it). Stored first; a failed delivery is logged, never undoes the change.

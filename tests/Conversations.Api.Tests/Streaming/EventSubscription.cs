@@ -31,7 +31,11 @@ public sealed class EventSubscription : IAsyncDisposable
     public long LatestPositionAtStart { get; }
 
     /// <summary>Returns once the subscription is live (the server sent its headers).</summary>
-    public static async Task<EventSubscription> Start(ApiFactory api, string businessNumberId, string? customer = null, ulong? afterPosition = null)
+    public static Task<EventSubscription> Start(ApiFactory api, string businessNumberId, string? customer = null, ulong? afterPosition = null) =>
+        Start(api.Conversations, businessNumberId, customer, afterPosition);
+
+    /// <summary>As a client with its own token subscribes.</summary>
+    public static async Task<EventSubscription> Start(V1.ConversationsService.ConversationsServiceClient client, string businessNumberId, string? customer = null, ulong? afterPosition = null)
     {
         var request = new V1.SubscribeRequest { BusinessNumberId = businessNumberId, Customer = customer ?? "" };
         if (afterPosition is { } after)
@@ -39,7 +43,7 @@ public sealed class EventSubscription : IAsyncDisposable
             request.AfterPosition = after;
         }
 
-        var call = api.Conversations.Subscribe(request);
+        var call = client.Subscribe(request);
         var headers = await call.ResponseHeadersAsync;
         return new EventSubscription(call, long.Parse(headers.GetValue("conversations-latest-position")!, CultureInfo.InvariantCulture));
     }

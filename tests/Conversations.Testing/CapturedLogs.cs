@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Meta.Tests;
+namespace Conversations.Testing;
 
 /// <summary>Every log line of every category at every level, formatted as a sink would write it, exceptions included.</summary>
 public sealed class CapturedLogs : ILoggerProvider

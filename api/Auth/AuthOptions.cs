@@ -1,0 +1,29 @@
+namespace Conversations.Api.Auth;
+
+/// <summary>
+/// Who may call the gRPC api: bearer tokens from one issuer, for one audience, signed by the keys of a JWKS document
+/// (file or https URL) or, for development, by one symmetric key. Bound from "Conversations:Auth".
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Conversations:Auth";
+
+    /// <summary>The <c>iss</c> every token must carry.</summary>
+    public string Issuer { get; set; } = "";
+
+    /// <summary>The <c>aud</c> every token must carry.</summary>
+    public string Audience { get; set; } = "";
+
+    /// <summary>Where the signing keys are: a JWKS file path, or an https:// URL of a JWKS document (re-read on an unknown key id).</summary>
+    public string Jwks { get; set; } = "";
+
+    /// <summary>An HS256 key (at least 32 bytes of UTF-8) for development and tests; `conversations token` mints with it.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>False when nothing is set: the api then runs in development mode, if it is allowed to (<see cref="AuthOptionsValidator"/>).</summary>
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(Jwks) || !string.IsNullOrWhiteSpace(SigningKey)
+        || !string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(Audience);
+
+    public bool JwksIsUrl => Uri.TryCreate(Jwks, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Conversations.Auth;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>
+/// What a call's token says about its caller: its scopes and the WABAs and portfolios it acts for. Each claim may be
+/// a JSON array or one space-separated string.
+/// </summary>
+public sealed class Caller(ClaimsPrincipal user)
+{
+    private HashSet<string>? _scopes;
+    private HashSet<string>? _wabas;
+    private HashSet<string>? _portfolios;
+
+    public bool Has(string scope) => (_scopes ??= Values(CallerClaims.Scope)).Contains(scope);
+
+    /// <summary>A listed WABA, or every WABA for an administrator whose token says "*".</summary>
+    public bool ActsForWaba(string wabaId) => ActsFor(_wabas ??= Values(CallerClaims.WabaIds), wabaId);
+
+    /// <summary>
+    /// A listed portfolio, or a listed WABA id: a number registered without a portfolio has its WABA as its portfolio,
+    /// and Meta's ids never name two objects.
+    /// </summary>
+    public bool ActsForPortfolio(string portfolioId) =>
+        ActsFor(_portfolios ??= Values(CallerClaims.PortfolioIds), portfolioId) || ActsForWaba(portfolioId);
+
+    private bool ActsFor(HashSet<string> listed, string id) =>
+        listed.Contains(id) || (listed.Contains(CallerClaims.Any) && Has(Scopes.Admin));
+
+    private HashSet<string> Values(string claimType) =>
+        [.. user.FindAll(claimType).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+}

@@ -1,0 +1,11 @@
+using Conversations.Abstractions.Grains;
+using Grpc.Core;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>Hands each call its <see cref="CallAccess"/>: the caller of the call's token, checked against what the call names.</summary>
+public sealed class CallerAccess(GrainReferences grains)
+{
+    public CallAccess Of(ServerCallContext context) =>
+        new(new Caller(context.GetHttpContext().User), grains, context.CancellationToken);
+}

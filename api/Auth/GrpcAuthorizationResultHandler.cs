@@ -1,0 +1,47 @@
+using Conversations.Api.Errors;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>
+/// A gRPC call the authorization middleware refuses gets a gRPC status with its ErrorInfo, not a bare HTTP 401 or
+/// 403: TOKEN_MISSING or TOKEN_INVALID (UNAUTHENTICATED) when the token is absent or fails validation, SCOPE_MISSING
+/// (PERMISSION_DENIED) when the policy's scope is not in it. Other requests get ASP.NET Core's default answer.
+/// </summary>
+public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        // The authentication middleware keeps only a success; the scheme's handler still has this request's failure.
+        var refusal = authorizeResult.Challenged
+            ? (await context.AuthenticateAsync()).Failure is { } failure
+                ? CallerRefusals.TokenInvalid(failure)
+                : CallerRefusals.TokenMissing()
+            : CallerRefusals.ScopeMissing(MissingScope(authorizeResult.AuthorizationFailure, policy));
+        WriteTrailersOnly(context.Response, refusal.ToStatus());
+    }
+
+    private static string MissingScope(AuthorizationFailure? failure, AuthorizationPolicy policy) =>
+        (failure?.FailedRequirements ?? policy.Requirements).OfType<ScopeRequirement>().Select(r => r.Scope).FirstOrDefault() ?? "";
+
+    /// <summary>gRPC's "trailers-only" answer: the status in the response headers, and no message.</summary>
+    private static void WriteTrailersOnly(HttpResponse response, Google.Rpc.Status status)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+        response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+    }
+}
