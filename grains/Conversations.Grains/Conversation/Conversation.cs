@@ -48,12 +48,13 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         }
 
         var id = InboundIds.Of(message.MessageId);
-        if (state.RecentInbound.Contains(id))
+        InboundIds.Upgrade(state, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
+        if (InboundIds.Seen(state, id, now, options.InboundDedupeWindow))
         {
             return new(Result<ConversationSnapshot>.Ok(Snapshot(now)));
         }
 
-        MessageLog.AppendBounded(state.RecentInbound, id, options.InboundIdsRemembered);
+        var forgotten = InboundIds.Remember(state, id, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
         if (message.UserId is { Length: > 0 } userId)
         {
             state.UserId = userId;
@@ -89,7 +90,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             }
         }
 
-        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders };
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders, InboundIdsForgotten = forgotten };
     }
 
     /// <summary>
@@ -599,7 +600,6 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// <summary>The log as stored, with the event sequence its records carry: status changes publish without writing the state.</summary>
     private static List<ConversationMessage> Restore(ConversationState state, IReadOnlyCollection<ConversationMessage> records, ConversationOptions options)
     {
-        InboundIds.Upgrade(state);
         if (records.Count > 0)
         {
             state.EventSequence = Math.Max(state.EventSequence, records.Max(r => r.Sequence));
