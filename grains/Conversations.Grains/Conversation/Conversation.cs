@@ -249,8 +249,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         {
             return Refusal.Of(
                 RefusalReason.ScheduledSendNotFound,
-                $"No send with idempotency key '{idempotencyKey}' is known to this conversation.",
-                ("idempotency_key", idempotencyKey));
+                $"No send with idempotency key '{FieldRules.Echo(idempotencyKey)}' is known to this conversation.",
+                ("idempotency_key", FieldRules.Echo(idempotencyKey)));
         }
 
         var entry = Log[index].Entry;
