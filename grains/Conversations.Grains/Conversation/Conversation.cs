@@ -42,7 +42,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     {
         if (FieldRules.First(
                 () => FieldRules.Required(message.MessageId, "message_id"),
-                () => FieldRules.MaxLength(message.MessageId, options.MaxMessageIdLength, "message_id")) is { } invalid)
+                () => FieldRules.MaxLength(message.MessageId, options.MaxMessageIdLength, "message_id"),
+                () => FieldRules.MaxLength(message.Text, options.Content.MaxInboundTextLength, "text", RefusalReason.TextTooLong)) is { } invalid)
         {
             return invalid;
         }

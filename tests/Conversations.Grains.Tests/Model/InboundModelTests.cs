@@ -219,6 +219,20 @@ public sealed class InboundModelTests
     }
 
     [Fact]
+    public void A_text_or_caption_longer_than_allowed_is_refused_as_TEXT_TOO_LONG_naming_the_field_and_stores_nothing()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { Content = new ContentLimits { MaxInboundTextLength = 8 } });
+
+        var caption = conversation.Model.RecordInbound(new InboundMessage("wamid.long", conversation.Now, InboundMessageType.Image, "123456789"), conversation.Now);
+        var atTheLimit = conversation.Model.RecordInbound(new InboundMessage("wamid.fits", conversation.Now, InboundMessageType.Text, "12345678"), conversation.Now);
+
+        var refusal = Refused(caption.Answer, RefusalReason.TextTooLong);
+        Assert.Equal(("text", "8", "9"), (refusal.Metadata["field"], refusal.Metadata["limit"], refusal.Metadata["length"]));
+        Assert.False(caption.Changed);
+        Assert.True(atTheLimit.Changed);
+    }
+
+    [Fact]
     public void The_snapshot_reports_the_free_form_close_instant_with_the_safety_margin()
     {
         var conversation = new ModelDriver(new ConversationOptions { FreeFormSafetyMargin = TimeSpan.FromHours(1) });
