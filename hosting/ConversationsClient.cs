@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using StackExchange.Redis;
 
 namespace Conversations.Hosting;
 
@@ -19,7 +18,7 @@ public static class ConversationsClient
 
         if (ClusterStorage.From(configuration).RedisConnectionString is { } redis)
         {
-            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            client.UseRedisClustering(o => o.ConfigurationOptions = RedisClientOptions.Parse(redis, hosting.RedisTimeout));
         }
         else
         {

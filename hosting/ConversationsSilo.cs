@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
-using StackExchange.Redis;
 
 namespace Conversations.Hosting;
 
@@ -53,8 +52,8 @@ public static class ConversationsSilo
 
         if (storage.RedisConnectionString is { } redis)
         {
-            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-            silo.UseRedisStateAndReminders(redis);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisClientOptions.Parse(redis, hosting.RedisTimeout));
+            silo.UseRedisStateAndReminders(redis, hosting.RedisTimeout);
             ConfigureEndpoints(silo, hosting);
         }
         else
@@ -72,19 +71,22 @@ public static class ConversationsSilo
     }
 
     /// <summary>Grain state and reminders in Redis, exactly as production stores them; integration tests call it too.</summary>
-    public static ISiloBuilder UseRedisStateAndReminders(this ISiloBuilder silo, string redis)
+    /// <param name="timeout">Conversations:Hosting:RedisTimeout; its default when not given.</param>
+    public static ISiloBuilder UseRedisStateAndReminders(this ISiloBuilder silo, string redis, TimeSpan? timeout = null)
     {
+        var redisTimeout = timeout ?? HostingOptions.DefaultRedisTimeout;
         silo.AddRedisGrainStorage(StorageNames.Conversations, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
         {
-            o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+            o.ConfigurationOptions = RedisClientOptions.Parse(redis, redisTimeout);
             // Binary with stable [Id]s and [Alias]es: renaming a CLR type must not orphan stored state, as JSON type names would.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
-        silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisClientOptions.Parse(redis, redisTimeout));
         silo.Services.AddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, RedisUsageLedgerStore>();
-        silo.Services.AddSingleton(sp => new ServiceRedis(redis, sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        silo.Services.AddSingleton(sp => new ServiceRedis(RedisClientOptions.Parse(redis, redisTimeout), sp.GetRequiredService<IOptions<ClusterOptions>>()));
         silo.Services.AddSingleton<IMessageLogStore, RedisMessageLogStore>();
         silo.Services.AddSingleton<IEventFeedStore, RedisEventFeedStore>();
+        silo.AddIncomingGrainCallFilter<StorageUnavailableFilter>();
         return silo;
     }
 

@@ -36,4 +36,13 @@ public sealed class HostingOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:01", "1.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a Redis command or connect may take before it fails (<see cref="RedisClientOptions"/>), and so about how
+    /// long a call waits before it is answered UNAVAILABLE when Redis hangs; with Redis down, calls fail at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan RedisTimeout { get; set; } = DefaultRedisTimeout;
+
+    public static TimeSpan DefaultRedisTimeout => TimeSpan.FromMilliseconds(1500);
 }

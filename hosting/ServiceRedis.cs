@@ -13,9 +13,10 @@ public sealed class ServiceRedis : IAsyncDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
 
-    public ServiceRedis(string connectionString, IOptions<ClusterOptions> cluster)
+    /// <param name="configuration">From <see cref="RedisClientOptions"/>, as the providers' are.</param>
+    public ServiceRedis(ConfigurationOptions configuration, IOptions<ClusterOptions> cluster)
     {
-        var options = ConfigurationOptions.Parse(connectionString);
+        var options = configuration.Clone();
         options.AbortOnConnectFail = false;
         _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
         Prefix = cluster.Value.ServiceId + "/";

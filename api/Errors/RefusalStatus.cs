@@ -77,10 +77,21 @@ public static class RefusalStatus
         return snake.ToString();
     }
 
+    /// <summary>
+    /// The longest message and metadata value a caller is sent. Rules repeat a caller's input only as
+    /// <see cref="FieldRules.Echo"/>; this holds whatever a rule quotes, so no refusal becomes kilobytes of trailers.
+    /// </summary>
+    public const int MaxMessageLength = 1024;
+
+    public const int MaxMetadataValueLength = 256;
+
+    /// <summary>The message a caller sees, at most <see cref="MaxMessageLength"/> characters.</summary>
+    public static string MessageOf(Refusal refusal) => FieldRules.Echo(refusal.Message, MaxMessageLength);
+
     /// <summary>The metadata a caller sees: the refusal's own facts plus Meta's code where there is one.</summary>
     public static Dictionary<string, string> MetadataOf(Refusal refusal)
     {
-        var metadata = new Dictionary<string, string>(refusal.Metadata, StringComparer.Ordinal);
+        var metadata = refusal.Metadata.ToDictionary(m => m.Key, m => FieldRules.Echo(m.Value, MaxMetadataValueLength), StringComparer.Ordinal);
         if (Of(refusal.Reason).WhatsAppCode is { } whatsAppCode)
         {
             metadata["whatsapp_code"] = whatsAppCode;
@@ -97,7 +108,7 @@ public static class RefusalStatus
         return new V1.Refusal
         {
             Reason = ReasonName(refusal.Reason),
-            Message = refusal.Message,
+            Message = MessageOf(refusal),
             Status = UpperSnake(code.ToString()),
             // Meta's own code (META_* reasons) travels in the metadata; the fixed table knows the rest.
             WhatsappCode = metadata.GetValueOrDefault("whatsapp_code", ""),
@@ -115,7 +126,7 @@ public static class RefusalStatus
         return new Google.Rpc.Status
         {
             Code = (int)code,
-            Message = refusal.Message,
+            Message = MessageOf(refusal),
             Details = { Any.Pack(info) },
         };
     }

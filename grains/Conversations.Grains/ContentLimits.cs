@@ -28,4 +28,10 @@ public sealed class ContentLimits
     [Range(1, 256)] public int MaxReactionEmojiLength { get; set; } = 16;
     [Range(1, 1024)] public int MaxMediaIdLength { get; set; } = 256;
     [Range(1, 8192)] public int MaxMediaLinkLength { get; set; } = 2048;
+
+    /// <summary>
+    /// The longest text a customer's message may carry (body, caption, button or list title), in UTF-16 characters:
+    /// WhatsApp's own limit on a message, so a real one is never refused; RecordInbound refuses more as TEXT_TOO_LONG.
+    /// </summary>
+    [Range(1, 262_144)] public int MaxInboundTextLength { get; set; } = 65_536;
 }

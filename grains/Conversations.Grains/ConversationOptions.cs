@@ -27,9 +27,19 @@ public sealed class ConversationOptions
     /// <summary>Period of the expiry reminder after its first tick; Orleans' minimum is one minute.</summary>
     public TimeSpan ExpiryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many inbound message ids each conversation remembers to drop Meta's redeliveries.</summary>
+    /// <summary>
+    /// How long each conversation remembers an inbound message id to drop Meta's redeliveries: Meta retries a webhook it
+    /// saw no 200 for during up to 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan InboundDedupeWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// At most this many inbound message ids each conversation remembers within <see cref="InboundDedupeWindow"/>; past it
+    /// the oldest are forgotten (and logged). 12 bytes each in the state every inbound rewrites (<see cref="Conversation.InboundIds"/>).
+    /// </summary>
     [Range(1, 10_000)]
-    public int InboundIdsRemembered { get; set; } = 64;
+    public int InboundIdsRemembered { get; set; } = 1_000;
 
     /// <summary>
     /// How many messages each conversation's log keeps, and so for how many sends an idempotency key is honoured.

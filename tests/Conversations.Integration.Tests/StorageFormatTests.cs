@@ -30,4 +30,25 @@ public sealed class StorageFormatTests(RedisFixture fixture, ITestOutputHelper o
         Assert.Equal(opened.LastInboundAt, stored.LastInboundAt);
         Assert.True(stored.ExpiryReminderArmed);
     }
+
+    [Fact]
+    public async Task Each_inbound_id_remembered_for_dedupe_costs_about_12_bytes_of_the_state_every_inbound_rewrites()
+    {
+        await using var service = await DurableService.Start(fixture.Redis);
+        var conversation = await service.NewConversation();
+        await conversation.InboundNow();
+        var one = await StoredBytes(conversation);
+
+        for (var i = 0; i < 100; i++)
+        {
+            await conversation.InboundNow();
+        }
+
+        var perId = (await StoredBytes(conversation) - one) / 100.0;
+        output.WriteLine($"state with 1 remembered id: {one} bytes; {perId:0.00} bytes per further id");
+        Assert.InRange(perId, InboundIds.BytesPerId, InboundIds.BytesPerId + 0.5);
+    }
+
+    private async Task<int> StoredBytes(DurableConversation conversation) =>
+        ((byte[]?)await fixture.Connection.GetDatabase().HashGetAsync(conversation.StateKey, "data"))!.Length;
 }

@@ -40,4 +40,21 @@ public static class Eventually
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Calls until <paramref name="call"/> returns, retrying only what <paramref name="retryable"/> accepts, as a retrying client does.</summary>
+    public static async Task<T> Succeeds<T>(Func<Task<T>> call, Func<Exception, bool> retryable, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (retryable(e) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
 }

@@ -85,6 +85,19 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Kills the server (no graceful save), as a crash would; <see cref="Restart"/> brings it back on the same port.</summary>
+    public void Stop()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Kill();
+    }
+
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as with a hung Redis or a partition.</summary>
+    public Task Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public Task Resume() => Signal("-CONT");
+
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -259,6 +272,18 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         finally
         {
             process.Dispose();
+        }
+    }
+
+    private async Task Signal(string signal)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var pid = _process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start("kill", [signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {pid} exited with {kill.ExitCode}.");
         }
     }
 

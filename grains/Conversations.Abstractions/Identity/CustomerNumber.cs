@@ -60,5 +60,5 @@ public static class CustomerNumber
         waId.Length <= 8 ? "+•••" : $"+{waId[..4]}•••{waId[^4..]}";
 
     private static Refusal Invalid(string input, string field, string why) =>
-        Refusal.Of(RefusalReason.InvalidCustomer, $"{field} '{input}' is not a valid E.164 phone number: {why.TrimEnd('.')}.", ("field", field));
+        Refusal.Of(RefusalReason.InvalidCustomer, $"{field} '{FieldRules.Echo(input)}' is not a valid E.164 phone number: {why.TrimEnd('.')}.", ("field", field));
 }

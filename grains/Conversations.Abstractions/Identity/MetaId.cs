@@ -27,7 +27,7 @@ public static class MetaId
         var value = input.Trim();
         if (value.Length > MaxLength || !value.All(char.IsAsciiDigit))
         {
-            return Refusal.Of(reason, $"{field} '{input}' must be Meta's numeric id (1 to {MaxLength} digits).", ("field", field));
+            return Refusal.Of(reason, $"{field} '{FieldRules.Echo(input)}' must be Meta's numeric id (1 to {MaxLength} digits).", ("field", field));
         }
 
         return Result<string>.Ok(value);

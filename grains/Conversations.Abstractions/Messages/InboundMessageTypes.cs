@@ -29,7 +29,7 @@ public static class InboundMessageTypes
             "call" => Result<InboundMessageType>.Ok(InboundMessageType.Call),
             _ => Refusal.Of(
                 RefusalReason.InvalidMessageType,
-                $"type '{type}' is not a WhatsApp inbound message type (text, image, audio, video, document, sticker, location, contacts, interactive, button, order, reaction, call).",
+                $"type '{FieldRules.Echo(type)}' is not a WhatsApp inbound message type (text, image, audio, video, document, sticker, location, contacts, interactive, button, order, reaction, call).",
                 ("field", "type")),
         };
     }

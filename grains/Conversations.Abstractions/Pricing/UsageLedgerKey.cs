@@ -30,7 +30,7 @@ public static class UsageLedgerKey
 
         return DateOnly.TryParseExact(input.Trim(), MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? Result<DateOnly>.Ok(month)
-            : Refusal.Of(RefusalReason.InvalidField, $"{field} '{input}' must be a month as YYYY-MM.", ("field", field), ("rule", "month"));
+            : Refusal.Of(RefusalReason.InvalidField, $"{field} '{FieldRules.Echo(input)}' must be a month as YYYY-MM.", ("field", field), ("rule", "month"));
     }
 
     /// <summary>The WABA id and first day of the month a ledger key names.</summary>

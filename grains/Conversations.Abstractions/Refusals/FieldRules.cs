@@ -36,6 +36,25 @@ public static class FieldRules
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>How much of a caller's input a refusal repeats back: enough to recognise it, never a whole oversized value.</summary>
+    public const int EchoLength = 64;
+
+    /// <summary>
+    /// The caller's <paramref name="input"/> as a refusal repeats it, in its message or metadata: the first
+    /// <paramref name="limit"/> characters and "…" when it is longer (a 250 KB id must not come back as 250 KB of trailers).
+    /// </summary>
+    public static string Echo(string? input, int limit = EchoLength)
+    {
+        if (input is null || input.Length <= limit)
+        {
+            return input ?? "";
+        }
+
+        // Never split a surrogate pair.
+        var cut = char.IsHighSurrogate(input[limit - 1]) ? limit - 1 : limit;
+        return string.Concat(input.AsSpan(0, cut), "…");
+    }
+
     /// <summary>The first refusal of a sequence of checks, evaluated lazily so later checks may assume earlier ones passed.</summary>
     public static Refusal? First(params Func<Refusal?>[] checks)
     {

@@ -42,18 +42,20 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     {
         if (FieldRules.First(
                 () => FieldRules.Required(message.MessageId, "message_id"),
-                () => FieldRules.MaxLength(message.MessageId, options.MaxMessageIdLength, "message_id")) is { } invalid)
+                () => FieldRules.MaxLength(message.MessageId, options.MaxMessageIdLength, "message_id"),
+                () => FieldRules.MaxLength(message.Text, options.Content.MaxInboundTextLength, "text", RefusalReason.TextTooLong)) is { } invalid)
         {
             return invalid;
         }
 
         var id = InboundIds.Of(message.MessageId);
-        if (state.RecentInbound.Contains(id))
+        InboundIds.Upgrade(state, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
+        if (InboundIds.Seen(state, id, now, options.InboundDedupeWindow))
         {
             return new(Result<ConversationSnapshot>.Ok(Snapshot(now)));
         }
 
-        MessageLog.AppendBounded(state.RecentInbound, id, options.InboundIdsRemembered);
+        var forgotten = InboundIds.Remember(state, id, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
         if (message.UserId is { Length: > 0 } userId)
         {
             state.UserId = userId;
@@ -89,7 +91,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             }
         }
 
-        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders };
+        return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders, InboundIdsForgotten = forgotten };
     }
 
     /// <summary>
@@ -248,8 +250,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         {
             return Refusal.Of(
                 RefusalReason.ScheduledSendNotFound,
-                $"No send with idempotency key '{idempotencyKey}' is known to this conversation.",
-                ("idempotency_key", idempotencyKey));
+                $"No send with idempotency key '{FieldRules.Echo(idempotencyKey)}' is known to this conversation.",
+                ("idempotency_key", FieldRules.Echo(idempotencyKey)));
         }
 
         var entry = Log[index].Entry;
@@ -599,7 +601,6 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// <summary>The log as stored, with the event sequence its records carry: status changes publish without writing the state.</summary>
     private static List<ConversationMessage> Restore(ConversationState state, IReadOnlyCollection<ConversationMessage> records, ConversationOptions options)
     {
-        InboundIds.Upgrade(state);
         if (records.Count > 0)
         {
             state.EventSequence = Math.Max(state.EventSequence, records.Max(r => r.Sequence));

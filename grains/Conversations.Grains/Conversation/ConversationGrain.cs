@@ -308,6 +308,15 @@ public sealed class ConversationGrain(
     /// <summary>A call's outcome: reminders before the write (state never claims a reminder that is not there), then the ledger, the write and the events.</summary>
     private async Task<Result<T>> Perform<T>(ConversationOutcome<T> outcome, CancellationToken cancellationToken)
     {
+        if (outcome.InboundIdsForgotten > 0)
+        {
+            logger.LogWarning(
+                "{Conversation} remembers at most {Capacity} inbound ids; forgot the {Forgotten} oldest before their dedupe window ended, so their redeliveries would be taken again",
+                Masked,
+                _options.InboundIdsRemembered,
+                outcome.InboundIdsForgotten);
+        }
+
         await RemindAll(outcome.Reminders);
         if (outcome.ChargeReported is { } reported)
         {

@@ -25,6 +25,9 @@ public sealed record ConversationOutcome<T>(Result<T> Answer)
     /// <summary>What Meta says it charged for a delivered message; the ledger of the delivery month must learn it.</summary>
     public ReportedCharge? ChargeReported { get; init; }
 
+    /// <summary>Inbound ids the dedupe cap made the conversation forget inside the window (<see cref="InboundIds.Remember"/>); the grain logs it.</summary>
+    public int InboundIdsForgotten { get; init; }
+
     /// <summary>A message whose intent is recorded (and must be written first) that the grain must hand to Meta.</summary>
     public OutboundMessage? Dispatch { get; init; }
 

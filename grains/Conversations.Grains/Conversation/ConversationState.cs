@@ -13,7 +13,7 @@ public sealed class ConversationState
     /// <summary>Whether the expiry reminder exists for the open window; cleared when it records the close.</summary>
     [Id(2)] public bool ExpiryReminderArmed { get; set; }
 
-    /// <summary>Before <see cref="RecentInbound"/>: the ids themselves. A state that still holds some has them hashed on activation.</summary>
+    /// <summary>Before <see cref="RecentInbound"/>: the ids themselves. <see cref="InboundIds.Upgrade"/> moves them into <see cref="InboundSeen"/>.</summary>
     [Id(3)] public List<string> RecentInboundIds { get; set; } = [];
 
     /// <summary>
@@ -59,8 +59,14 @@ public sealed class ConversationState
     [Id(15)] public bool LogStarted { get; set; }
 
     /// <summary>
-    /// The most recent inbound message ids, oldest first, as 64-bit hashes (<see cref="InboundIds"/>), so Meta's
-    /// redeliveries change nothing: eight bytes each instead of a 40-70 character wamid, in a state every inbound rewrites.
+    /// Before <see cref="InboundSeen"/>: the last 64 inbound message ids' hashes, without when they were seen, so a
+    /// redelivery of an older one was taken again. <see cref="InboundIds.Upgrade"/> moves them into <see cref="InboundSeen"/>.
     /// </summary>
     [Id(16)] public List<ulong> RecentInbound { get; set; } = [];
+
+    /// <summary>
+    /// The inbound message ids seen within the dedupe window, oldest first, packed by <see cref="InboundIds"/> (a 64-bit
+    /// hash and the second it was seen, 12 bytes each), so Meta's redeliveries change nothing for as long as Meta redelivers.
+    /// </summary>
+    [Id(17)] public byte[] InboundSeen { get; set; } = [];
 }

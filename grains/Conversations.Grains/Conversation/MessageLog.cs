@@ -82,13 +82,4 @@ public static class MessageLog
 
     public static int ScheduledCount(List<ConversationMessage> log) =>
         log.Count(m => m.Entry.Status == MessageStatus.Scheduled);
-
-    public static void AppendBounded<T>(List<T> items, T item, int capacity)
-    {
-        items.Add(item);
-        if (items.Count > capacity)
-        {
-            items.RemoveRange(0, items.Count - capacity);
-        }
-    }
 }

@@ -49,7 +49,7 @@ public sealed class MessagingLimitGrain(
             return FieldRules.Invalid(
                 "messaging_limit",
                 "tier",
-                $"messaging_limit '{tier}' is not a tier: use 250, 2000, 10000, 100000 or unlimited.");
+                $"messaging_limit '{FieldRules.Echo(tier)}' is not a tier: use 250, 2000, 10000, 100000 or unlimited.");
         }
 
         state.State.Tier = MessagingLimitTier.Name(parsed);

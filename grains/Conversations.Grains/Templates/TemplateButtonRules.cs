@@ -119,7 +119,7 @@ public static partial class TemplateButtonRules
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.Host.Length > 0
                 ? null
-                : Invalid("BUTTONS", "url_format", $"button {index} url '{url}' is not an absolute https or http URL.", at);
+                : Invalid("BUTTONS", "url_format", $"button {index} url '{FieldRules.Echo(url)}' is not an absolute https or http URL.", at);
     }
 
     private static Refusal? CheckPhoneNumber(string? phoneNumber, int index, TemplateLimits limits)
@@ -137,7 +137,7 @@ public static partial class TemplateButtonRules
 
         return PhoneNumber().IsMatch(phoneNumber)
             ? null
-            : Invalid("BUTTONS", "phone_format", $"button {index} phone number '{phoneNumber}' must be '+' and the country code and number, digits only.", at);
+            : Invalid("BUTTONS", "phone_format", $"button {index} phone number '{FieldRules.Echo(phoneNumber)}' must be '+' and the country code and number, digits only.", at);
     }
 
     private static Refusal? AtMost(ImmutableArray<TemplateButton> buttons, ButtonType type, int limit, string rule)

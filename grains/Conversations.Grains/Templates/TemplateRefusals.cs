@@ -12,9 +12,9 @@ public static class TemplateRefusals
         var known = languages.IsEmpty ? "no language" : string.Join(", ", languages);
         return Refusal.Of(
             RefusalReason.TemplateNotFound,
-            $"Template '{name}' does not exist in language '{language}' (it exists in {known}).",
-            ("template", name),
-            ("language", language),
+            $"Template '{FieldRules.Echo(name)}' does not exist in language '{FieldRules.Echo(language)}' (it exists in {known}).",
+            ("template", FieldRules.Echo(name)),
+            ("language", FieldRules.Echo(language)),
             ("languages_available", string.Join(',', languages)));
     }
 }

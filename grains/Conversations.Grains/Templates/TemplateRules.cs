@@ -83,7 +83,7 @@ public static partial class TemplateRules
 
         if (!LanguageCode().IsMatch(draft.Language))
         {
-            return Invalid("LANGUAGE", "language_code", $"language '{draft.Language}' is not a WhatsApp language code such as en, en_US or pt_BR.");
+            return Invalid("LANGUAGE", "language_code", $"language '{FieldRules.Echo(draft.Language)}' is not a WhatsApp language code such as en, en_US or pt_BR.");
         }
 
         if (!Enum.IsDefined(draft.Category))

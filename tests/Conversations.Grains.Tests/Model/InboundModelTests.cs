@@ -63,31 +63,87 @@ public sealed class InboundModelTests
     }
 
     [Fact]
-    public void Inbound_ids_are_remembered_as_eight_byte_hashes_and_ids_stored_before_hashes_still_deduplicate()
+    public void A_redelivery_6_days_later_changes_nothing_and_one_8_days_later_is_taken_as_new()
     {
-        var state = new Grains.Conversation.ConversationState { RecentInboundIds = ["wamid.stored-as-text"] };
-        var conversation = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, "447911123456"), state, new ConversationOptions());
-        var now = T0 + TimeSpan.FromHours(1);
+        var conversation = new ModelDriver();
+        conversation.InboundNow("wamid.redelivered-late");
+        conversation.InboundNow("wamid.redelivered-later");
 
-        var redelivered = conversation.RecordInbound(new InboundMessage("wamid.stored-as-text", now, InboundMessageType.Text, "hi"), now);
-        var fresh = conversation.RecordInbound(new InboundMessage("wamid.new", now, InboundMessageType.Text, "hi"), now);
+        conversation.Advance(TimeSpan.FromDays(6));
+        var sixDaysLater = conversation.InboundNow("wamid.redelivered-late");
+        conversation.Advance(TimeSpan.FromDays(2));
+        var eightDaysLater = conversation.InboundNow("wamid.redelivered-later");
 
-        Assert.False(redelivered.Changed);
-        Assert.True(fresh.Changed);
-        Assert.Empty(state.RecentInboundIds);
-        Assert.Equal([Grains.Conversation.InboundIds.Of("wamid.stored-as-text"), Grains.Conversation.InboundIds.Of("wamid.new")], state.RecentInbound);
+        Assert.False(sixDaysLater.Changed);
+        Assert.Empty(sixDaysLater.Events);
+        Assert.True(eightDaysLater.Changed);
+        Assert.Equal("wamid.redelivered-later", eightDaysLater.Events[0].MessageId);
     }
 
     [Fact]
-    public void Only_the_last_remembered_inbound_ids_are_deduplicated()
+    public void Ids_older_than_the_window_leave_the_state_so_it_holds_only_the_window_at_12_bytes_an_id()
+    {
+        var conversation = new ModelDriver();
+        conversation.InboundNow("wamid.a");
+        conversation.InboundNow("wamid.b");
+        conversation.Advance(TimeSpan.FromDays(7));
+
+        conversation.InboundNow("wamid.c");
+
+        Assert.Equal(InboundIds.BytesPerId, conversation.State.InboundSeen.Length);
+    }
+
+    [Fact]
+    public void Past_the_cap_the_oldest_ids_are_forgotten_within_the_window_and_the_outcome_says_how_many()
     {
         var conversation = new ModelDriver(new ConversationOptions { InboundIdsRemembered = 2 });
         conversation.InboundNow("wamid.a");
         conversation.InboundNow("wamid.b");
-        conversation.InboundNow("wamid.c");
 
-        Assert.True(conversation.InboundNow("wamid.a").Changed);
+        var third = conversation.InboundNow("wamid.c");
+
+        Assert.Equal(1, third.InboundIdsForgotten);
+        Assert.Equal(2 * InboundIds.BytesPerId, conversation.State.InboundSeen.Length);
         Assert.False(conversation.InboundNow("wamid.c").Changed);
+        Assert.False(conversation.InboundNow("wamid.b").Changed);
+        Assert.True(conversation.InboundNow("wamid.a").Changed);
+    }
+
+    [Fact]
+    public void Below_the_cap_nothing_is_forgotten()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { InboundIdsRemembered = 2 });
+        conversation.InboundNow("wamid.a");
+        conversation.Advance(TimeSpan.FromDays(8));
+        conversation.InboundNow("wamid.b");
+
+        var third = conversation.InboundNow("wamid.c");
+
+        Assert.Equal(0, third.InboundIdsForgotten);
+    }
+
+    [Fact]
+    public void Ids_stored_before_they_had_a_time_deduplicate_for_a_whole_window_from_the_upgrade_then_leave_the_old_fields()
+    {
+        var state = new ConversationState
+        {
+            RecentInboundIds = ["wamid.stored-as-text"],
+            RecentInbound = [InboundIds.Of("wamid.stored-as-hash")],
+        };
+        var conversation = new Grains.Conversation.Conversation(new ConversationKey(BusinessNumberId, "447911123456"), state, new ConversationOptions());
+        var upgradedAt = T0;
+
+        var fresh = conversation.RecordInbound(new InboundMessage("wamid.new", upgradedAt, InboundMessageType.Text, "hi"), upgradedAt);
+        var sixDaysLater = upgradedAt + TimeSpan.FromDays(6);
+        var asText = conversation.RecordInbound(new InboundMessage("wamid.stored-as-text", sixDaysLater, InboundMessageType.Text, "hi"), sixDaysLater);
+        var asHash = conversation.RecordInbound(new InboundMessage("wamid.stored-as-hash", sixDaysLater, InboundMessageType.Text, "hi"), sixDaysLater);
+
+        Assert.True(fresh.Changed);
+        Assert.False(asText.Changed);
+        Assert.False(asHash.Changed);
+        Assert.Empty(state.RecentInboundIds);
+        Assert.Empty(state.RecentInbound);
+        Assert.Equal(3 * InboundIds.BytesPerId, state.InboundSeen.Length);
     }
 
     [Fact]
@@ -160,6 +216,20 @@ public sealed class InboundModelTests
         var conversation = new ModelDriver(new ConversationOptions { MaxMessageIdLength = 8 });
 
         Refused(conversation.Inbound(conversation.Now, "wamid.123").Answer, RefusalReason.FieldTooLong);
+    }
+
+    [Fact]
+    public void A_text_or_caption_longer_than_allowed_is_refused_as_TEXT_TOO_LONG_naming_the_field_and_stores_nothing()
+    {
+        var conversation = new ModelDriver(new ConversationOptions { Content = new ContentLimits { MaxInboundTextLength = 8 } });
+
+        var caption = conversation.Model.RecordInbound(new InboundMessage("wamid.long", conversation.Now, InboundMessageType.Image, "123456789"), conversation.Now);
+        var atTheLimit = conversation.Model.RecordInbound(new InboundMessage("wamid.fits", conversation.Now, InboundMessageType.Text, "12345678"), conversation.Now);
+
+        var refusal = Refused(caption.Answer, RefusalReason.TextTooLong);
+        Assert.Equal(("text", "8", "9"), (refusal.Metadata["field"], refusal.Metadata["limit"], refusal.Metadata["length"]));
+        Assert.False(caption.Changed);
+        Assert.True(atTheLimit.Changed);
     }
 
     [Fact]
