@@ -31,7 +31,7 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
         {
             try
             {
-                var outcomes = events is [MessageStatusReported, ..] && events.Count > 1
+                var outcomes = events is [MessageStatusReported, ..]
                     ? await ApplyStatuses(events.Cast<MessageStatusReported>().ToList(), token)
                     : [await Apply(events[0], token)];
                 for (var i = 0; i < events.Count; i++)
@@ -102,17 +102,6 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
                 return grain.Succeeded ? Outcome.Of(await grain.Value.RecordInbound(inbound.Message, cancellationToken)) : grain.Refusal;
             }
 
-            case MessageStatusReported status:
-            {
-                var grain = Conversation(status);
-                if (!grain.Succeeded)
-                {
-                    return grain.Refusal;
-                }
-
-                return StatusOutcome(await grain.Value.RecordStatus(status.Update, cancellationToken));
-            }
-
             case MarketingPreferenceChanged preference:
             {
                 var grain = Conversation(preference);
@@ -170,6 +159,7 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
         }
     }
 
+    /// <summary>A status for a wamid the conversation does not hold is ignored, not refused.</summary>
     private static Outcome StatusOutcome(Result<Abstractions.Messages.MessageLogEntry?> recorded) =>
         recorded is { Succeeded: true, Value: null } ? Outcome.UnknownMessage : Outcome.Of(recorded);
 
