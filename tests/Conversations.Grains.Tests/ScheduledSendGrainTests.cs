@@ -124,7 +124,8 @@ public sealed class ScheduledSendGrainTests(ClusterFixture fixture)
         var first = Ok(await conversation.Send(Text("1") with { SendAt = conversation.Now + TimeSpan.FromMinutes(10) }));
         var second = Ok(await conversation.Send(Text("2") with { SendAt = conversation.Now + TimeSpan.FromMinutes(20) }));
 
-        conversation.Advance(TimeSpan.FromMinutes(10));
+        // The first tick re-arms the reminder for the second send; the clock moves again only once that tick is handled.
+        await conversation.AdvanceThroughTick(TimeSpan.FromMinutes(10), ReminderChange.ScheduledSends);
         await Decided(conversation, first.MessageId);
         Assert.Equal(MessageStatus.Scheduled, (await conversation.Messages()).Single(m => m.MessageId == second.MessageId).Status);
         conversation.Advance(TimeSpan.FromMinutes(20));
