@@ -9,6 +9,9 @@ namespace Conversations.Api;
 
 public static class ApiServices
 {
+    /// <summary>Whether gRPC server reflection is served: unset, on in the Development environment and in <see cref="LocalDevelopmentMode"/>.</summary>
+    public const string ReflectionSetting = "Conversations:Api:Reflection";
+
     public static IServiceCollection AddConversationsApi(this IServiceCollection services)
     {
         services.AddGrpc(o =>
@@ -39,8 +42,17 @@ public static class ApiServices
         app.MapGrpcHealthChecksService().AllowAnonymous();
         // The same checks over HTTP/1.1, for container probes that have no gRPC client.
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapGrpcReflectionService();
+        if (ServesReflection(app))
+        {
+            app.MapGrpcReflectionService();
+        }
+
         app.MapWhatsAppWebhooks();
         return app;
     }
+
+    /// <summary>Reflection hands anyone who can connect the whole contract, so it is off where others can connect, unless asked for.</summary>
+    private static bool ServesReflection(WebApplication app) =>
+        app.Configuration.GetValue<bool?>(ReflectionSetting)
+        ?? (app.Environment.IsDevelopment() || LocalDevelopmentMode.Applies(app.Configuration));
 }

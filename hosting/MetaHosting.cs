@@ -48,6 +48,13 @@ public static class MetaHosting
                 o => !Uri.TryCreate(o.GraphBaseUrl, UriKind.Absolute, out var graph) || !graph.Host.EndsWith("facebook.com", StringComparison.OrdinalIgnoreCase),
                 $"{MetaOptions.Section}:GraphBaseUrl points at Meta but no {MetaOptions.Section}:AccessToken is configured.");
         }
+        else
+        {
+            // The token is a bearer credential: over plain http anyone on the path could take it.
+            services.AddOptions<MetaOptions>().Validate(
+                o => Uri.TryCreate(o.GraphBaseUrl, UriKind.Absolute, out var graph) && graph.Scheme == Uri.UriSchemeHttps,
+                $"{MetaOptions.Section}:GraphBaseUrl must be an https URL when {MetaOptions.Section}:AccessToken is set: the token would travel in clear text.");
+        }
 
         services.AddHostedService(sp => new WhatsAppSenderAnnouncement(
             sp,

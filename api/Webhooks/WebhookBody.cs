@@ -8,7 +8,10 @@ public static class WebhookBody
 {
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/>; never holds more than the limit plus one chunk.</summary>
+    /// <summary>
+    /// The body, or null when it is longer than <paramref name="limit"/> (at once when its Content-Length says so, before
+    /// a byte is read); holds about what has arrived, never more than twice the limit.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>?> Read(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
@@ -22,7 +25,8 @@ public static class WebhookBody
             sizeLimit.MaxRequestBodySize = limit;
         }
 
-        using var body = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : ChunkBytes);
+        // Grown as bytes arrive, never sized by Content-Length: a client declaring 3 MB and sending nothing costs a chunk.
+        using var body = new MemoryStream(ChunkBytes);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {

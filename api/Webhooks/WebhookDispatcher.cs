@@ -11,7 +11,7 @@ namespace Conversations.Api.Webhooks;
 /// left to do; the POST may be acknowledged only when every grain call returned, because each returns after its write.
 /// A POST's statuses for one conversation go to its grain as one batch: one call and one write, in the POST's order.
 /// </summary>
-public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics metrics, ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics metrics, WebhookRejectionLog rejections, ILogger<WebhookDispatcher> logger)
 {
     /// <summary>Grain calls one POST keeps in flight: enough to fan a 3 MB batch out, few enough not to flood the cluster.</summary>
     public const int MaxInFlight = 32;
@@ -146,7 +146,7 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
             // Meta redelivering the same event would meet the same refusal: acknowledge it and leave a trace instead.
             var reason = RefusalStatus.ReasonName(refusal.Reason);
             metrics.Rejected(webhookEvent.Kind, reason);
-            logger.LogWarning("Webhook {Kind} for {Subject} refused: {Reason}", webhookEvent.Kind, webhookEvent.Subject, reason);
+            rejections.Refused(reason, $"{webhookEvent.Kind} for {webhookEvent.Subject}");
         }
         else if (outcome.Ignored is { } ignored)
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Api.Webhooks;
@@ -15,8 +17,16 @@ public static class WhatsAppWebhook
             .BindConfiguration(WebhookOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<WebhookRejectionLog>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddKeyedSingleton<RateLimiter>(Path, (sp, _) => new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConcurrentRequests,
+            QueueLimit = 0,
+        }));
         return services;
     }
 
@@ -54,28 +64,56 @@ public static class WhatsAppWebhook
 
     /// <summary>
     /// 200 only once every event is stored (or refused for good); 503 when a grain call failed, so Meta redelivers the
-    /// batch, which is harmless: inbound messages are deduplicated by wamid and statuses only move forward.
+    /// batch, which is harmless: inbound messages are deduplicated by wamid and statuses only move forward. 429 at once
+    /// when <see cref="WebhookOptions.MaxConcurrentRequests"/> POSTs are in hand; 413 at once for a declared length over
+    /// the limit, else as soon as the bytes pass it.
     /// </summary>
     public static async Task<IResult> Receive(
-        HttpContext context, IOptions<WebhookOptions> options, WebhookDispatcher dispatcher, ILoggerFactory loggers)
+        HttpContext context,
+        IOptions<WebhookOptions> options,
+        [FromKeyedServices(Path)] RateLimiter concurrency,
+        WebhookDispatcher dispatcher,
+        WebhookMetrics metrics,
+        WebhookRejectionLog rejections)
     {
         var settings = options.Value;
-        var body = await WebhookBody.Read(context.Request, settings.MaxBodyBytes, context.RequestAborted);
+        var remote = $"POST from {context.Connection.RemoteIpAddress}";
+        using var lease = concurrency.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            return Refused(StatusCodes.Status429TooManyRequests, "too_many_requests");
+        }
+
+        ReadOnlyMemory<byte>? body;
+        try
+        {
+            body = await WebhookBody.Read(context.Request, settings.MaxBodyBytes, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's verdict on the body: too slow (MinRequestBodyDataRate), malformed chunks.
+            return Refused(e.StatusCode, "bad_body");
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-body: nobody is left to answer.
+            return Results.Empty;
+        }
+
         if (body is not { } raw)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Refused(StatusCodes.Status413PayloadTooLarge, "body_too_large");
         }
 
         var signatures = context.Request.Headers[WebhookSignature.Header];
         if (signatures.Count != 1 || !WebhookSignature.IsValid(raw.Span, signatures[0], settings.AppSecret))
         {
-            loggers.CreateLogger(typeof(WhatsAppWebhook)).LogWarning("Webhook POST from {Remote} refused: missing or wrong {Header}", context.Connection.RemoteIpAddress, WebhookSignature.Header);
-            return Results.Unauthorized();
+            return Refused(StatusCodes.Status401Unauthorized, "bad_signature");
         }
 
         if (WebhookParser.Parse(raw) is not { } batch)
         {
-            return Results.BadRequest();
+            return Refused(StatusCodes.Status400BadRequest, "not_a_json_object");
         }
 
         try
@@ -88,6 +126,18 @@ public static class WhatsAppWebhook
         {
             // Meta hung up; it redelivers what it did not see acknowledged.
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        IResult Refused(int status, string reason)
+        {
+            metrics.Refused(reason);
+            rejections.Refused(reason, remote);
+            if (status == StatusCodes.Status429TooManyRequests)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
+
+            return Results.StatusCode(status);
         }
     }
 

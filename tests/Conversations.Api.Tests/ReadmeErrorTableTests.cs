@@ -22,8 +22,23 @@ public sealed partial class ReadmeErrorTableTests
                 : default);
 
         // Assert
-        Assert.Equal(expected.OrderBy(r => r.Key), rows.OrderBy(r => r.Key));
+        Assert.Equal(expected.OrderBy(r => r.Key), rows.Where(r => !IsInfrastructure(r.Key)).OrderBy(r => r.Key));
     }
+
+    [Fact]
+    public void Every_infrastructure_failure_has_its_README_row_with_the_status_it_is_sent_with()
+    {
+        // Arrange
+        var rows = ReadmeRows();
+
+        // Act
+        var expected = ClusterFailure.All.ToDictionary(f => f.Reason, f => (RefusalStatus.UpperSnake(f.Code.ToString()), ""));
+
+        // Assert
+        Assert.Equal(expected.OrderBy(r => r.Key), rows.Where(r => IsInfrastructure(r.Key)).OrderBy(r => r.Key));
+    }
+
+    private static bool IsInfrastructure(string reason) => ClusterFailure.All.Any(f => f.Reason == reason);
 
     private static Dictionary<string, (string Status, string WhatsAppCode)> ReadmeRows()
     {

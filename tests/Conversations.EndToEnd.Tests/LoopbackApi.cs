@@ -13,7 +13,7 @@ namespace Conversations.EndToEnd.Tests;
 /// silo's real Cloud API client sends to and that posts signed webhooks back. No test server, no stand-in sender:
 /// every hop is a TCP connection.
 /// </summary>
-public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
+public class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Deliberately not the appsettings.json default: the simulator must sign with what the api checks.</summary>
     public const string AppSecret = "end-to-end-app-secret";
@@ -61,6 +61,9 @@ public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(GrpcAddress);
 
+    /// <summary>Settings of a host that tests a non-default one, applied after the rest.</summary>
+    protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
+
     public Task InitializeAsync()
     {
         // Starts Kestrel, the silo and the simulator; a port clash or bad setting fails here, not in the first test.
@@ -99,7 +102,7 @@ public sealed class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
             // Every hop logs each request at Information; warnings (retries, refusals) are what explains a failure.
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(MoreSettings))
         {
             builder.UseSetting(key, value);
         }

@@ -63,6 +63,75 @@ public sealed class WebhookBodyLimitTests(ApiFactory api)
         Assert.InRange(endless.Delivered, WebhookOptions.MetaMaxBodyBytes, WebhookOptions.MetaMaxBodyBytes + 64 * 1024);
     }
 
+    [Fact]
+    public void Reading_a_body_allocates_for_what_arrived_not_for_the_declared_length()
+    {
+        // Arrange: 3 MB declared, nothing arrived yet.
+        var context = new DefaultHttpContext();
+        var nothingYet = new PendingStream();
+        context.Request.Body = nothingYet;
+        context.Request.ContentLength = WebhookOptions.MetaMaxBodyBytes;
+        using var stop = new CancellationTokenSource();
+
+        // Act: everything up to the first read runs on this thread.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var reading = WebhookBody.Read(context.Request, WebhookOptions.MetaMaxBodyBytes, stop.Token);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        stop.Cancel();
+
+        // Assert
+        Assert.False(reading.IsCompleted);
+        Assert.InRange(allocated, 0, 64 * 1024);
+    }
+
+    [Fact]
+    public async Task A_body_that_arrived_is_read_whole_whatever_its_declared_length()
+    {
+        // Arrange
+        var context = new DefaultHttpContext();
+        var payload = EnvelopeOf(100_000);
+        context.Request.Body = new MemoryStream(payload);
+        context.Request.ContentLength = payload.Length;
+
+        // Act
+        var body = await WebhookBody.Read(context.Request, WebhookOptions.MetaMaxBodyBytes, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(payload, body!.Value.ToArray());
+    }
+
+    /// <summary>A client that sent its headers and nothing more: every read waits until cancelled.</summary>
+    private sealed class PendingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>A sender that never stops: counts what the reader took from it.</summary>
     private sealed class EndlessStream : Stream
     {
