@@ -20,6 +20,12 @@ public sealed class AuthOptions
     /// <summary>An HS256 key (at least 32 bytes of UTF-8) for development and tests; `conversations token` mints with it.</summary>
     public string SigningKey { get; set; } = "";
 
+    /// <summary>
+    /// How long an api process trusts what it last read of a business number's WABA when authorizing calls; a release or
+    /// move made through another api process reaches this one within it. Zero reads the number on every call.
+    /// </summary>
+    public TimeSpan NumberOwnerLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>False when nothing is set: the api then runs in development mode, if it is allowed to (<see cref="AuthOptionsValidator"/>).</summary>
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(Jwks) || !string.IsNullOrWhiteSpace(SigningKey)

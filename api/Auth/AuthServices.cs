@@ -2,6 +2,7 @@ using Conversations.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Api.Auth;
@@ -37,6 +38,8 @@ public static class AuthServices
         }
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NumberOwners>();
         services.AddSingleton<CallerAccess>();
         services.AddHostedService<AuthModeAnnouncement>();
         return services;

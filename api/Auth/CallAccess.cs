@@ -7,15 +7,19 @@ namespace Conversations.Api.Auth;
 
 /// <summary>
 /// The WABA and portfolio checks of one call, made before any grain the call acts on is touched. A business number's
-/// WABA is read from its business-number grain once per call, however many of the call's items name it (StreamSends).
+/// WABA is read once per call, however many of the call's items name it (StreamSends), through <see cref="NumberOwners"/>.
 /// The scope of the call itself was checked by its policy; <see cref="Scope"/> is for scopes that depend on the request.
 /// </summary>
-public sealed class CallAccess(Caller caller, GrainReferences grains, CancellationToken cancellationToken)
+public sealed class CallAccess(Caller caller, NumberOwners owners, CancellationToken cancellationToken)
 {
     private Dictionary<string, Result<BusinessNumberProfile>>? _numbers;
 
     /// <summary>The registered number's profile when the caller acts for its WABA; refused otherwise. The id is already valid.</summary>
     public async Task<BusinessNumberProfile> Number(string businessNumberId) => (await TryNumber(businessNumberId)).OrThrow();
+
+    /// <summary>As <see cref="Number"/>, read from the number's grain now: for a call that answers with the profile itself.</summary>
+    public async Task<BusinessNumberProfile> CurrentNumber(string businessNumberId) =>
+        (await owners.Fresh(businessNumberId, cancellationToken) is { } profile ? Check(profile) : Unknown(businessNumberId)).OrThrow();
 
     /// <summary>As <see cref="Number"/>, with the refusal as a value: a refused StreamSends item does not end the stream.</summary>
     public async Task<Result<BusinessNumberProfile>> TryNumber(string businessNumberId)
@@ -23,7 +27,7 @@ public sealed class CallAccess(Caller caller, GrainReferences grains, Cancellati
         _numbers ??= new(StringComparer.Ordinal);
         if (!_numbers.TryGetValue(businessNumberId, out var checkedNumber))
         {
-            var profile = await grains.Get<IBusinessNumberGrain>(businessNumberId).GetProfile(cancellationToken);
+            var profile = await owners.Get(businessNumberId, cancellationToken);
             checkedNumber = profile is null ? Unknown(businessNumberId) : Check(profile);
             _numbers[businessNumberId] = checkedNumber;
         }
@@ -31,10 +35,13 @@ public sealed class CallAccess(Caller caller, GrainReferences grains, Cancellati
         return checkedNumber;
     }
 
-    /// <summary>For a number that may not be registered yet: refused only when it is registered to a WABA the caller does not act for.</summary>
+    /// <summary>
+    /// For a number that may not be registered yet: refused only when it is registered to a WABA the caller does not act
+    /// for. Read fresh: the call is about to change who owns it.
+    /// </summary>
     public async Task<BusinessNumberProfile?> NumberIfRegistered(string businessNumberId)
     {
-        var profile = await grains.Get<IBusinessNumberGrain>(businessNumberId).GetProfile(cancellationToken);
+        var profile = await owners.Fresh(businessNumberId, cancellationToken);
         return profile is null ? null : Check(profile).OrThrow();
     }
 

@@ -11,7 +11,7 @@ using V1 = Conversations.V1;
 
 namespace Conversations.Api.Services;
 
-public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess callers) : V1.BusinessNumbersService.BusinessNumbersServiceBase
+public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess callers, NumberOwners owners) : V1.BusinessNumbersService.BusinessNumbersServiceBase
 {
     [Authorize(Policy = Scopes.Admin)]
     public override async Task<V1.RegisterBusinessNumberResponse> RegisterBusinessNumber(V1.RegisterBusinessNumberRequest request, ServerCallContext context)
@@ -32,7 +32,7 @@ public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess ca
     public override async Task<V1.GetBusinessNumberResponse> GetBusinessNumber(V1.GetBusinessNumberRequest request, ServerCallContext context)
     {
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
-        var profile = await callers.Of(context).Number(id);
+        var profile = await callers.Of(context).CurrentNumber(id);
         return new V1.GetBusinessNumberResponse { BusinessNumber = profile.ToProto() };
     }
 
@@ -60,6 +60,7 @@ public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess ca
         var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
         await callers.Of(context).Number(id);
         var released = await grains.GetGrain<IBusinessNumberGrain>(id).Release(context.CancellationToken);
+        owners.Forget(id);
         return new V1.ReleaseBusinessNumberResponse { BusinessNumber = released.OrThrow().ToProto() };
     }
 
@@ -71,6 +72,7 @@ public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess ca
         var portfolio = OptionalPortfolio(request.PortfolioId);
         await callers.Of(context).Place(id, waba, portfolio);
         var moved = await grains.GetGrain<IBusinessNumberGrain>(id).Move(waba, portfolio, context.CancellationToken);
+        owners.Forget(id);
         return new V1.MoveBusinessNumberResponse { BusinessNumber = moved.OrThrow().ToProto() };
     }
 

@@ -1,7 +1,11 @@
+using Conversations.Abstractions.Grains;
+using Conversations.Api.Auth;
 using Conversations.Api.Tests.Streaming;
 using Conversations.Auth;
 using Conversations.Testing;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using V1 = Conversations.V1;
 
 namespace Conversations.Api.Tests.Auth;
@@ -142,5 +146,62 @@ public sealed class TenantIsolationTests(ApiFactory api)
 
         // Assert
         Assert.True(info.Metadata.ContainsKey("business_number_id"));
+    }
+
+    [Fact]
+    public async Task A_number_moved_through_this_api_is_closed_to_its_old_WABA_at_once()
+    {
+        // Arrange: the old tenant's call has just read (and kept) the number's owner.
+        var a = await Tenant.Create(api);
+        using var channel = api.ChannelWith(a.Token([Scopes.Read]));
+        var conversations = new V1.ConversationsService.ConversationsServiceClient(channel);
+        var request = new V1.GetConversationRequest { BusinessNumberId = a.BusinessNumberId, Customer = a.Customer };
+        await conversations.GetConversationAsync(request);
+
+        // Act
+        await api.BusinessNumbers.MoveBusinessNumberAsync(new V1.MoveBusinessNumberRequest { BusinessNumberId = a.BusinessNumberId, WabaId = TestNumbers.WabaId() });
+
+        // Assert
+        await Refused.With(StatusCode.PermissionDenied, "WABA_NOT_ALLOWED", () => conversations.GetConversationAsync(request).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_number_moved_elsewhere_in_the_cluster_is_closed_to_its_old_WABA_once_the_owner_lifetime_passes()
+    {
+        // Arrange: the move does not go through this api process (another api process, or the grain itself).
+        var a = await Tenant.Create(api);
+        using var channel = api.ChannelWith(a.Token([Scopes.Read]));
+        var conversations = new V1.ConversationsService.ConversationsServiceClient(channel);
+        var request = new V1.GetConversationRequest { BusinessNumberId = a.BusinessNumberId, Customer = a.Customer };
+        await conversations.GetConversationAsync(request);
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IBusinessNumberGrain>(a.BusinessNumberId).Move(TestNumbers.WabaId(), null);
+        var lifetime = api.Services.GetRequiredService<IOptions<AuthOptions>>().Value.NumberOwnerLifetime;
+
+        // Act
+        var withinLifetime = await conversations.GetConversationAsync(request);
+        api.Clock.Advance(lifetime);
+
+        // Assert
+        Assert.Equal(a.Customer, withinLifetime.Conversation.Customer);
+        await Refused.With(StatusCode.PermissionDenied, "WABA_NOT_ALLOWED", () => conversations.GetConversationAsync(request).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_number_registered_after_a_call_found_it_unregistered_is_seen_on_the_next_call()
+    {
+        // Arrange
+        var a = await Tenant.Create(api);
+        using var channel = api.ChannelWith(ApiFactory.Token(Scopes.All, [a.WabaId]));
+        var numbers = new V1.BusinessNumbersService.BusinessNumbersServiceClient(channel);
+        var number = TestNumbers.BusinessNumberId();
+        await Refused.With(StatusCode.NotFound, "UNKNOWN_BUSINESS_NUMBER", () =>
+            numbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = number }).ResponseAsync);
+
+        // Act
+        await numbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest { BusinessNumberId = number, WabaId = a.WabaId });
+        var found = await numbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = number });
+
+        // Assert
+        Assert.Equal(a.WabaId, found.BusinessNumber.WabaId);
     }
 }
