@@ -14,11 +14,18 @@ public sealed class AuthModeAnnouncement(IOptions<AuthOptions> options, ILogger<
                 "Development mode: no {Section} is configured, so every gRPC call acts as an administrator of every WABA without a token. Allowed only on loopback without Redis; set {Section}:SigningKey or {Section}:Jwks to require bearer tokens.",
                 AuthOptions.Section, AuthOptions.Section, AuthOptions.Section);
         }
-        else
+        if (auth.HasBearer)
         {
             logger.LogInformation(
                 "gRPC calls need a bearer token from {Issuer} for {Audience}, signed by {Keys}",
                 auth.Issuer, auth.Audience, string.IsNullOrEmpty(auth.SigningKey) ? auth.Jwks : "the development signing key");
+        }
+
+        if (auth.ClientCertificates.IsConfigured)
+        {
+            logger.LogInformation(
+                "gRPC calls may authenticate with one of {Count} listed client certificates (mTLS): {Callers}",
+                auth.ClientCertificates.Callers.Count, string.Join(", ", auth.ClientCertificates.Callers.Select(c => c.Name)));
         }
 
         return Task.CompletedTask;

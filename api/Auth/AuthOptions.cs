@@ -26,10 +26,16 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan NumberOwnerLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>False when nothing is set: the api then runs in development mode, if it is allowed to (<see cref="AuthOptionsValidator"/>).</summary>
-    public bool IsConfigured =>
+    /// <summary>Callers who authenticate with a client certificate (mTLS) instead of a bearer token.</summary>
+    public ClientCertificateOptions ClientCertificates { get; set; } = new();
+
+    /// <summary>Whether any bearer token setting is given (all of them are then required).</summary>
+    public bool HasBearer =>
         !string.IsNullOrWhiteSpace(Jwks) || !string.IsNullOrWhiteSpace(SigningKey)
         || !string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(Audience);
+
+    /// <summary>False when nothing is set: the api then runs in development mode, if it is allowed to (<see cref="AuthOptionsValidator"/>).</summary>
+    public bool IsConfigured => HasBearer || ClientCertificates.IsConfigured;
 
     public bool JwksIsUrl => Uri.TryCreate(Jwks, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -10,7 +10,7 @@ namespace Conversations.Api.Auth;
 /// </summary>
 public sealed class AuthOptionsValidator(IConfiguration configuration) : IValidateOptions<AuthOptions>
 {
-    private const string KeySettings = $"{AuthOptions.Section}:SigningKey or {AuthOptions.Section}:Jwks";
+    private const string KeySettings = $"{AuthOptions.Section}:SigningKey or {AuthOptions.Section}:Jwks (or {AuthOptions.Section}:ClientCertificates)";
 
     public ValidateOptionsResult Validate(string? name, AuthOptions options) =>
         options.IsConfigured ? ValidateConfigured(options) : ValidateDevelopmentMode();
@@ -32,9 +32,73 @@ public sealed class AuthOptionsValidator(IConfiguration configuration) : IValida
         return ValidateOptionsResult.Success;
     }
 
-    private static ValidateOptionsResult ValidateConfigured(AuthOptions options)
+    private ValidateOptionsResult ValidateConfigured(AuthOptions options)
     {
         var failures = new List<string>();
+        if (options.HasBearer)
+        {
+            ValidateBearer(options, failures);
+        }
+
+        if (options.ClientCertificates.IsConfigured)
+        {
+            ValidateCertificates(options.ClientCertificates, failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateCertificates(ClientCertificateOptions certificates, List<string> failures)
+    {
+        const string Section = $"{AuthOptions.Section}:ClientCertificates";
+        if (!string.IsNullOrWhiteSpace(certificates.Authorities) && !File.Exists(certificates.Authorities))
+        {
+            failures.Add($"{Section}:Authorities: no PEM file at '{certificates.Authorities}'.");
+        }
+
+        for (var i = 0; i < certificates.Callers.Count; i++)
+        {
+            var caller = certificates.Callers[i];
+            var at = $"{Section}:Callers:{i}";
+            if (caller.NormalizedThumbprint.Length != 64 || !caller.NormalizedThumbprint.All(char.IsAsciiHexDigit))
+            {
+                failures.Add($"{at}:Thumbprint must be the certificate's SHA-256 thumbprint: 64 hex digits.");
+            }
+
+            if (string.IsNullOrWhiteSpace(caller.Name))
+            {
+                failures.Add($"{at}:Name is required: who the caller is, for logs.");
+            }
+
+            if (caller.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var scopes && (scopes.Length == 0 || scopes.Any(s => !Scopes.All.Contains(s))))
+            {
+                failures.Add($"{at}:Scopes must list one or more of {string.Join(", ", Scopes.All)}, space-separated.");
+            }
+
+            if (string.IsNullOrWhiteSpace(caller.WabaIds) && string.IsNullOrWhiteSpace(caller.PortfolioIds))
+            {
+                failures.Add($"{at}: WabaIds or PortfolioIds is required: the WABAs the caller acts for.");
+            }
+        }
+
+        if (certificates.Callers.GroupBy(c => c.NormalizedThumbprint).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            failures.Add($"{Section}:Callers lists the thumbprint {twice.Key} more than once.");
+        }
+
+        if (!configuration.GetSection("Kestrel:Endpoints").GetChildren().Any(AsksForClientCertificates))
+        {
+            failures.Add($"{Section} is set, but no Kestrel endpoint asks for client certificates: give an https:// endpoint ClientCertificateMode AllowCertificate or RequireCertificate.");
+        }
+    }
+
+    private static bool AsksForClientCertificates(IConfigurationSection endpoint) =>
+        endpoint["Url"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+        && endpoint["ClientCertificateMode"] is { } mode
+        && (mode.Equals("AllowCertificate", StringComparison.OrdinalIgnoreCase) || mode.Equals("RequireCertificate", StringComparison.OrdinalIgnoreCase));
+
+    private static void ValidateBearer(AuthOptions options, List<string> failures)
+    {
         if (string.IsNullOrWhiteSpace(options.Issuer))
         {
             failures.Add($"{AuthOptions.Section}:Issuer is required: the iss every token must carry.");
@@ -66,8 +130,6 @@ public sealed class AuthOptionsValidator(IConfiguration configuration) : IValida
         {
             failures.Add($"{AuthOptions.Section}:Jwks: {problem}");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static string? JwksFileProblem(string path)

@@ -8,7 +8,7 @@ public static class CallerRefusals
 {
     public static Refusal TokenMissing() => Refusal.Of(
         RefusalReason.TokenMissing,
-        "This call needs a bearer token (metadata authorization: Bearer <JWT>).");
+        "This call needs a bearer token (metadata authorization: Bearer <JWT>), or a client certificate where the api takes them.");
 
     /// <summary>Says what was wrong with the token, never what the server expected (its keys, issuer or audience).</summary>
     public static Refusal TokenInvalid(Exception? failure) => Refusal.Of(
@@ -22,6 +22,13 @@ public static class CallerRefusals
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature does not verify.",
             _ => "The bearer token is not a valid JWT.",
         });
+
+    /// <summary>Says which check the client certificate failed, never which certificates or roots the api trusts.</summary>
+    public static Refusal CertificateInvalid(Exception? failure) => Refusal.Of(
+        RefusalReason.CertificateInvalid,
+        failure is ClientCertificateSetup.NotListedException
+            ? failure.Message
+            : "The client certificate failed validation: it is expired or not yet valid, not for client authentication, or not issued by a trusted authority.");
 
     public static Refusal ScopeMissing(string scope) => Refusal.Of(
         RefusalReason.ScopeMissing,

@@ -52,6 +52,7 @@ public static class RefusalStatus
         // The caller's identity (api/Auth).
         RefusalReason.TokenMissing => (StatusCode.Unauthenticated, null),
         RefusalReason.TokenInvalid => (StatusCode.Unauthenticated, null),
+        RefusalReason.CertificateInvalid => (StatusCode.Unauthenticated, null),
         RefusalReason.ScopeMissing => (StatusCode.PermissionDenied, null),
         RefusalReason.WabaNotAllowed => (StatusCode.PermissionDenied, null),
         RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),

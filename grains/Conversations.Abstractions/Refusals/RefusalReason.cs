@@ -78,4 +78,7 @@ public enum RefusalReason
 
     /// <summary>The business portfolio is not one the token acts for.</summary>
     PortfolioNotAllowed = 104,
+
+    /// <summary>The client certificate (mTLS) is not listed, expired, not for client authentication, or its chain is not trusted.</summary>
+    CertificateInvalid = 105,
 }

@@ -56,7 +56,7 @@ public sealed class AuthOptionsTests
         var failure = Assert.Throws<OptionsValidationException>(() => Resolve(With(Loopback, (endpoint, url))));
 
         // Assert
-        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks is required", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks (or Conversations:Auth:ClientCertificates) is required", failure.Message, StringComparison.Ordinal);
         Assert.Contains($"{endpoint}={url}", failure.Message, StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class AuthOptionsTests
         var failure = Assert.Throws<OptionsValidationException>(() => Resolve(With(Loopback, ("ConnectionStrings:Redis", "localhost:6379"))));
 
         // Assert
-        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks is required", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks (or Conversations:Auth:ClientCertificates) is required", failure.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:Redis", failure.Message, StringComparison.Ordinal);
     }
 
@@ -139,5 +139,63 @@ public sealed class AuthOptionsTests
         // Assert
         Assert.Contains($"Conversations:Auth:Jwks", failure.Message, StringComparison.Ordinal);
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly Dictionary<string, string?> CertificateCaller = With(
+        Loopback,
+        ("Kestrel:Endpoints:Grpcs:Url", "https://0.0.0.0:5001"),
+        ("Kestrel:Endpoints:Grpcs:ClientCertificateMode", "RequireCertificate"),
+        ("ConnectionStrings:Redis", "localhost:6379"),
+        ("Conversations:Auth:ClientCertificates:Callers:0:Thumbprint", new string('A', 64)),
+        ("Conversations:Auth:ClientCertificates:Callers:0:Name", "bot"),
+        ("Conversations:Auth:ClientCertificates:Callers:0:Scopes", "conversations.read conversations.send"),
+        ("Conversations:Auth:ClientCertificates:Callers:0:WabaIds", "102290129340398"));
+
+    [Fact]
+    public void Client_certificate_callers_alone_authenticate_anywhere_with_Redis()
+    {
+        // Act
+        var options = Resolve(CertificateCaller);
+
+        // Assert
+        Assert.True(options.IsConfigured);
+        Assert.False(options.HasBearer);
+    }
+
+    [Theory]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:Thumbprint", "ABC123", "Callers:0:Thumbprint must be the certificate's SHA-256 thumbprint")]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:Thumbprint", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", "Callers:0:Thumbprint must be the certificate's SHA-256 thumbprint")]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:Name", "", "Callers:0:Name is required")]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:Scopes", "conversations.read everything", "Callers:0:Scopes must list one or more of")]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:Scopes", "", "Callers:0:Scopes must list one or more of")]
+    [InlineData("Conversations:Auth:ClientCertificates:Callers:0:WabaIds", "", "Callers:0: WabaIds or PortfolioIds is required")]
+    [InlineData("Conversations:Auth:ClientCertificates:Authorities", "/nonexistent/ca.pem", "Authorities: no PEM file at '/nonexistent/ca.pem'")]
+    [InlineData("Kestrel:Endpoints:Grpcs:ClientCertificateMode", "NoCertificate", "no Kestrel endpoint asks for client certificates")]
+    [InlineData("Kestrel:Endpoints:Grpcs:Url", "http://0.0.0.0:5001", "no Kestrel endpoint asks for client certificates")]
+    public void A_broken_client_certificate_setting_stops_the_start_naming_it(string setting, string value, string message)
+    {
+        // Act
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve(With(CertificateCaller, (setting, value))));
+
+        // Assert
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_certificate_listed_twice_stops_the_start()
+    {
+        // Arrange
+        var settings = With(
+            CertificateCaller,
+            ("Conversations:Auth:ClientCertificates:Callers:1:Thumbprint", new string('a', 64)),
+            ("Conversations:Auth:ClientCertificates:Callers:1:Name", "bot-again"),
+            ("Conversations:Auth:ClientCertificates:Callers:1:Scopes", "conversations.read"),
+            ("Conversations:Auth:ClientCertificates:Callers:1:WabaIds", "102290129340398"));
+
+        // Act
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+
+        // Assert
+        Assert.Contains($"lists the thumbprint {new string('A', 64)} more than once", failure.Message, StringComparison.Ordinal);
     }
 }

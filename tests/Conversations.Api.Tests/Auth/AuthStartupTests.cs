@@ -41,7 +41,7 @@ public sealed class AuthStartupTests
 
         // Assert
         var invalid = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(failure));
-        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks is required", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("Conversations:Auth:SigningKey or Conversations:Auth:Jwks (or Conversations:Auth:ClientCertificates) is required", invalid.Message, StringComparison.Ordinal);
         Assert.Contains(setting, invalid.Message, StringComparison.Ordinal);
     }
 
