@@ -82,21 +82,7 @@ public sealed class MutualTlsApi : LoopbackApi
         ["Conversations:Auth:ClientCertificates:Callers:3:WabaIds"] = WabaA,
     };
 
-    /// <summary>A channel to the TLS endpoint that trusts only the test's server certificate and presents <paramref name="client"/>.</summary>
-    public GrpcChannel TlsChannel(X509Certificate2? client)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && new X509Certificate2(certificate).GetCertHashString(HashAlgorithmName.SHA256) == ServerThumbprint,
-                ClientCertificates = client is null ? null : [client],
-                LocalCertificateSelectionCallback = client is null ? null : (_, _, _, _, _) => client,
-            },
-        };
-        return GrpcChannel.ForAddress(TlsAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
+    public GrpcChannel TlsChannel(X509Certificate2? client) => TlsChannels.To(TlsAddress, ServerThumbprint, client);
 
     public override async ValueTask DisposeAsync()
     {
@@ -225,4 +211,23 @@ public sealed class MutualTlsTests(MutualTlsApi api) : IClassFixture<MutualTlsAp
         Type = "text",
         Text = "hello",
     };
+}
+
+/// <summary>Channels to an HTTPS endpoint whose self-signed server certificate a test made and pins.</summary>
+public static class TlsChannels
+{
+    /// <summary>Trusts only the server certificate with <paramref name="serverThumbprint"/> (SHA-256) and presents <paramref name="client"/>.</summary>
+    public static GrpcChannel To(Uri address, string serverThumbprint, X509Certificate2? client)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                    certificate is not null && new X509Certificate2(certificate).GetCertHashString(HashAlgorithmName.SHA256) == serverThumbprint,
+                LocalCertificateSelectionCallback = client is null ? null : (_, _, _, _, _) => client,
+            },
+        };
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
 }
