@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -55,18 +54,7 @@ public sealed partial class ReadmeMutualTlsTests
     /// <summary>Runs <paramref name="block"/> in <paramref name="directory"/>; returns the Kestrel and Conversations settings it exported.</summary>
     private static async Task<Dictionary<string, string>> Exported(string block, string directory)
     {
-        var script = "dotnet() { env -0; }\n" + block;
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var bash = Process.Start(start)!;
-        var output = await bash.StandardOutput.ReadToEndAsync();
-        var errors = await bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.True(bash.ExitCode == 0, errors);
+        var output = await ShellCommands.Run("dotnet() { env -0; }\n" + block, directory);
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
             .Where(pair => pair.Length == 2 && (pair[0].StartsWith("Kestrel__", StringComparison.Ordinal) || pair[0].StartsWith("Conversations__", StringComparison.Ordinal)))

@@ -12,17 +12,7 @@ public static class ShellCommands
     public static async Task<List<List<string>>> Expand(string script, params string[] commands)
     {
         var functions = string.Concat(commands.Select(c => $"{c}() {{ printf '%s\\0' {c} \"$@\"; printf '\\x1e\\0'; }}\n"));
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", functions + script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var bash = Process.Start(start)!;
-        var output = await bash.StandardOutput.ReadToEndAsync();
-        var errors = await bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.True(bash.ExitCode == 0, errors);
-
+        var output = await Run(functions + script);
         var calls = new List<List<string>>();
         var args = new List<string>();
         foreach (var arg in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -39,5 +29,22 @@ public static class ShellCommands
         }
 
         return calls;
+    }
+
+    /// <summary>Runs <paramref name="script"/> with <c>bash -euo pipefail</c>, failing the test if it fails; returns its standard output.</summary>
+    public static async Task<string> Run(string script, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
+        {
+            WorkingDirectory = workingDirectory ?? "",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var bash = Process.Start(start)!;
+        var output = bash.StandardOutput.ReadToEndAsync();
+        var errors = await bash.StandardError.ReadToEndAsync();
+        await bash.WaitForExitAsync();
+        Assert.True(bash.ExitCode == 0, errors);
+        return await output;
     }
 }

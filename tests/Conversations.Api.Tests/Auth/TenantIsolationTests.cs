@@ -4,6 +4,7 @@ using Conversations.Api.Tests.Streaming;
 using Conversations.Auth;
 using Conversations.Testing;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using V1 = Conversations.V1;
@@ -152,11 +153,8 @@ public sealed class TenantIsolationTests(ApiFactory api)
     public async Task A_number_moved_through_this_api_is_closed_to_its_old_WABA_at_once()
     {
         // Arrange: the old tenant's call has just read (and kept) the number's owner.
-        var a = await Tenant.Create(api);
-        using var channel = api.ChannelWith(a.Token([Scopes.Read]));
-        var conversations = new V1.ConversationsService.ConversationsServiceClient(channel);
-        var request = new V1.GetConversationRequest { BusinessNumberId = a.BusinessNumberId, Customer = a.Customer };
-        await conversations.GetConversationAsync(request);
+        var (a, channel, conversations, request) = await ReaderWhoCalled();
+        using var _ = channel;
 
         // Act
         await api.BusinessNumbers.MoveBusinessNumberAsync(new V1.MoveBusinessNumberRequest { BusinessNumberId = a.BusinessNumberId, WabaId = TestNumbers.WabaId() });
@@ -169,11 +167,8 @@ public sealed class TenantIsolationTests(ApiFactory api)
     public async Task A_number_moved_elsewhere_in_the_cluster_is_closed_to_its_old_WABA_once_the_owner_lifetime_passes()
     {
         // Arrange: the move does not go through this api process (another api process, or the grain itself).
-        var a = await Tenant.Create(api);
-        using var channel = api.ChannelWith(a.Token([Scopes.Read]));
-        var conversations = new V1.ConversationsService.ConversationsServiceClient(channel);
-        var request = new V1.GetConversationRequest { BusinessNumberId = a.BusinessNumberId, Customer = a.Customer };
-        await conversations.GetConversationAsync(request);
+        var (a, channel, conversations, request) = await ReaderWhoCalled();
+        using var _ = channel;
         await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IBusinessNumberGrain>(a.BusinessNumberId).Move(TestNumbers.WabaId(), null);
         var lifetime = api.Services.GetRequiredService<IOptions<AuthOptions>>().Value.NumberOwnerLifetime;
 
@@ -203,5 +198,16 @@ public sealed class TenantIsolationTests(ApiFactory api)
 
         // Assert
         Assert.Equal(a.WabaId, found.BusinessNumber.WabaId);
+    }
+
+    /// <summary>A tenant, and a read-only caller of its who has just made one call, so this api process knows the number's owner.</summary>
+    private async Task<(Tenant Tenant, GrpcChannel Channel, V1.ConversationsService.ConversationsServiceClient Conversations, V1.GetConversationRequest Request)> ReaderWhoCalled()
+    {
+        var tenant = await Tenant.Create(api);
+        var channel = api.ChannelWith(tenant.Token([Scopes.Read]));
+        var conversations = new V1.ConversationsService.ConversationsServiceClient(channel);
+        var request = new V1.GetConversationRequest { BusinessNumberId = tenant.BusinessNumberId, Customer = tenant.Customer };
+        await conversations.GetConversationAsync(request);
+        return (tenant, channel, conversations, request);
     }
 }
