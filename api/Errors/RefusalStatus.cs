@@ -55,6 +55,9 @@ public static class RefusalStatus
         RefusalReason.ScopeMissing => (StatusCode.PermissionDenied, null),
         RefusalReason.WabaNotAllowed => (StatusCode.PermissionDenied, null),
         RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),
+
+        // A tenant's quotas and a caller's rate.
+        RefusalReason.NumberQuotaExceeded => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

@@ -78,4 +78,9 @@ public enum RefusalReason
 
     /// <summary>The business portfolio is not one the token acts for.</summary>
     PortfolioNotAllowed = 104,
+
+    // Quotas of a tenant and rate limits of a caller, numbered apart for the same reason.
+
+    /// <summary>The WABA already has as many business numbers as it may; metadata waba_id and limit.</summary>
+    NumberQuotaExceeded = 200,
 }

@@ -43,4 +43,11 @@ public sealed class LimitOptions
     /// burst: its first messages go at 1 s / (1 s + margin) of the rate.
     /// </summary>
     public TimeSpan PacingStartMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The most business numbers one WABA may have registered at once: a guard of this service on what one tenant may
+    /// hold, beside whatever Meta allows the business. Lowering it keeps the numbers a WABA has; it only refuses new ones.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxBusinessNumbersPerWaba { get; set; } = 100;
 }

@@ -1,0 +1,12 @@
+namespace Conversations.Api.Tests.Limits;
+
+/// <summary>A host whose WABAs hold at most <see cref="MaxNumbers"/> business numbers, so its tests reach the quota in a few calls.</summary>
+public sealed class QuotaApiFactory : ApiFactory
+{
+    public const int MaxNumbers = 2;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Conversations:Limits:MaxBusinessNumbersPerWaba"] = $"{MaxNumbers}",
+    };
+}
