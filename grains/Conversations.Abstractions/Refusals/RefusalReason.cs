@@ -83,4 +83,7 @@ public enum RefusalReason
 
     /// <summary>The WABA already has as many business numbers as it may; metadata waba_id and limit.</summary>
     NumberQuotaExceeded = 200,
+
+    /// <summary>The WABA opened as many new conversations as it may in a minute; metadata waba_id, limit and retry_after.</summary>
+    ConversationQuotaExceeded = 201,
 }

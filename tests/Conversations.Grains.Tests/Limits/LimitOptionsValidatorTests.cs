@@ -14,7 +14,9 @@ public sealed class LimitOptionsValidatorTests
     [Theory]
     [InlineData(nameof(LimitOptions.MaxBusinessNumbersPerWaba), 0)]
     [InlineData(nameof(LimitOptions.MaxBusinessNumbersPerWaba), -3)]
-    public void A_quota_below_one_fails_validation_naming_the_setting(string setting, int value)
+    [InlineData(nameof(LimitOptions.NewConversationsPerMinute), 0)]
+    [InlineData(nameof(LimitOptions.NewConversationsPerMinute), 10_000_001)]
+    public void A_quota_out_of_range_fails_validation_naming_the_setting(string setting, int value)
     {
         var limits = new LimitOptions();
         typeof(LimitOptions).GetProperty(setting)!.SetValue(limits, value);
