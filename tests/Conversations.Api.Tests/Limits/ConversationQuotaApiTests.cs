@@ -16,24 +16,7 @@ public sealed class ConversationQuotaApiTests(QuotaApiFactory api) : IClassFixtu
 {
     private const string Template = "order_update";
 
-    private async Task<V1.BusinessNumber> NumberWithTemplate()
-    {
-        var number = (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
-        {
-            BusinessNumberId = TestNumbers.BusinessNumberId(),
-            WabaId = TestNumbers.WabaId(),
-        })).BusinessNumber;
-        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
-        {
-            WabaId = number.WabaId,
-            Name = Template,
-            Language = "en_US",
-            Category = V1.TemplateCategory.Utility,
-            Status = V1.TemplateStatus.Approved,
-            Body = "Your order {{1}} has shipped",
-        });
-        return number;
-    }
+    private Task<V1.BusinessNumber> NumberWithTemplate() => new Scenario(api).NumberWithApprovedTemplate(Template);
 
     private static V1.SendRequest FirstMessage(V1.BusinessNumber number, string? customer = null) =>
         Scenario.Template(number.BusinessNumberId, customer ?? TestNumbers.Customer(), Template, "en_US", "42");
