@@ -59,6 +59,7 @@ public static class RefusalStatus
         // A tenant's quotas and a caller's rate.
         RefusalReason.NumberQuotaExceeded => (StatusCode.ResourceExhausted, null),
         RefusalReason.ConversationQuotaExceeded => (StatusCode.ResourceExhausted, null),
+        RefusalReason.RateLimited => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

@@ -86,4 +86,7 @@ public enum RefusalReason
 
     /// <summary>The WABA opened as many new conversations as it may in a minute; metadata waba_id, limit and retry_after.</summary>
     ConversationQuotaExceeded = 201,
+
+    /// <summary>The caller made more calls than its rate allows; metadata retry_after.</summary>
+    RateLimited = 202,
 }
