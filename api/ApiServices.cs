@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Conversations.Api.Auth;
 using Conversations.Api.Errors;
+using Conversations.Api.RateLimiting;
 using Conversations.Api.Services;
 using Conversations.Api.Streaming;
 using Conversations.Api.Webhooks;
@@ -22,6 +23,7 @@ public static class ApiServices
         });
         services.AddGrpcReflection();
         services.AddCallerAuthentication();
+        services.AddCallerRateLimits();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         services.AddWhatsAppWebhooks();
@@ -33,6 +35,8 @@ public static class ApiServices
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: a call without a valid token is refused before it takes from anyone's rate.
+        app.UseRateLimiter();
         app.MapGrpcService<ConversationsService>();
         app.MapConversationStreams();
         app.MapGrpcService<TemplatesService>();

@@ -1,5 +1,4 @@
 using Conversations.Api.Errors;
-using Google.Protobuf;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Authorization;
@@ -32,7 +31,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
                 ? ByCertificate(context) ? CallerRefusals.CertificateInvalid(failure) : CallerRefusals.TokenInvalid(failure)
                 : CallerRefusals.TokenMissing()
             : CallerRefusals.ScopeMissing(MissingScope(authorizeResult.AuthorizationFailure, policy));
-        WriteTrailersOnly(context.Response, refusal.ToStatus());
+        GrpcTrailersOnly.Write(context.Response, refusal.ToStatus());
     }
 
     private static bool ByCertificate(HttpContext context) =>
@@ -40,14 +39,4 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 
     private static string MissingScope(AuthorizationFailure? failure, AuthorizationPolicy policy) =>
         (failure?.FailedRequirements ?? policy.Requirements).OfType<ScopeRequirement>().Select(r => r.Scope).FirstOrDefault() ?? "";
-
-    /// <summary>gRPC's "trailers-only" answer: the status in the response headers, and no message.</summary>
-    private static void WriteTrailersOnly(HttpResponse response, Google.Rpc.Status status)
-    {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-        response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
-    }
 }

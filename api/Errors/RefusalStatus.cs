@@ -56,6 +56,11 @@ public static class RefusalStatus
         RefusalReason.ScopeMissing => (StatusCode.PermissionDenied, null),
         RefusalReason.WabaNotAllowed => (StatusCode.PermissionDenied, null),
         RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),
+
+        // A tenant's quotas and a caller's rate.
+        RefusalReason.NumberQuotaExceeded => (StatusCode.ResourceExhausted, null),
+        RefusalReason.ConversationQuotaExceeded => (StatusCode.ResourceExhausted, null),
+        RefusalReason.RateLimited => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

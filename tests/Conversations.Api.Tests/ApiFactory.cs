@@ -54,7 +54,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public GrpcChannel Channel => _channel ??= ChannelWith(AdminToken);
 
-    /// <summary>A token signed with the test host's key; lifetime and audience are the test's to break.</summary>
+    /// <summary>A token signed with the test host's key; lifetime and audience are the test's to break, the subject names the caller.</summary>
     public static string Token(
         IEnumerable<string> scopes,
         IEnumerable<string> wabaIds,
@@ -62,8 +62,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         DateTimeOffset? issuedAt = null,
         TimeSpan? lifetime = null,
         string audience = Audience,
-        string signingKey = SigningKey) =>
-        DevelopmentToken.Mint(signingKey, Issuer, audience, scopes, wabaIds, portfolioIds ?? [], issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromDays(1));
+        string signingKey = SigningKey,
+        string subject = "development") =>
+        DevelopmentToken.Mint(signingKey, Issuer, audience, scopes, wabaIds, portfolioIds ?? [], issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromDays(1), subject);
 
     /// <summary>A channel to the test server whose calls carry this token, or none.</summary>
     public GrpcChannel ChannelWith(string? token) => GrpcChannel.ForAddress(

@@ -18,6 +18,22 @@ public sealed class Scenario(ApiFactory api)
         })).BusinessNumber;
     }
 
+    /// <summary>A registered number whose WABA has the UTILITY template <paramref name="name"/> (en_US) APPROVED.</summary>
+    public async Task<V1.BusinessNumber> NumberWithApprovedTemplate(string name, string body = "Your order {{1}} has shipped")
+    {
+        var number = await RegisterNumber();
+        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
+        {
+            WabaId = number.WabaId,
+            Name = name,
+            Language = "en_US",
+            Category = V1.TemplateCategory.Utility,
+            Status = V1.TemplateStatus.Approved,
+            Body = body,
+        });
+        return number;
+    }
+
     public static V1.RecordInboundRequest Inbound(string businessNumberId, string customer, DateTimeOffset sentAt, string type = "text") => new()
     {
         BusinessNumberId = businessNumberId,

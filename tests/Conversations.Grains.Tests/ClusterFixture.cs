@@ -16,6 +16,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The clock pace slots are handed out on; null keeps production's real time (see <see cref="WireClock"/>).</summary>
     public FakeClock? Wire { get; init; }
 
+    /// <summary>Configuration on top of the defaults, for a fixture that tests a non-default setting.</summary>
+    public IReadOnlyDictionary<string, string?>? Settings { get; init; }
+
     public ReminderTicks ReminderTicks { get; } = new();
 
     public RecordingWhatsAppSender WhatsApp { get; } = new();
@@ -27,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync() => Cluster = await InMemoryCluster.Start(
-        Clock, WhatsApp, Events, silos: Silos, configureSilo: silo =>
+        Clock, WhatsApp, Events, Settings, Silos, configureSilo: silo =>
         {
             silo.AddIncomingGrainCallFilter(ReminderTicks.Invoke);
             if (Wire is not null)

@@ -29,10 +29,17 @@ public interface ITemplateRegistryGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records that a business number sends this WABA's templates, so its subscribers hear of their status changes.
-    /// Idempotent; called by the business number when it registers.
+    /// Idempotent; called by a number registered before registries tracked their numbers, which is admitted whatever the quota.
     /// </summary>
     [Alias("add-business-number")]
     Task AddBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="AddBusinessNumber"/> for a number joining this WABA (registered or moved to it): refused with
+    /// NUMBER_QUOTA_EXCEEDED when the WABA already has its most numbers. Idempotent: a number it has is admitted again.
+    /// </summary>
+    [Alias("admit-business-number")]
+    Task<Refusal?> AdmitBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
 
     /// <summary>The number left this WABA (released or moved): its subscribers no longer hear of these templates. Idempotent.</summary>
     [Alias("remove-business-number")]

@@ -81,4 +81,15 @@ public enum RefusalReason
 
     /// <summary>The client certificate (mTLS) is not listed, expired, not for client authentication, or its chain is not trusted.</summary>
     CertificateInvalid = 105,
+
+    // Quotas of a tenant and rate limits of a caller, numbered apart for the same reason.
+
+    /// <summary>The WABA already has as many business numbers as it may; metadata waba_id and limit.</summary>
+    NumberQuotaExceeded = 200,
+
+    /// <summary>The WABA opened as many new conversations as it may in a minute; metadata waba_id, limit and retry_after.</summary>
+    ConversationQuotaExceeded = 201,
+
+    /// <summary>The caller made more calls than its rate allows; metadata retry_after.</summary>
+    RateLimited = 202,
 }

@@ -20,7 +20,9 @@ public sealed class BusinessNumberGrain(
     {
         if (state.State is { WabaId: { } waba, KnownToTemplateRegistry: false })
         {
-            await JoinTemplateRegistry(waba, cancellationToken);
+            // Already registered: admitted whatever the WABA's quota of numbers says now.
+            await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+            state.State.KnownToTemplateRegistry = true;
             await state.WriteStateAsync(cancellationToken);
         }
     }
@@ -71,10 +73,11 @@ public sealed class BusinessNumberGrain(
             return Conflict("portfolio", currentPortfolio, "portfolio_id");
         }
 
-        if (state.State.WabaId is null)
+        // Before this number's own write, so a failed registration retried later still reaches the registry; a WABA
+        // that has its most numbers refuses it, and nothing is written.
+        if (state.State.WabaId is null && await JoinTemplateRegistry(waba.Value, cancellationToken) is { } full)
         {
-            // Before this number's own write, so a failed registration retried later still reaches the registry.
-            await JoinTemplateRegistry(waba.Value, cancellationToken);
+            return full;
         }
 
         var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
@@ -113,11 +116,16 @@ public sealed class BusinessNumberGrain(
             return NotRegistered();
         }
 
-        // The registries first, then this number: if a step fails, the same call again completes the move.
+        // The registries first, then this number: if a step fails, the same call again completes the move. Joining goes
+        // first, so a WABA that has its most numbers refuses the move while the number is still where it was.
         if (previous != waba.Value)
         {
+            if (await JoinTemplateRegistry(waba.Value, cancellationToken) is { } full)
+            {
+                return full;
+            }
+
             await LeaveTemplateRegistry(previous, cancellationToken);
-            await JoinTemplateRegistry(waba.Value, cancellationToken);
         }
 
         state.State.WabaId = waba.Value;
@@ -154,10 +162,15 @@ public sealed class BusinessNumberGrain(
             state.State.Quality)
         : null;
 
-    private async Task JoinTemplateRegistry(string waba, CancellationToken cancellationToken)
+    private async Task<Refusal?> JoinTemplateRegistry(string waba, CancellationToken cancellationToken)
     {
-        await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).AddBusinessNumber(this.GetPrimaryKeyString(), cancellationToken);
+        if (await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba).AdmitBusinessNumber(this.GetPrimaryKeyString(), cancellationToken) is { } full)
+        {
+            return full;
+        }
+
         state.State.KnownToTemplateRegistry = true;
+        return null;
     }
 
     private Task LeaveTemplateRegistry(string waba, CancellationToken cancellationToken) =>

@@ -29,7 +29,15 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// <summary>Messages to this customer, in memory: a restart grants a fresh burst, which Meta's own limit still bounds.</summary>
     private readonly TokenBucket _pairRate = new(options.PairRateBurst, options.PairRateInterval);
 
+    private bool _opened = Began(state, records ?? []);
+
     public ConversationKey Key => key;
+
+    /// <summary>
+    /// Whether the conversation has begun: its customer wrote, or a message of the business went to Meta. Until then the
+    /// business's first message opens it and takes from its WABA's quota of new conversations; scheduling one only plans it.
+    /// </summary>
+    public bool Opened => _opened;
 
     public CustomerServiceWindow Window => new(state.LastInboundAt, options.WindowDuration, state.ClosedByMetaAt, options.FreeFormSafetyMargin);
 
@@ -56,6 +64,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         }
 
         var forgotten = InboundIds.Remember(state, id, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
+        _opened = true;
         if (message.UserId is { Length: > 0 } userId)
         {
             state.UserId = userId;
@@ -140,6 +149,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     public ConversationOutcome<SendReceipt> Accept(SendCommand command, SendDecision decision, DateTimeOffset now)
     {
         var changed = StartEntryPointOnReply(now);
+        _opened = true;
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
         changed |= Track(-1, new ConversationMessage(accepted, ContentHash.Of(command), Pending: null) { Dispatching = true });
         return new(Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false)))
@@ -389,6 +399,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         if (decision.Allowed)
         {
             StartEntryPointOnReply(now);
+            _opened = true;
         }
 
         return new(Result<MessageLogEntry>.Ok(entry)) { Changed = true, Logged = Logged(), Dispatch = decision.Allowed ? Outbound(messageId, decision) : null };
@@ -608,6 +619,20 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
         return MessageLog.Fold(records, state.Scheduled, options.MessageLogCapacity);
     }
+
+    /// <summary>
+    /// <see cref="Opened"/> as stored: an inbound seen, or a record of a message Meta took, refused or may have got. A log
+    /// of only scheduled sends, or of sends refused before Meta, has not begun.
+    /// </summary>
+    private static bool Began(ConversationState state, IEnumerable<ConversationMessage> records) =>
+        state.LastInboundAt is not null
+        || state.InboundSeen.Length > 0
+        || state.RecentInbound.Count > 0
+        || state.RecentInboundIds.Count > 0
+        || records.Any(r => r.Dispatching
+            || r.Entry.Wamid is not null
+            || r.Entry.MetaError is not null
+            || r.Entry.Status is MessageStatus.Accepted or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read);
 
     private bool EntryPointReplyPending(DateTimeOffset now) =>
         state.LastReferralAt is { } referral

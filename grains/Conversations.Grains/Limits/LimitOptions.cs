@@ -43,4 +43,20 @@ public sealed class LimitOptions
     /// burst: its first messages go at 1 s / (1 s + margin) of the rate.
     /// </summary>
     public TimeSpan PacingStartMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The most business numbers one WABA may have registered at once: a guard of this service on what one tenant may
+    /// hold, beside whatever Meta allows the business. Lowering it keeps the numbers a WABA has; it only refuses new ones.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxBusinessNumbersPerWaba { get; set; } = 100;
+
+    /// <summary>
+    /// New conversations one WABA may open per minute with its own first message to a customer (a send or a scheduled
+    /// send decided): a burst of this many, refilled evenly over each minute. A customer's first message (a webhook or
+    /// RecordInbound) opens one whatever the quota, and messages in an open conversation never count. The default is a
+    /// minute at Meta's highest throughput of a number (1,000 per second).
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int NewConversationsPerMinute { get; set; } = 60_000;
 }

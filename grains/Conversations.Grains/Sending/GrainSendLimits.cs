@@ -9,14 +9,19 @@ using Conversations.Grains.Limits;
 
 namespace Conversations.Grains.Sending;
 
-/// <summary>The limits a conversation shares with others, as the grains that hold them: its WABA's templates, its number's pacer, its portfolio's reach of the customer.</summary>
+/// <summary>
+/// The limits a conversation shares with others, as the grains that hold them: its WABA's templates and quota of new
+/// conversations, its number's pacer, its portfolio's reach of the customer.
+/// </summary>
 /// <param name="wire">The clock pace slots are waited on; real time unless a test says otherwise (see <see cref="WireClock"/>).</param>
 public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfile profile, string customer, WireClock? wire = null)
-    : ITemplateSource, IPacer, IMessagingLimit
+    : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota
 {
     private readonly TimeProvider _wire = (wire ?? WireClock.System).Time;
 
     private IThroughputPacerGrain Pacer => grains.Get<IThroughputPacerGrain>(profile.BusinessNumberId);
+
+    private IConversationQuotaGrain Quota => grains.Get<IConversationQuotaGrain>(profile.WabaId);
 
     private ICustomerReachGrain Reach => grains.Get<ICustomerReachGrain>(new CustomerReachKey(profile.PortfolioId, customer).ToString());
 
@@ -47,4 +52,8 @@ public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfil
     public Task<Result<CustomerReach>> Count(CancellationToken cancellationToken) => Reach.Count(cancellationToken);
 
     Task<Result<CustomerReach>> IMessagingLimit.Peek(CancellationToken cancellationToken) => Reach.Peek(cancellationToken);
+
+    public Task<Refusal?> Take(CancellationToken cancellationToken) => Quota.Take(cancellationToken);
+
+    Task<Refusal?> IConversationQuota.Peek(CancellationToken cancellationToken) => Quota.Peek(cancellationToken);
 }

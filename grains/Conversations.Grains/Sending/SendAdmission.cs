@@ -9,15 +9,17 @@ namespace Conversations.Grains.Sending;
 /// <summary>
 /// The one path every send takes to be allowed, whether it is sent now, decided at its scheduled time or only
 /// evaluated: decide (window, template, fallback), then the conversation's own audience and pair rate, then the limits
-/// it shares with other conversations (whether the number's queue has room, then the portfolio's messaging limit for a
-/// template outside the window, then the number's pace slot). Each check runs only when the earlier ones allowed the
-/// send, so a refused message takes nothing. A dry run takes nothing and waits for nothing; a real one takes the pair
-/// token and waits for its pace slot, so Meta never sees more than the number's throughput.
+/// it shares with other conversations (whether the number's queue has room, then the WABA's quota of new conversations
+/// for the first message of one nobody opened yet, then the portfolio's messaging limit for a template outside the
+/// window, then the number's pace slot). Each check runs only when the earlier ones allowed the send, so a message its
+/// own rules refuse takes nothing. A dry run takes nothing and waits for nothing; a real one takes the pair token and
+/// waits for its pace slot, so Meta never sees more than the number's throughput.
 /// </summary>
 public sealed class SendAdmission(
     ITemplateSource templates,
     IPacer pacer,
     IMessagingLimit messagingLimit,
+    IConversationQuota conversationQuota,
     TemplateLimits templateLimits,
     TimeSpan maxPacingDelay,
     TimeSpan slotTolerance)
@@ -25,14 +27,14 @@ public sealed class SendAdmission(
     /// <summary>How many times a send takes a fresh slot after missing one before it goes anyway: a process that keeps stalling must not hold it for ever.</summary>
     public const int MaxMissedSlots = 3;
 
-    /// <summary>The path over one object that holds all three shared limits, with the conversation options' template limits and pacing delay.</summary>
+    /// <summary>The path over one object that holds all the shared limits, with the conversation options' template limits and pacing delay.</summary>
     /// <param name="time">
     /// The conversation's clock, which admission no longer reads: the pace is waited for on the wire's clock, by
     /// <see cref="IPacer.WaitFor"/>. Kept while the conversation grain passes it.
     /// </param>
     public static SendAdmission Over<TLimits>(TLimits limits, ConversationOptions options, TimeProvider time)
-        where TLimits : ITemplateSource, IPacer, IMessagingLimit =>
-        new(limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, options.Limits.PacingMargin / 2);
+        where TLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota =>
+        new(limits, limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, options.Limits.PacingMargin / 2);
 
     public async Task<SendDecision> Decide(
         Conversation.Conversation conversation,
@@ -72,6 +74,14 @@ public sealed class SendAdmission(
         if ((dryRun || countsCustomer ? await pacer.Peek(cancellationToken) : null) is { Accepted: false } full)
         {
             return ThroughputLimited(conversation.Key.BusinessNumberId, full);
+        }
+
+        // Only the message that opens a conversation asks the WABA's quota, so a send in an open one costs no call. It goes
+        // before the messaging limit: a send that limit then refuses has used a minute's place, not a customer's 24 h one.
+        if (!conversation.Opened
+            && await (dryRun ? conversationQuota.Peek(cancellationToken) : conversationQuota.Take(cancellationToken)) is { } quotaReached)
+        {
+            return quotaReached;
         }
 
         if (countsCustomer

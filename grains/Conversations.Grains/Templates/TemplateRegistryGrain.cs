@@ -4,6 +4,7 @@ using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
+using Conversations.Grains.BusinessNumbers;
 using Conversations.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,6 +128,18 @@ public sealed class TemplateRegistryGrain(
             state.State.BusinessNumbers.Add(businessNumberId);
             await state.WriteStateAsync(cancellationToken);
         }
+    }
+
+    public async Task<Refusal?> AdmitBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default)
+    {
+        // One activation per WABA decides each number in turn, so two registrations racing for the last place never both get it.
+        if (BusinessNumberQuota.Admits(state.State.BusinessNumbers, businessNumberId, this.GetPrimaryKeyString(), options.Value.Limits.MaxBusinessNumbersPerWaba) is { } full)
+        {
+            return full;
+        }
+
+        await AddBusinessNumber(businessNumberId, cancellationToken);
+        return null;
     }
 
     public async Task RemoveBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default)

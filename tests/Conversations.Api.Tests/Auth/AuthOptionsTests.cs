@@ -1,6 +1,5 @@
 using Conversations.Api.Auth;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Conversations.Api.Tests.Startup;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Api.Tests.Auth;
@@ -16,13 +15,8 @@ public sealed class AuthOptionsTests
         ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:5080",
     };
 
-    private static AuthOptions Resolve(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddCallerAuthentication();
-        return services.BuildServiceProvider().GetRequiredService<IOptions<AuthOptions>>().Value;
-    }
+    private static AuthOptions Resolve(Dictionary<string, string?> settings) =>
+        ConfiguredOptions.Resolve<AuthOptions>(settings, services => services.AddCallerAuthentication());
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> settings, params (string Key, string? Value)[] more)
     {

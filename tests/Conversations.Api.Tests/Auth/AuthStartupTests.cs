@@ -89,7 +89,8 @@ public sealed class AuthStartupTests
         }
     }
 
-    private static Exception? Innermost<T>(Exception exception)
+    /// <summary>The first <typeparamref name="T"/> among what a failed start threw, however deep the host wrapped it.</summary>
+    internal static Exception? Innermost<T>(Exception exception)
         where T : Exception
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)

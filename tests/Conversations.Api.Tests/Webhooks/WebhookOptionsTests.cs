@@ -1,6 +1,5 @@
+using Conversations.Api.Tests.Startup;
 using Conversations.Api.Webhooks;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Api.Tests.Webhooks;
@@ -8,13 +7,8 @@ namespace Conversations.Api.Tests.Webhooks;
 /// <summary>A webhook endpoint without a secret, or with an unbounded body, must not start.</summary>
 public sealed class WebhookOptionsTests
 {
-    private static WebhookOptions Resolve(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddWhatsAppWebhooks();
-        return services.BuildServiceProvider().GetRequiredService<IOptions<WebhookOptions>>().Value;
-    }
+    private static WebhookOptions Resolve(Dictionary<string, string?> settings) =>
+        ConfiguredOptions.Resolve<WebhookOptions>(settings, services => services.AddWhatsAppWebhooks());
 
     [Fact]
     public void Token_and_secret_are_enough_and_the_body_limit_defaults_to_metas_3MB()

@@ -14,20 +14,7 @@ public sealed class WebhookVerdictTests(ApiFactory api)
     private readonly MetaWebhook _meta = new(api);
     private readonly WebhookScenario _scenario = new(api);
 
-    private async Task<V1.BusinessNumber> NumberWithTemplate()
-    {
-        var number = await _scenario.Api.RegisterNumber();
-        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
-        {
-            WabaId = number.WabaId,
-            Name = TemplateName,
-            Language = "en_US",
-            Category = V1.TemplateCategory.Utility,
-            Status = V1.TemplateStatus.Approved,
-            Body = "Your parcel {{1}} is on its way",
-        });
-        return number;
-    }
+    private Task<V1.BusinessNumber> NumberWithTemplate() => _scenario.Api.NumberWithApprovedTemplate(TemplateName, "Your parcel {{1}} is on its way");
 
     private async Task<V1.Template> Template(V1.BusinessNumber number) =>
         (await api.Templates.GetTemplateAsync(new V1.GetTemplateRequest { WabaId = number.WabaId, Name = TemplateName, Language = "en_US" })).Template;

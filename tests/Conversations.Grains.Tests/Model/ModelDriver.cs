@@ -89,8 +89,11 @@ public sealed class ModelDriver
     public static Refusal Refused<T>(Result<T> result, RefusalReason reason) => ConversationDriver.Refused(result, reason);
 }
 
-/// <summary>The shared limits in memory: templates by name, a pace that answers what a test sets, a messaging limit that counts calls.</summary>
-public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
+/// <summary>
+/// The shared limits in memory: templates by name, a pace that answers what a test sets, a messaging limit and a quota
+/// of new conversations that count calls.
+/// </summary>
+public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota
 {
     public Dictionary<string, TemplateDefinition> Templates { get; } = [];
 
@@ -111,6 +114,13 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
     public List<string> Calls { get; } = [];
 
     public int ReachPeeks { get; private set; }
+
+    /// <summary>What the WABA's quota of new conversations answers; null lets the conversation open.</summary>
+    public Refusal? QuotaReached { get; set; }
+
+    public int QuotaTaken { get; private set; }
+
+    public int QuotaPeeks { get; private set; }
 
     public Task<TemplateLookup> Find(TemplateMessage template, CancellationToken cancellationToken) =>
         Task.FromResult(new TemplateLookup(Templates.GetValueOrDefault(template.Name), []));
@@ -157,5 +167,19 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit
         ReachPeeks++;
         Calls.Add("peek reach");
         return Task.FromResult(Reach);
+    }
+
+    public Task<Refusal?> Take(CancellationToken cancellationToken)
+    {
+        QuotaTaken++;
+        Calls.Add("take new conversation");
+        return Task.FromResult(QuotaReached);
+    }
+
+    Task<Refusal?> IConversationQuota.Peek(CancellationToken cancellationToken)
+    {
+        QuotaPeeks++;
+        Calls.Add("peek new conversations");
+        return Task.FromResult(QuotaReached);
     }
 }

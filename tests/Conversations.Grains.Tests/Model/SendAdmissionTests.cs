@@ -202,14 +202,114 @@ public sealed class SendAdmissionTests
     }
 
     [Fact]
-    public async Task A_template_outside_the_window_takes_its_slot_after_the_messaging_limit_counted_its_customer_and_waits_for_it()
+    public async Task A_first_template_to_a_customer_opens_a_conversation_then_counts_its_customer_then_takes_its_slot_and_waits_for_it()
     {
         var conversation = new ModelDriver();
         conversation.Approve("receipt");
 
         Assert.True((await conversation.Decide(TemplateSend("receipt"))).Allowed);
 
+        Assert.Equal(["peek pace", "take new conversation", "count customer", "reserve slot", "wait for slot"], conversation.Limits.Calls);
+    }
+
+    [Fact]
+    public async Task A_template_outside_the_window_of_a_conversation_that_began_takes_its_slot_after_the_messaging_limit_counted_its_customer()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        Ok((await conversation.Send(TemplateSend("receipt", key: "first"))).Answer);
+        conversation.Limits.Calls.Clear();
+
+        Assert.True((await conversation.Decide(TemplateSend("receipt", key: "second"))).Allowed);
+
         Assert.Equal(["peek pace", "count customer", "reserve slot", "wait for slot"], conversation.Limits.Calls);
+        Assert.Equal(1, conversation.Limits.QuotaTaken);
+    }
+
+    [Fact]
+    public async Task A_full_quota_of_new_conversations_refuses_the_first_message_before_it_counts_the_customer_or_takes_a_slot()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        var full = Refusal.Of(RefusalReason.ConversationQuotaExceeded, "full", ("retry_after", "20"));
+        conversation.Limits.QuotaReached = full;
+
+        var refused = await conversation.Decide(TemplateSend("receipt"));
+        var peeked = await conversation.Decide(TemplateSend("receipt"), dryRun: true);
+
+        Assert.Equal(full, refused.Refusal);
+        Assert.Equal(full, peeked.Refusal);
+        Assert.Equal((1, 1, 0, 0), (conversation.Limits.QuotaTaken, conversation.Limits.QuotaPeeks, conversation.Limits.Counted, conversation.Limits.Reserved));
+        Assert.False(conversation.Model.Opened);
+    }
+
+    [Fact]
+    public async Task A_customer_who_wrote_began_the_conversation_and_the_business_never_asks_the_quota()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+        conversation.Limits.QuotaReached = Refusal.Of(RefusalReason.ConversationQuotaExceeded, "full");
+        conversation.Inbound(conversation.Now.AddDays(-3));
+
+        var template = await conversation.Decide(TemplateSend("receipt"));
+        conversation.InboundNow();
+        var reply = await conversation.Decide(Text());
+
+        Assert.True(conversation.Model.Opened);
+        Assert.True(template.Allowed);
+        Assert.True(reply.Allowed);
+        Assert.Equal((0, 0), (conversation.Limits.QuotaTaken, conversation.Limits.QuotaPeeks));
+    }
+
+    [Fact]
+    public async Task A_first_message_its_own_rules_refuse_takes_no_new_conversation()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("draft", status: TemplateStatus.Pending);
+
+        var freeForm = await conversation.Decide(Text());
+        var pending = await conversation.Decide(TemplateSend("draft"));
+        var missing = await conversation.Decide(TemplateSend("missing"), dryRun: true);
+
+        Assert.Equal(
+            [RefusalReason.WindowClosed, RefusalReason.TemplateNotApproved, RefusalReason.TemplateNotFound],
+            new[] { freeForm, pending, missing }.Select(d => d.Refusal!.Reason));
+        Assert.Equal((0, 0), (conversation.Limits.QuotaTaken, conversation.Limits.QuotaPeeks));
+    }
+
+    [Fact]
+    public async Task Scheduling_a_first_message_does_not_begin_the_conversation_and_takes_nothing_until_it_is_decided()
+    {
+        var conversation = new ModelDriver();
+        conversation.Approve("receipt");
+
+        var scheduled = await conversation.Send(TemplateSend("receipt") with { SendAt = conversation.Now.AddHours(1) });
+        conversation.Advance(TimeSpan.FromHours(1));
+        var (messageId, command) = Assert.Single(conversation.Model.DueScheduled(conversation.Now));
+        var decision = await conversation.Decide(command);
+        conversation.Model.DecideScheduled(messageId, decision, conversation.Now);
+
+        Assert.Equal(MessageStatus.Scheduled, Ok(scheduled.Answer).Status);
+        Assert.Equal(1, conversation.Limits.QuotaTaken);
+        Assert.True(conversation.Model.Opened);
+    }
+
+    [Theory]
+    [InlineData(MessageStatus.Scheduled, false)]
+    [InlineData(MessageStatus.Failed, false)]
+    [InlineData(MessageStatus.Accepted, true)]
+    [InlineData(MessageStatus.Read, true)]
+    public void A_conversation_read_back_has_begun_once_a_message_of_it_went_to_Meta(MessageStatus status, bool began)
+    {
+        var entry = new MessageLogEntry("cnv.1", "k", "text", MessageKind.Template, status, T0, DecidedAt: T0, ScheduledFor: null, UsedFallback: false, TemplateName: "receipt", TemplateCategory: TemplateCategory.Utility, Refusal: null);
+        var record = new Grains.Conversation.ConversationMessage(entry, "hash", Pending: null);
+        var metaRefused = record with { Entry = entry with { Status = MessageStatus.Failed, MetaError = new Abstractions.Meta.MetaError(131026, "Undeliverable", null) } };
+
+        var readBack = new Grains.Conversation.Conversation(new(BusinessNumberId, "447911123456"), new(), new ConversationOptions(), [record]);
+        var refusedByMeta = new Grains.Conversation.Conversation(new(BusinessNumberId, "447911123456"), new(), new ConversationOptions(), [metaRefused]);
+
+        Assert.Equal(began, readBack.Opened);
+        Assert.True(refusedByMeta.Opened);
     }
 
     [Theory]
