@@ -8,8 +8,16 @@ public sealed class EventHubOptions
     /// <summary>Upper bound of <see cref="RetainedEvents"/>: what one number's feed may hold in memory or in Redis.</summary>
     public const int MaxRetainedEvents = 1_000_000;
 
-    /// <summary>At most this many events per business number are kept for resuming subscribers (in Redis, about this many) ...</summary>
+    /// <summary>Upper bound of <see cref="RetainedBytes"/>.</summary>
+    public const long MaxRetainedBytes = 1L << 30;
+
+    /// <summary>At most this many events per business number are kept for resuming subscribers ...</summary>
     public int RetainedEvents { get; set; } = 10_000;
+
+    /// <summary>
+    /// ... of at most this many bytes together (<see cref="FeedEntrySize"/>): the oldest go first, the newest always stays ...
+    /// </summary>
+    public long RetainedBytes { get; set; } = 4L << 20;
 
     /// <summary>... and none older than this.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
