@@ -55,6 +55,9 @@ public static class RefusalStatus
         RefusalReason.ScopeMissing => (StatusCode.PermissionDenied, null),
         RefusalReason.WabaNotAllowed => (StatusCode.PermissionDenied, null),
         RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),
+
+        // What one call may hold of the api's streams (api/Streaming, grains/.../Events/SubscribeCursor.cs).
+        RefusalReason.ReplayTooLarge => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

@@ -78,4 +78,9 @@ public enum RefusalReason
 
     /// <summary>The business portfolio is not one the token acts for.</summary>
     PortfolioNotAllowed = 104,
+
+    // Bounds on what one call may hold of the api's streams, numbered apart as the caller's identity is.
+
+    /// <summary>A Subscribe's after_position is further behind the latest position than one replay may go; metadata says where to resume.</summary>
+    ReplayTooLarge = 201,
 }

@@ -22,6 +22,12 @@ public sealed class EventHubOptions
     /// <summary>... and none older than this.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The most retained events one Subscribe replays from its cursor before going live; a cursor further behind is
+    /// refused (<see cref="SubscribeCursor"/>), so no subscriber streams a whole feed's history at once.
+    /// </summary>
+    public int MaxReplayEvents { get; set; } = 5_000;
+
     /// <summary>A subscription its subscriber has not renewed for this long is dropped; subscribers renew every third of it.</summary>
     public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
