@@ -1,17 +1,25 @@
 using System.Security.Claims;
 using Conversations.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Conversations.Api.Auth;
 
 /// <summary>
-/// What a call's token says about its caller: its scopes and the WABAs and portfolios it acts for. Each claim may be
-/// a JSON array or one space-separated string.
+/// What a call's token says about its caller: who it is, its scopes and the WABAs and portfolios it acts for. Each claim
+/// may be a JSON array or one space-separated string.
 /// </summary>
 public sealed class Caller(ClaimsPrincipal user)
 {
     private HashSet<string>? _scopes;
     private HashSet<string>? _wabas;
     private HashSet<string>? _portfolios;
+
+    /// <summary>
+    /// Who the caller is, for what each caller may hold (streams): the token's subject (<c>sub</c>), from the one issuer
+    /// the api trusts. Tokens without a subject are one caller together, as every call in development mode is
+    /// (subject <c>development</c>).
+    /// </summary>
+    public string Id => user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "";
 
     public bool Has(string scope) => (_scopes ??= Values(CallerClaims.Scope)).Contains(scope);
 

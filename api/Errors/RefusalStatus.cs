@@ -57,6 +57,7 @@ public static class RefusalStatus
         RefusalReason.PortfolioNotAllowed => (StatusCode.PermissionDenied, null),
 
         // What one call may hold of the api's streams (api/Streaming, grains/.../Events/SubscribeCursor.cs).
+        RefusalReason.StreamsExhausted => (StatusCode.ResourceExhausted, null),
         RefusalReason.ReplayTooLarge => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };

@@ -81,6 +81,9 @@ public enum RefusalReason
 
     // Bounds on what one call may hold of the api's streams, numbered apart as the caller's identity is.
 
+    /// <summary>The caller, or this api process, already holds as many streams of the RPC as allowed; metadata names the cap and its limit.</summary>
+    StreamsExhausted = 200,
+
     /// <summary>A Subscribe's after_position is further behind the latest position than one replay may go; metadata says where to resume.</summary>
     ReplayTooLarge = 201,
 }
