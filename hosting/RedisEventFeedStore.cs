@@ -9,33 +9,65 @@ using StackExchange.Redis;
 namespace Conversations.Hosting;
 
 /// <summary>
-/// The feed store of a Redis deployment: one stream per business number, <c>{ServiceId}/events/{number}</c>, capped at
-/// about <see cref="EventHubOptions.RetainedEvents"/> entries (<c>MAXLEN ~</c>). Entry ids are <c>0-{position}</c>:
-/// Redis numbers each entry itself (<c>XADD … 0-*</c>), so positions count up by one whichever silo appends, and keep
-/// counting after trimming. Each entry holds its append time, its customer (to filter without decoding) and the event in
-/// the binary format grain state uses.
+/// The feed store of a Redis deployment: one stream per business number, <c>{ServiceId}/events/{number}</c>, holding at
+/// most <see cref="EventHubOptions.RetainedEvents"/> entries of at most <see cref="EventHubOptions.RetainedBytes"/>
+/// together, the bytes its entries count kept beside it in <c>{ServiceId}/event-bytes/{number}</c>. Entry ids are
+/// <c>0-{position}</c>: Redis numbers each entry itself (<c>XADD … 0-*</c>), so positions count up by one whichever silo
+/// appends, and keep counting after trimming. Each entry holds its append time, its customer (to filter without
+/// decoding) and the event in the binary format grain state uses.
 /// </summary>
 public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serializer, IOptions<EventHubOptions> options, TimeProvider time) : IEventFeedStore
 {
-    // One round trip and atomic: the batch gets consecutive positions, then what outlived the retention leaves the head
-    // (a bounded amount per append; the newest entry always stays, so the latest position stays readable).
+    /// <summary>Entries one append trims at most: after a bound was lowered, the stream shrinks to it over several appends.</summary>
+    public const int MaxTrimPerAppend = 1_000;
+
+    /// <summary>The script's arguments before the first entry's customer and event.</summary>
+    private const int Fixed = 6;
+
+    // One round trip and atomic: the batch gets consecutive positions, then the oldest entries leave while the stream is
+    // over a bound or they outlived the retention, never the newest (the latest position stays readable). Each entry is
+    // read and trimmed once in its life, so an append costs about what it added; no append scans the stream. A stream
+    // written before its bytes were counted starts from 0 and is counted exactly once those older entries are gone.
     private const string AppendScript = """
-        local last
-        for i = 4, #ARGV, 2 do
-          last = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '0-*', 't', ARGV[2], 'c', ARGV[i], 'e', ARGV[i + 1])
+        local maxEntries, maxBytes, overhead, now, cutoff = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5])
+        local trimLimit = tonumber(ARGV[6])
+        local count = redis.call('XLEN', KEYS[1])
+        local bytes = 0
+        if count > 0 then
+          bytes = tonumber(redis.call('GET', KEYS[2]) or '0')
         end
-        local head = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
-        if tonumber(head[1][2][2]) < tonumber(ARGV[3]) then
-          local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 256)
-          local keep = oldest[#oldest][1]
+        local last, added = nil, 0
+        for i = 7, #ARGV, 2 do
+          last = redis.call('XADD', KEYS[1], '0-*', 't', now, 'c', ARGV[i], 'e', ARGV[i + 1])
+          bytes = bytes + #ARGV[i] + #ARGV[i + 1] + overhead
+          count = count + 1
+          added = added + 1
+        end
+        local dropped, start, chunk = 0, '-', added + 1
+        while count > 1 and dropped < trimLimit do
+          local oldest = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', math.min(count - 1, trimLimit - dropped, chunk))
+          local keep = #oldest == 0
           for _, entry in ipairs(oldest) do
-            if tonumber(entry[2][2]) >= tonumber(ARGV[3]) then
-              keep = entry[1]
+            local fields = entry[2]
+            if count > maxEntries or bytes > maxBytes or tonumber(fields[2]) < cutoff then
+              bytes = bytes - (#fields[4] + #fields[6] + overhead)
+              count = count - 1
+              dropped = dropped + 1
+              start = '(' .. entry[1]
+            else
+              keep = true
               break
             end
           end
-          redis.call('XTRIM', KEYS[1], 'MINID', keep)
+          if keep then
+            break
+          end
+          chunk = math.min(chunk * 2, 128)
         end
+        if dropped > 0 then
+          redis.call('XTRIM', KEYS[1], 'MAXLEN', count)
+        end
+        redis.call('SET', KEYS[2], math.max(bytes, 0))
         return last
         """;
 
@@ -45,7 +77,7 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
           return {}
         end
         local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
-        return {newest[1][1], oldest[1][1], redis.call('XLEN', KEYS[1])}
+        return {newest[1][1], oldest[1][1], redis.call('XLEN', KEYS[1]), redis.call('GET', KEYS[2]) or '0'}
         """;
 
     private readonly EventHubOptions _options = options.Value;
@@ -54,18 +86,22 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         var now = time.GetUtcNow();
-        var arguments = new RedisValue[3 + 2 * events.Count];
+        var arguments = new RedisValue[Fixed + 2 * events.Count];
         arguments[0] = _options.RetainedEvents;
-        arguments[1] = now.ToUnixTimeMilliseconds();
-        arguments[2] = (now - _options.Retention).ToUnixTimeMilliseconds();
+        arguments[1] = _options.RetainedBytes;
+        arguments[2] = FeedEntrySize.Overhead;
+        arguments[3] = now.ToUnixTimeMilliseconds();
+        arguments[4] = (now - _options.Retention).ToUnixTimeMilliseconds();
+        arguments[5] = MaxTrimPerAppend;
         for (var i = 0; i < events.Count; i++)
         {
-            arguments[3 + 2 * i] = events[i].Customer;
-            arguments[4 + 2 * i] = serializer.SerializeToArray(events[i]);
+            // Lua's # is the byte length of what is sent: the customer's UTF-8 and the event's binary form, as FeedEntrySize counts.
+            arguments[Fixed + 2 * i] = events[i].Customer;
+            arguments[Fixed + 1 + 2 * i] = serializer.SerializeToArray(events[i]);
         }
 
         var db = await redis.Database();
-        return Position((string?)await db.ScriptEvaluateAsync(AppendScript, [Key(businessNumberId)], arguments));
+        return Position((string?)await db.ScriptEvaluateAsync(AppendScript, Keys(businessNumberId), arguments));
     }
 
     public async Task<EventRange> Read(string businessNumberId, long afterPosition, string? customer, int maxCount, CancellationToken cancellationToken = default)
@@ -114,13 +150,15 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
     public async Task<EventFeedStatus> Status(string businessNumberId, CancellationToken cancellationToken = default)
     {
         var db = await redis.Database();
-        var status = (RedisResult[])(await db.ScriptEvaluateAsync(StatusScript, [Key(businessNumberId)]))!;
+        var status = (RedisResult[])(await db.ScriptEvaluateAsync(StatusScript, Keys(businessNumberId)))!;
         return status.Length == 0
             ? EventFeedStatus.Empty
-            : new EventFeedStatus(Position((string?)status[0]), Position((string?)status[1]), (int)status[2]);
+            : new EventFeedStatus(Position((string?)status[0]), Position((string?)status[1]), (int)status[2], (long)status[3]);
     }
 
     private RedisKey Key(string businessNumberId) => redis.Key("events", businessNumberId);
+
+    private RedisKey[] Keys(string businessNumberId) => [Key(businessNumberId), redis.Key("event-bytes", businessNumberId)];
 
     /// <summary>The position in an entry id, <c>0-{position}</c>.</summary>
     private static long Position(string? id) =>

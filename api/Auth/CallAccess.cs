@@ -14,6 +14,9 @@ public sealed class CallAccess(Caller caller, NumberOwners owners, CancellationT
 {
     private Dictionary<string, Result<BusinessNumberProfile>>? _numbers;
 
+    /// <summary>The caller's <see cref="Caller.Id"/>.</summary>
+    public string CallerId => caller.Id;
+
     /// <summary>The registered number's profile when the caller acts for its WABA; refused otherwise. The id is already valid.</summary>
     public async Task<BusinessNumberProfile> Number(string businessNumberId) => (await TryNumber(businessNumberId)).OrThrow();
 

@@ -1,17 +1,41 @@
 using System.Security.Claims;
 using Conversations.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Conversations.Api.Auth;
 
 /// <summary>
-/// What a call's token says about its caller: its scopes and the WABAs and portfolios it acts for. Each claim may be
-/// a JSON array or one space-separated string.
+/// What a call's token says about its caller: who it is, its scopes and the WABAs and portfolios it acts for. Each claim
+/// may be a JSON array or one space-separated string.
 /// </summary>
 public sealed class Caller(ClaimsPrincipal user)
 {
     private HashSet<string>? _scopes;
     private HashSet<string>? _wabas;
     private HashSet<string>? _portfolios;
+
+    /// <summary>The claims that name a caller, in order: an OAuth client's token may carry a client id and no subject.</summary>
+    private static readonly string[] s_idClaims = [JwtRegisteredClaimNames.Sub, "client_id", "azp"];
+
+    /// <summary>
+    /// Who the caller is, for what each caller may hold (streams) and spend (its rate): the token's subject, else its
+    /// client id, prefixed with the claim that named it; a certificate caller's subject is its configured name. Empty for
+    /// a token naming none. Every call in development mode is subject <c>development</c>.
+    /// </summary>
+    public string Id => IdOf(user);
+
+    public static string IdOf(ClaimsPrincipal user)
+    {
+        foreach (var claim in s_idClaims)
+        {
+            if (user.FindFirst(claim)?.Value is { Length: > 0 } id)
+            {
+                return $"{claim}:{id}";
+            }
+        }
+
+        return "";
+    }
 
     public bool Has(string scope) => (_scopes ??= Values(CallerClaims.Scope)).Contains(scope);
 

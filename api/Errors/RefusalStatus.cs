@@ -61,6 +61,9 @@ public static class RefusalStatus
         RefusalReason.NumberQuotaExceeded => (StatusCode.ResourceExhausted, null),
         RefusalReason.ConversationQuotaExceeded => (StatusCode.ResourceExhausted, null),
         RefusalReason.RateLimited => (StatusCode.ResourceExhausted, null),
+        // What one call may hold of the api's streams (api/Streaming, grains/.../Events/SubscribeCursor.cs).
+        RefusalReason.StreamsExhausted => (StatusCode.ResourceExhausted, null),
+        RefusalReason.ReplayTooLarge => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

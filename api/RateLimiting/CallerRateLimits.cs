@@ -22,9 +22,6 @@ public static class CallerRateLimits
     /// <summary>The package of the services limited; "grpc.health.v1" and "grpc.reflection" are not in it.</summary>
     private static readonly string s_limitedPackage = V1.ConversationsReflection.Descriptor.Package + ".";
 
-    /// <summary>The claims that name a caller, in order: an OAuth client's token may carry a client id and no subject.</summary>
-    private static readonly string[] s_callerClaims = ["sub", "client_id", "azp"];
-
     public static IServiceCollection AddCallerRateLimits(this IServiceCollection services)
     {
         const string section = CallerRateLimitOptions.Section;
@@ -69,15 +66,10 @@ public static class CallerRateLimits
             return null;
         }
 
-        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: not DevelopmentAuthenticationHandler.SchemeName })
+        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: not DevelopmentAuthenticationHandler.SchemeName }
+            && Caller.IdOf(context.User) is { Length: > 0 } caller)
         {
-            foreach (var claim in s_callerClaims)
-            {
-                if (context.User.FindFirst(claim)?.Value is { Length: > 0 } caller)
-                {
-                    return $"{claim}:{caller}";
-                }
-            }
+            return caller;
         }
 
         return $"address:{context.Connection.RemoteIpAddress}";

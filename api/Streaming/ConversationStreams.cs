@@ -14,7 +14,7 @@ namespace Conversations.Api.Streaming;
 /// The streaming calls of conversations.v1.ConversationsService; ConversationsService serves the unary ones. Routed by
 /// <see cref="ConversationStreamsMethods"/>, so the two classes share one gRPC service without sharing a file.
 /// </summary>
-public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, SendStreams sends)
+public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, SendStreams sends, StreamCaps caps)
 {
     /// <summary>Sent once the subscription is live: the business number's latest position at that moment.</summary>
     public const string LatestPositionHeader = "conversations-latest-position";
@@ -28,7 +28,10 @@ public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, 
         try
         {
             // Authorized once, when the subscription starts: a stream is one request.
-            await callers.Of(context).Number(number);
+            var access = callers.Of(context);
+            await access.Number(number);
+            // Only a call that may subscribe takes a slot; it is given back once the feed below has unsubscribed.
+            using var slot = caps.Subscribe.Take(access.CallerId).OrThrow();
             await using var feed = (await feeds.Subscribe(number, customer, after, cancellationToken)).OrThrow();
             await context.WriteResponseHeadersAsync(new Metadata
             {
@@ -49,12 +52,17 @@ public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, 
         }
     }
 
-    public Task StreamSends(IAsyncStreamReader<V1.StreamSendsRequest> requests, IServerStreamWriter<V1.StreamSendsResponse> responses, ServerCallContext context) =>
-        sends.Run(
+    public async Task StreamSends(IAsyncStreamReader<V1.StreamSendsRequest> requests, IServerStreamWriter<V1.StreamSendsResponse> responses, ServerCallContext context)
+    {
+        var access = callers.Of(context);
+        // Taken before the first request is read; each item's number is authorized as it comes.
+        using var slot = caps.StreamSends.Take(access.CallerId).OrThrow();
+        await sends.Run(
             requests.ReadAllAsync(context.CancellationToken),
             (outcome, cancellationToken) => responses.WriteAsync(outcome, cancellationToken),
-            callers.Of(context),
+            access,
             context.CancellationToken);
+    }
 
     private static long AfterPosition(ulong position) => position <= long.MaxValue
         ? (long)position

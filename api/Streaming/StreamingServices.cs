@@ -12,9 +12,12 @@ public static class StreamingServices
             .BindConfiguration(StreamingOptions.Section)
             .Validate(o => o.MaxSendsInFlight > 0, "Conversations:Streaming:MaxSendsInFlight must be positive.")
             .Validate(o => o.OutcomeBuffer > 0, "Conversations:Streaming:OutcomeBuffer must be positive.")
+            .Validate(o => o.MaxSubscriptionsPerCaller > 0 && o.MaxSubscriptionsPerCaller <= o.MaxSubscriptions, "Conversations:Streaming:MaxSubscriptionsPerCaller must be positive and at most Conversations:Streaming:MaxSubscriptions.")
+            .Validate(o => o.MaxSendStreamsPerCaller > 0 && o.MaxSendStreamsPerCaller <= o.MaxSendStreams, "Conversations:Streaming:MaxSendStreamsPerCaller must be positive and at most Conversations:Streaming:MaxSendStreams.")
             .ValidateOnStart();
         services.AddConversationEventFeeds();
         services.TryAddSingleton<SendStreams>();
+        services.TryAddSingleton<StreamCaps>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<ConversationStreams>, ConversationStreamsMethods>());
         return services;
     }

@@ -35,6 +35,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public const string Audience = "conversations-api-tests";
 
+    /// <summary>The caller (token subject) the tests not about per-caller bounds all call as.</summary>
+    public const string Subject = "api-tests";
+
     private GrpcChannel? _channel;
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -54,7 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public GrpcChannel Channel => _channel ??= ChannelWith(AdminToken);
 
-    /// <summary>A token signed with the test host's key; lifetime and audience are the test's to break, the subject names the caller.</summary>
+    /// <summary>A token signed with the test host's key; lifetime and audience are the test's to break; the subject says which caller it is.</summary>
     public static string Token(
         IEnumerable<string> scopes,
         IEnumerable<string> wabaIds,
@@ -63,7 +66,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         TimeSpan? lifetime = null,
         string audience = Audience,
         string signingKey = SigningKey,
-        string subject = "development") =>
+        string subject = Subject) =>
         DevelopmentToken.Mint(signingKey, Issuer, audience, scopes, wabaIds, portfolioIds ?? [], issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromDays(1), subject);
 
     /// <summary>A channel to the test server whose calls carry this token, or none.</summary>

@@ -7,4 +7,8 @@ public sealed record EventHubStatus(
     [property: Id(0)] long LatestPosition,
     [property: Id(1)] long OldestRetainedPosition,
     [property: Id(2)] int RetainedEvents,
-    [property: Id(3)] int Subscribers);
+    [property: Id(3)] int Subscribers)
+{
+    /// <summary>What the retained events count against the number's byte budget (Conversations:Events:RetainedBytes).</summary>
+    [Id(4)] public long RetainedBytes { get; init; }
+}

@@ -92,4 +92,12 @@ public enum RefusalReason
 
     /// <summary>The caller made more calls than its rate allows; metadata retry_after.</summary>
     RateLimited = 202,
+
+    // Bounds on what one call may hold of the api's streams, numbered apart as the caller's identity is.
+
+    /// <summary>The caller, or this api process, already holds as many streams of the RPC as allowed; metadata names the cap and its limit.</summary>
+    StreamsExhausted = 210,
+
+    /// <summary>A Subscribe's after_position is further behind the latest position than one replay may go; metadata says where to resume.</summary>
+    ReplayTooLarge = 211,
 }

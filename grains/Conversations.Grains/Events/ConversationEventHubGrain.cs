@@ -57,6 +57,6 @@ public sealed class ConversationEventHubGrain(
     private async Task<EventHubStatus> Status(CancellationToken cancellationToken)
     {
         var feed = await store.Status(BusinessNumberId, cancellationToken);
-        return new EventHubStatus(feed.LatestPosition, feed.OldestRetainedPosition, feed.RetainedEvents, _subscribers.Count);
+        return new EventHubStatus(feed.LatestPosition, feed.OldestRetainedPosition, feed.RetainedEvents, _subscribers.Count) { RetainedBytes = feed.RetainedBytes };
     }
 }

@@ -54,7 +54,7 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
     /// <summary>Everything this feed matches up to this position has been yielded (or is known to be lost).</summary>
     public long Position => Volatile.Read(ref _through);
 
-    /// <summary>Subscribes; refuses a position the feed has not reached, which no earlier subscription can have been given.</summary>
+    /// <summary>Subscribes; refuses a position the feed has not reached, or one too far behind it (<see cref="SubscribeCursor"/>).</summary>
     internal static async Task<Result<EventFeed>> Open(
         IGrainFactory grains,
         string businessNumberId,
@@ -71,14 +71,10 @@ public sealed class EventFeed : IConversationEventObserver, IAsyncDisposable
         {
             feed._reference = grains.CreateObjectReference<IConversationEventObserver>(feed);
             var status = await feed._hub.Subscribe(feed._id, feed._reference, customer, cancellationToken);
-            if (afterPosition < 0 || afterPosition > status.LatestPosition)
+            if (afterPosition is { } after && SubscribeCursor.Check(businessNumberId, after, status, options.MaxReplayEvents) is { } refusal)
             {
                 await feed.DisposeAsync();
-                return Refusal.Of(
-                    RefusalReason.InvalidField,
-                    $"after_position {afterPosition} is not a position of business number {businessNumberId}, whose latest is {status.LatestPosition}.",
-                    ("field", "after_position"),
-                    ("latest_position", status.LatestPosition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return refusal;
             }
 
             feed.LatestPositionAtStart = status.LatestPosition;

@@ -38,7 +38,9 @@ public static class EventServiceCollectionExtensions
 
         options
             .Validate(o => o.RetainedEvents is > 0 and <= EventHubOptions.MaxRetainedEvents, $"Conversations:Events:RetainedEvents must be between 1 and {EventHubOptions.MaxRetainedEvents}.")
+            .Validate(o => o.RetainedBytes is > 0 and <= EventHubOptions.MaxRetainedBytes, $"Conversations:Events:RetainedBytes must be between 1 and {EventHubOptions.MaxRetainedBytes}.")
             .Validate(o => o.Retention > TimeSpan.Zero, "Conversations:Events:Retention must be positive.")
+            .Validate(o => o.MaxReplayEvents > 0, "Conversations:Events:MaxReplayEvents must be positive.")
             .Validate(o => o.SubscriptionLifetime >= TimeSpan.FromSeconds(3), "Conversations:Events:SubscriptionLifetime must be at least 3 seconds.")
             .Validate(o => o.SubscriberBuffer > 0, "Conversations:Events:SubscriberBuffer must be positive.")
             .Validate(o => o.ReadPageSize > 0, "Conversations:Events:ReadPageSize must be positive.")

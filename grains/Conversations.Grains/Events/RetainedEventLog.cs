@@ -4,13 +4,14 @@ using Conversations.Abstractions.Events;
 namespace Conversations.Grains.Events;
 
 /// <summary>
-/// The most recent events of one business number at consecutive positions, bounded by count and by age, so a
-/// subscriber that reconnects with its last position can be given what it missed. Memory grows with what is
-/// retained, not with the bound.
+/// The most recent events of one business number at consecutive positions, bounded by count, by bytes and by age, so a
+/// subscriber that reconnects with its last position can be given what it missed. The oldest go first; the newest
+/// always stays, even alone over the byte budget, so the latest position stays readable. Memory grows with what is
+/// retained, not with the bounds.
 /// </summary>
-public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan retention)
+public sealed class RetainedEventLog(long nextPosition, int capacity, long maxBytes, TimeSpan retention)
 {
-    private readonly List<(PositionedEvent Event, DateTimeOffset RetainedAt)> _entries = [];
+    private readonly List<Entry> _entries = [];
     private int _start;
 
     public long NextPosition { get; private set; } = nextPosition;
@@ -20,19 +21,20 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
 
     public int Count => _entries.Count - _start;
 
+    /// <summary>What the retained events count against the byte budget (<see cref="FeedEntrySize"/>).</summary>
+    public long Bytes { get; private set; }
+
     /// <summary>The oldest position still retained; <see cref="NextPosition"/> when nothing is.</summary>
     public long OldestRetainedPosition => NextPosition - Count;
 
-    public PositionedEvent Append(PublishedEvent conversationEvent, DateTimeOffset now)
+    /// <param name="bytes">What the event counts against the byte budget: <see cref="FeedEntrySize.Of"/>.</param>
+    public PositionedEvent Append(PublishedEvent conversationEvent, long bytes, DateTimeOffset now)
     {
         DropExpired(now);
-        if (Count == capacity)
-        {
-            Drop(1);
-        }
-
         var positioned = new PositionedEvent(NextPosition++, conversationEvent);
-        _entries.Add((positioned, now));
+        _entries.Add(new Entry(positioned, bytes, now));
+        Bytes += bytes;
+        DropOldestWhile(keep: 1, _ => Count > capacity || Bytes > maxBytes);
         return positioned;
     }
 
@@ -65,20 +67,16 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
         return new EventRange(afterPosition, through, events.ToImmutable()) { Truncated = afterPosition < oldest - 1 };
     }
 
-    private void DropExpired(DateTimeOffset now)
+    private void DropExpired(DateTimeOffset now) => DropOldestWhile(keep: 0, entry => entry.RetainedAt < now - retention);
+
+    private void DropOldestWhile(int keep, Func<Entry, bool> mustGo)
     {
-        var expired = 0;
-        while (expired < Count && _entries[_start + expired].RetainedAt < now - retention)
+        while (Count > keep && mustGo(_entries[_start]))
         {
-            expired++;
+            Bytes -= _entries[_start].Bytes;
+            _start++;
         }
 
-        Drop(expired);
-    }
-
-    private void Drop(int count)
-    {
-        _start += count;
         // Compacting only once half the list is dead keeps appends amortized O(1).
         if (_start > 64 && _start > _entries.Count / 2)
         {
@@ -86,4 +84,6 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
             _start = 0;
         }
     }
+
+    private readonly record struct Entry(PositionedEvent Event, long Bytes, DateTimeOffset RetainedAt);
 }

@@ -33,8 +33,8 @@ public sealed record Tenant(string BusinessNumberId, string WabaId, string Portf
         return tenant;
     }
 
-    /// <summary>A token acting for this tenant's WABA and portfolio, with these scopes.</summary>
-    public string Token(IEnumerable<string> scopes) => ApiFactory.Token(scopes, [WabaId], [PortfolioId]);
+    /// <summary>A token acting for this tenant's WABA and portfolio, with these scopes, of the caller <paramref name="subject"/>.</summary>
+    public string Token(IEnumerable<string> scopes, string subject = ApiFactory.Subject) => ApiFactory.Token(scopes, [WabaId], [PortfolioId], subject: subject);
 
     public string TokenWithout(string scope) => Token(Scopes.All.Where(s => s != scope));
 
