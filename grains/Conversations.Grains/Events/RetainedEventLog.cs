@@ -6,11 +6,12 @@ namespace Conversations.Grains.Events;
 /// <summary>
 /// The most recent events of one business number at consecutive positions, bounded by count and by age, so a
 /// subscriber that reconnects with its last position can be given what it missed. Memory grows with what is
-/// retained, not with the bound.
+/// retained, not with the bound. An erased event leaves an empty slot that keeps its position (and counts as retained),
+/// so no position moves and the gap is not mistaken for lost retention.
 /// </summary>
 public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan retention)
 {
-    private readonly List<(PositionedEvent Event, DateTimeOffset RetainedAt)> _entries = [];
+    private readonly List<(PositionedEvent? Event, DateTimeOffset RetainedAt)> _entries = [];
     private int _start;
 
     public long NextPosition { get; private set; } = nextPosition;
@@ -49,7 +50,7 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
         for (var position = Math.Max(afterPosition + 1, oldest); position <= LatestPosition; position++)
         {
             var entry = _entries[_start + (int)(position - oldest)].Event;
-            if (customer is not null && entry.Event.Customer != customer)
+            if (entry is null || (customer is not null && entry.Event.Customer != customer))
             {
                 continue;
             }
@@ -63,6 +64,25 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, TimeSpan r
         }
 
         return new EventRange(afterPosition, through, events.ToImmutable()) { Truncated = afterPosition < oldest - 1 };
+    }
+
+    /// <summary>
+    /// Empties the slots of <paramref name="customer"/>'s events, the dropped ones not yet compacted away included, so
+    /// none stays in memory; returns how many retained events it erased.
+    /// </summary>
+    public int Erase(string customer)
+    {
+        var erased = 0;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Event?.Event.Customer == customer)
+            {
+                _entries[i] = (null, _entries[i].RetainedAt);
+                erased += i >= _start ? 1 : 0;
+            }
+        }
+
+        return erased;
     }
 
     private void DropExpired(DateTimeOffset now)
