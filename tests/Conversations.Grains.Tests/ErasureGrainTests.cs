@@ -140,6 +140,24 @@ public sealed class ErasureGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Erasure_within_a_minute_of_a_move_erases_the_customers_reach_in_the_portfolio_left_and_the_one_joined()
+    {
+        // Arrange: this number reached the customer in its first portfolio, another number reached them in the second.
+        var (number, erased, _) = await TwoCustomers();
+        var joined = await Registered(fixture);
+        await CustomerActivity.Create(fixture.Grains, joined.BusinessNumberId, joined.WabaId, erased.Customer, fixture.Clock, fixture.WhatsApp);
+        Ok(await fixture.Grains.GetGrain<IBusinessNumberGrain>(number.BusinessNumberId).Move(joined.WabaId, null));
+
+        // Act
+        var erasure = Ok(await Conversation(erased).Erase());
+
+        // Assert
+        Assert.True(erasure.MessagingLimitReach);
+        Assert.False(await Reach(number.WabaId, erased.Customer).Forget());
+        Assert.False(await Reach(joined.WabaId, erased.Customer).Forget());
+    }
+
+    [Fact]
     public async Task The_erased_conversation_is_deactivated()
     {
         // Arrange
@@ -163,6 +181,9 @@ public sealed class ErasureGrainTests(ClusterFixture fixture)
         var kept = await CustomerActivity.Create(fixture.Grains, number.BusinessNumberId, number.WabaId, TestNumbers.Customer(), fixture.Clock, fixture.WhatsApp);
         return (number, erased, kept);
     }
+
+    private ICustomerReachGrain Reach(string portfolio, string customer) =>
+        fixture.Grains.GetGrain<ICustomerReachGrain>(new CustomerReachKey(portfolio, customer).ToString());
 
     private IConversationGrain Conversation(CustomerActivity activity) => fixture.Grains.GetGrain<IConversationGrain>(activity.Key.ToString());
 }

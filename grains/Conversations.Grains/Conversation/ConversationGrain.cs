@@ -224,8 +224,13 @@ public sealed class ConversationGrain(
 
         // Begun, the erasure is finished whatever the caller does: the rest only deletes, and a half-erased conversation helps nobody.
         await RemindAll(started.Reminders);
-        var markers = await Ledger(Now).Forget(scope.MessageIds, CancellationToken.None);
-        var reach = await grains.Get<ICustomerReachGrain>(new CustomerReachKey(_profile!.PortfolioId, Key.Customer).ToString()).Forget(CancellationToken.None);
+        var (markers, reach) = (0, false);
+        foreach (var portfolio in await PortfoliosToErase())
+        {
+            markers += await grains.Get<IUsageLedgerGrain>(UsageLedgerKey.Of(portfolio, Now)).Forget(scope.MessageIds, CancellationToken.None);
+            reach |= await grains.Get<ICustomerReachGrain>(new CustomerReachKey(portfolio, Key.Customer).ToString()).Forget(CancellationToken.None);
+        }
+
         var events = await eventFeed.Erase(Key.BusinessNumberId, Key.Customer, CancellationToken.None);
         await messageLog.Delete(this.GetPrimaryKeyString(), CancellationToken.None);
         await state.ClearStateAsync(CancellationToken.None);
@@ -244,6 +249,16 @@ public sealed class ConversationGrain(
             erasure.UsageMarkers,
             erasure.MessagingLimitReach);
         return Result<CustomerErasure>.Ok(erasure);
+    }
+
+    /// <summary>
+    /// The portfolio the number belongs to now and, if the number moved within <see cref="ProfileLifetime"/>, the one
+    /// this conversation still sent under: its usage markers and the customer's reach entry may be in either.
+    /// </summary>
+    private async Task<IEnumerable<string>> PortfoliosToErase()
+    {
+        var current = await grains.Get<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(CancellationToken.None);
+        return new[] { _profile!.PortfolioId, current?.PortfolioId }.OfType<string>().Distinct(StringComparer.Ordinal);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
