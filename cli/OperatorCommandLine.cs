@@ -25,6 +25,7 @@ public static class OperatorCommandLine
             SendCommand.Create(server),
             ShowCommand.Create(server),
             WatchCommand.Create(server),
+            EraseCustomerCommand.Create(server),
             TokenCommand.Create(),
         };
     }

@@ -80,6 +80,8 @@ public static class ConversationsSilo
             o.ConfigurationOptions = RedisClientOptions.Parse(redis, redisTimeout);
             // Binary with stable [Id]s and [Alias]es: renaming a CLR type must not orphan stored state, as JSON type names would.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            // A cleared state (an erased conversation) leaves no key behind: the key itself names the customer.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisClientOptions.Parse(redis, redisTimeout));
         silo.Services.AddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, RedisUsageLedgerStore>();

@@ -14,7 +14,8 @@ namespace Conversations.Hosting;
 /// together, the bytes its entries count kept beside it in <c>{ServiceId}/event-bytes/{number}</c>. Entry ids are
 /// <c>0-{position}</c>: Redis numbers each entry itself (<c>XADD … 0-*</c>), so positions count up by one whichever silo
 /// appends, and keep counting after trimming. Each entry holds its append time, its customer (to filter without
-/// decoding) and the event in the binary format grain state uses.
+/// decoding) and the event in the binary format grain state uses; an erased event's entry holds its append time only, and
+/// counts only its overhead.
 /// </summary>
 public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serializer, IOptions<EventHubOptions> options, TimeProvider time) : IEventFeedStore
 {
@@ -50,7 +51,8 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
           for _, entry in ipairs(oldest) do
             local fields = entry[2]
             if count > maxEntries or bytes > maxBytes or tonumber(fields[2]) < cutoff then
-              bytes = bytes - (#fields[4] + #fields[6] + overhead)
+              -- An erased entry holds its append time only.
+              bytes = bytes - (fields[4] and (#fields[4] + #fields[6]) or 0) - overhead
               count = count - 1
               dropped = dropped + 1
               start = '(' .. entry[1]
@@ -79,6 +81,54 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
         local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
         return {newest[1][1], oldest[1][1], redis.call('XLEN', KEYS[1]), redis.call('GET', KEYS[2]) or '0'}
         """;
+
+    // Swaps the number's stream for the copy Erase built, in one step: the tail appended meanwhile is copied (the
+    // customer's entries reduced to their append time), the head trimmed meanwhile is trimmed from the copy, and a copy
+    // made while another erasure swapped the stream is dropped (-1), since it may still hold that erasure's customer.
+    private const string SwapScript = """
+        if (redis.call('GET', KEYS[3]) or '0') ~= ARGV[3] or redis.call('EXISTS', KEYS[2]) == 0 then
+          redis.call('DEL', KEYS[2])
+          return -1
+        end
+        local erased, erasedBytes = 0, tonumber(ARGV[4])
+        for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '(' .. ARGV[2], '+')) do
+          local fields, customer, appended = entry[2], nil, nil
+          for i = 1, #fields, 2 do
+            if fields[i] == 'c' then customer = fields[i + 1] elseif fields[i] == 't' then appended = fields[i + 1] end
+          end
+          if customer == ARGV[1] then
+            erased = erased + 1
+            for i = 1, #fields, 2 do
+              if fields[i] == 'c' or fields[i] == 'e' then erasedBytes = erasedBytes + #fields[i + 1] end
+            end
+            redis.call('XADD', KEYS[2], entry[1], 't', appended)
+          else
+            redis.call('XADD', KEYS[2], entry[1], unpack(fields))
+          end
+        end
+        local head = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
+        if #head == 0 then
+          redis.call('DEL', KEYS[2])
+          return -1
+        end
+        redis.call('XTRIM', KEYS[2], 'MINID', head[1][1])
+        redis.call('RENAME', KEYS[2], KEYS[1])
+        redis.call('PERSIST', KEYS[1])
+        redis.call('INCR', KEYS[3])
+        -- The erased entries no longer count their customer and event against the byte budget.
+        local bytes = tonumber(redis.call('GET', KEYS[4]) or '0') - erasedBytes
+        redis.call('SET', KEYS[4], math.max(bytes, 0))
+        return erased
+        """;
+
+    /// <summary>Entries an erasure reads, or copies, per round trip.</summary>
+    private const int EraseChunk = 500;
+
+    /// <summary>Erasures of one number that raced each other: each retry waits for nothing but the other's swap.</summary>
+    private const int EraseAttempts = 10;
+
+    /// <summary>How long a copy an erasure abandoned (its silo died) stays before Redis drops it.</summary>
+    private static readonly TimeSpan s_copyLifetime = TimeSpan.FromMinutes(10);
 
     private readonly EventHubOptions _options = options.Value;
 
@@ -128,12 +178,13 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
                     continue;
                 }
 
-                if (customer is not null && entry["c"] != customer)
+                var payload = entry["e"];
+                if (payload.IsNull || (customer is not null && entry["c"] != customer))
                 {
                     continue;
                 }
 
-                events.Add(new PositionedEvent(position, serializer.Deserialize<PublishedEvent>((byte[])entry["e"]!)!));
+                events.Add(new PositionedEvent(position, serializer.Deserialize<PublishedEvent>((byte[])payload!)!));
                 if (events.Count == maxCount)
                 {
                     return new EventRange(afterPosition, through, events.ToImmutable()) { Truncated = truncated };
@@ -154,6 +205,103 @@ public sealed class RedisEventFeedStore(ServiceRedis redis, Serializer serialize
         return status.Length == 0
             ? EventFeedStatus.Empty
             : new EventFeedStatus(Position((string?)status[0]), Position((string?)status[1]), (int)status[2], (long)status[3]);
+    }
+
+    /// <summary>
+    /// Rewrites the number's stream with the customer's entries reduced to their append time: XDEL would only mark them
+    /// deleted, and Redis keeps a deleted entry's bytes (in memory, DUMP and RDB snapshots) until its whole node goes. The
+    /// copy is built in chunks beside the stream, so Redis is never blocked for long, then swapped in by one script;
+    /// positions and append times stay, so readers' cursors, retention and trimming go on as before.
+    /// </summary>
+    public async Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken = default)
+    {
+        var db = await redis.Database();
+        var feed = Key(businessNumberId);
+        var swaps = redis.Key("events-erasures", businessNumberId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var generation = (string?)await db.StringGetAsync(swaps) ?? "0";
+            if (!await Holds(db, feed, customer))
+            {
+                return 0;
+            }
+
+            var copy = redis.Key("events-erasing", $"{businessNumberId}/{Guid.NewGuid():N}");
+            var (through, copied, copiedBytes) = await Copy(db, feed, copy, customer);
+            var swapped = (long)await db.ScriptEvaluateAsync(
+                SwapScript, [feed, copy, swaps, redis.Key("event-bytes", businessNumberId)], [customer, through, generation, copiedBytes]);
+            if (swapped >= 0)
+            {
+                return copied + (int)swapped;
+            }
+
+            if (attempt == EraseAttempts)
+            {
+                throw new InvalidOperationException($"Erasing a customer's events of {businessNumberId} raced {EraseAttempts} other erasures; try again.");
+            }
+        }
+    }
+
+    private static async Task<bool> Holds(IDatabase db, RedisKey feed, string customer)
+    {
+        await foreach (var entries in Chunks(db, feed))
+        {
+            if (entries.Any(e => e["c"] == customer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Copies the stream as it is now, the customer's entries reduced to their append time; returns the last id copied,
+    /// how many it reduced and the bytes of customer and event they no longer hold.
+    /// </summary>
+    private static async Task<(string Through, int Erased, long ErasedBytes)> Copy(IDatabase db, RedisKey feed, RedisKey copy, string customer)
+    {
+        var (through, erased, erasedBytes) = ("0-0", 0, 0L);
+        await foreach (var entries in Chunks(db, feed))
+        {
+            var batch = db.CreateBatch();
+            var writes = new List<Task>(entries.Length + 1);
+            foreach (var entry in entries)
+            {
+                var erase = entry["c"] == customer;
+                erased += erase ? 1 : 0;
+                erasedBytes += erase ? ((byte[])entry["c"]!).Length + ((byte[])entry["e"]!).Length : 0;
+                writes.Add(batch.StreamAddAsync(copy, erase ? [new NameValueEntry("t", entry["t"])] : entry.Values, messageId: entry.Id));
+            }
+
+            writes.Add(batch.KeyExpireAsync(copy, s_copyLifetime));
+            batch.Execute();
+            await Task.WhenAll(writes);
+            through = entries[^1].Id!;
+        }
+
+        return (through, erased, erasedBytes);
+    }
+
+    /// <summary>The whole stream, oldest first, a chunk per round trip.</summary>
+    private static async IAsyncEnumerable<StreamEntry[]> Chunks(IDatabase db, RedisKey feed)
+    {
+        var after = "0-0";
+        while (true)
+        {
+            var entries = await db.StreamRangeAsync(feed, $"({after}", "+", EraseChunk);
+            if (entries.Length > 0)
+            {
+                yield return entries;
+            }
+
+            if (entries.Length < EraseChunk)
+            {
+                yield break;
+            }
+
+            after = entries[^1].Id!;
+        }
     }
 
     private RedisKey Key(string businessNumberId) => redis.Key("events", businessNumberId);

@@ -42,4 +42,10 @@ public sealed class RedisMessageLogStore(ServiceRedis redis, Serializer<Conversa
             _ = database.ListTrimAsync(key, -_capacity, -1, CommandFlags.FireAndForget);
         }
     }
+
+    public async Task Delete(string conversation, CancellationToken cancellationToken)
+    {
+        var database = await redis.Database();
+        await database.KeyDeleteAsync(redis.Key(KeyKind, conversation));
+    }
 }

@@ -79,6 +79,17 @@ public sealed class RedisUsageLedgerStore(ServiceRedis redis, IOptions<Conversat
         return entries.ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal);
     }
 
+    public async Task<int> Forget(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var db = await redis.Database();
+        return (int)await db.KeyDeleteAsync([.. ids.Select(Charged), .. ids.Select(Reported)]);
+    }
+
     private RedisKey Totals(string ledger) => redis.Key("usage", ledger);
 
     private RedisKey Ordinals(string ledger) => redis.Key("usage-ordinals", ledger);

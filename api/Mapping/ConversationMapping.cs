@@ -47,6 +47,18 @@ public static class ConversationMapping
         Charge = evaluation.Charge?.ToProto(),
     };
 
+    public static V1.EraseCustomerResponse ToProto(this CustomerErasure erasure) => new()
+    {
+        BusinessNumberId = erasure.BusinessNumberId,
+        Customer = erasure.Customer,
+        ConversationExisted = erasure.ConversationExisted,
+        MessagesErased = erasure.Messages,
+        ScheduledSendsCancelled = erasure.ScheduledSendsCancelled,
+        EventsErased = erasure.Events,
+        UsageMarkersErased = erasure.UsageMarkers,
+        MessagingLimitReachErased = erasure.MessagingLimitReach,
+    };
+
     public static V1.MessageRecord ToProto(this MessageLogEntry entry) => new()
     {
         MessageId = entry.MessageId,

@@ -73,6 +73,14 @@ public sealed class ConversationsService(GrainReferences grains, CallerAccess ca
         return new V1.ListMessagesResponse { Messages = { messages.OrThrow().Select(m => m.ToProto()) } };
     }
 
+    [Authorize(Policy = Scopes.Admin)]
+    public override async Task<V1.EraseCustomerResponse> EraseCustomer(V1.EraseCustomerRequest request, ServerCallContext context)
+    {
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
+        var erasure = await grain.Erase(context.CancellationToken);
+        return erasure.OrThrow().ToProto();
+    }
+
     private async Task<IConversationGrain> Conversation(string businessNumberId, string customer, ServerCallContext context)
     {
         var key = ConversationKey.Create(businessNumberId, customer).OrThrow();

@@ -129,6 +129,29 @@ public sealed class EventFeedBytesTests(RedisFixture fixture, ITestOutputHelper 
         Assert.Equal(Enumerable.Range(2_494, 10).Select(p => (long)p), retained.Events.Select(e => e.Position));
     }
 
+    [Fact]
+    public async Task Erased_entries_count_only_their_overhead_and_are_trimmed_like_any_other()
+    {
+        // Arrange: 20 events of two customers, one customer's erased (their entries keep only their append time).
+        var number = TestNumbers.BusinessNumberId();
+        var store = Store(new EventHubOptions { RetainedEvents = 20 });
+        await store.Append(number, [.. Enumerable.Range(1, 20).Select(i => Event(i, $"text {i}") with { Customer = i % 2 == 0 ? "16505550100" : "16505550199" })]);
+        await store.Erase(number, "16505550100");
+        var erased = await store.Status(number);
+        var kept = (await store.Read(number, 0, null, 100)).Events;
+
+        // Act: ten more push the ten oldest out, five of them erased entries.
+        await store.Append(number, [.. Enumerable.Range(21, 10).Select(i => Event(i, $"text {i}") with { Customer = "16505550199" })]);
+        var status = await store.Status(number);
+        var retained = (await store.Read(number, 0, null, 100)).Events;
+
+        // Assert
+        Assert.Equal(Counted(kept) + (10 * FeedEntrySize.Overhead), erased.RetainedBytes);
+        Assert.Equal((30L, 11L, 20), (status.LatestPosition, status.OldestRetainedPosition, status.RetainedEvents));
+        Assert.Equal(Counted(retained) + (5 * FeedEntrySize.Overhead), status.RetainedBytes);
+        Assert.All(retained, e => Assert.Equal("16505550199", e.Event.Customer));
+    }
+
     private RedisEventFeedStore Store(EventHubOptions options) =>
         ActivatorUtilities.CreateInstance<RedisEventFeedStore>(_service.Cluster.Silos[0].ServiceProvider, Options.Create(options));
 

@@ -23,4 +23,6 @@ public sealed class CountingMessageLogStore(IOptions<ConversationOptions> option
         _counts.AddOrUpdate(conversation, (1, records.Length), (_, c) => (c.Appends + 1, c.Records + records.Length));
         return _inner.Append(conversation, records, cancellationToken);
     }
+
+    public Task Delete(string conversation, CancellationToken cancellationToken) => _inner.Delete(conversation, cancellationToken);
 }

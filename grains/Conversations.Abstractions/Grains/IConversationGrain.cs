@@ -50,4 +50,14 @@ public interface IConversationGrain : IGrainWithStringKey
 
     [Alias("get"), ReadOnly]
     Task<Result<ConversationSnapshot>> Get(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the conversation for the customer's right to erasure: its state, reminders (scheduled sends are cancelled,
+    /// never sent), message log, idempotency and inbound dedupe records, its events in the number's feed, the usage
+    /// ledger's markers of its messages and the customer's messaging-limit reach entry in the number's portfolio; then
+    /// the activation goes. Runs in the grain's turn, so a send in flight to Meta finishes (and is erased) first. A
+    /// conversation that holds nothing succeeds with zero counts.
+    /// </summary>
+    [Alias("erase")]
+    Task<Result<CustomerErasure>> Erase(CancellationToken cancellationToken = default);
 }

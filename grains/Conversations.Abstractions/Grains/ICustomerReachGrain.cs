@@ -21,4 +21,11 @@ public interface ICustomerReachGrain : IGrainWithStringKey
     /// </summary>
     [Alias("peek"), ReadOnly]
     Task<Result<CustomerReach>> Peek(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets that the customer was reached (right to erasure) and deletes the stored entry; true when there was one.
+    /// The portfolio's per-minute count keeps the slot, so the limit never reaches more customers than its tier.
+    /// </summary>
+    [Alias("forget")]
+    Task<bool> Forget(CancellationToken cancellationToken = default);
 }

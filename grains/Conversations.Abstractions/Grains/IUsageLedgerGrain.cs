@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conversations.Abstractions.Pricing;
 using Orleans.Concurrency;
 
@@ -26,4 +27,11 @@ public interface IUsageLedgerGrain : IGrainWithStringKey
     /// <summary>The month's totals, estimated and reported, per business number, market, category and pricing type.</summary>
     [Alias("usage"), ReadOnly]
     Task<UsageReport> Usage(UsageQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets the charge and delivery markers of these message ids in the portfolio (right to erasure), whichever month
+    /// counted them; returns how many markers there were. The totals they were counted in stay: they name no customer.
+    /// </summary>
+    [Alias("forget")]
+    Task<int> Forget(ImmutableArray<string> messageIds, CancellationToken cancellationToken = default);
 }

@@ -468,6 +468,23 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = arming, Reminders = required.ToImmutable() };
     }
 
+    /// <summary>
+    /// The first step of erasing the conversation: the ids of every message it holds, and its scheduled sends taken out
+    /// of the state with both reminders dropped, so that once this is written none of them can be sent, however the rest
+    /// of the erasure goes.
+    /// </summary>
+    public ConversationOutcome<ErasureScope> StartErasure()
+    {
+        var scope = new ErasureScope([.. Log.Select(m => m.Entry.MessageId)], MessageLog.ScheduledCount(Log));
+        var changed = state.Scheduled.Count > 0;
+        state.Scheduled.Clear();
+        return new(Result<ErasureScope>.Ok(scope))
+        {
+            Changed = changed,
+            Reminders = [ReminderChange.Unregister(ReminderChange.Expiry), ReminderChange.Unregister(ReminderChange.ScheduledSends)],
+        };
+    }
+
     /// <summary>Why nothing can happen in a conversation whose business number was never registered.</summary>
     public Refusal UnknownBusinessNumber() => Refusal.Of(
         RefusalReason.UnknownBusinessNumber,

@@ -23,6 +23,7 @@ namespace Conversations.Grains.Conversation;
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Conversations)] IPersistentState<ConversationState> state,
     IMessageLogStore messageLog,
+    IEventFeedStore eventFeed,
     GrainReferences grains,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -203,6 +204,62 @@ public sealed class ConversationGrain(
 
     public async Task<Result<ConversationSnapshot>> Get(CancellationToken cancellationToken = default) =>
         await CheckIdentity(cancellationToken) ?? Result<ConversationSnapshot>.Ok(Model.Snapshot(Now));
+
+    /// <summary>
+    /// Erases the conversation. Non-reentrant like every call here, it waits for a send in flight to Meta to record its
+    /// answer, then erases that message with the rest. The scheduled sends leave the stored state first, so none can go
+    /// out even if a later step fails; every step is idempotent, so a retry finishes what a failed erasure began.
+    /// </summary>
+    public async Task<Result<CustomerErasure>> Erase(CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var existed = state.RecordExists;
+        var started = Model.StartErasure();
+        var scope = started.Answer.Value!;
+        await Write(started.Changed, [], cancellationToken);
+
+        // Begun, the erasure is finished whatever the caller does: the rest only deletes, and a half-erased conversation helps nobody.
+        await RemindAll(started.Reminders);
+        var (markers, reach) = (0, false);
+        foreach (var portfolio in await PortfoliosToErase())
+        {
+            markers += await grains.Get<IUsageLedgerGrain>(UsageLedgerKey.Of(portfolio, Now)).Forget(scope.MessageIds, CancellationToken.None);
+            reach |= await grains.Get<ICustomerReachGrain>(new CustomerReachKey(portfolio, Key.Customer).ToString()).Forget(CancellationToken.None);
+        }
+
+        var events = await eventFeed.Erase(Key.BusinessNumberId, Key.Customer, CancellationToken.None);
+        await messageLog.Delete(this.GetPrimaryKeyString(), CancellationToken.None);
+        await state.ClearStateAsync(CancellationToken.None);
+        var erasure = new CustomerErasure(Key.BusinessNumberId, Key.Customer, existed, scope.MessageIds.Length, scope.ScheduledSends, events, markers, reach);
+
+        // Nothing of it stays in memory either: until the activation goes, calls see a conversation that never was.
+        _model = new Conversation(Key, state.State, _options);
+        _logStartedStored = false;
+        DeactivateOnIdle();
+        logger.LogInformation(
+            "Erased {Conversation}: {Messages} messages ({Scheduled} scheduled), {Events} events, {Markers} usage markers, messaging limit reach {Reach}",
+            Masked,
+            erasure.Messages,
+            erasure.ScheduledSendsCancelled,
+            erasure.Events,
+            erasure.UsageMarkers,
+            erasure.MessagingLimitReach);
+        return Result<CustomerErasure>.Ok(erasure);
+    }
+
+    /// <summary>
+    /// The portfolio the number belongs to now and, if the number moved within <see cref="ProfileLifetime"/>, the one
+    /// this conversation still sent under: its usage markers and the customer's reach entry may be in either.
+    /// </summary>
+    private async Task<IEnumerable<string>> PortfoliosToErase()
+    {
+        var current = await grains.Get<IBusinessNumberGrain>(Key.BusinessNumberId).GetProfile(CancellationToken.None);
+        return new[] { _profile!.PortfolioId, current?.PortfolioId }.OfType<string>().Distinct(StringComparer.Ordinal);
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {

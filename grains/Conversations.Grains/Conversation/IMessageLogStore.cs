@@ -14,4 +14,7 @@ public interface IMessageLogStore
 
     /// <summary>Appends the records, in order, as one write; returns once they are stored.</summary>
     Task Append(string conversation, ImmutableArray<ConversationMessage> records, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every record of the conversation (right to erasure); nothing to delete is no error.</summary>
+    Task Delete(string conversation, CancellationToken cancellationToken);
 }

@@ -37,4 +37,10 @@ public sealed class InMemoryMessageLogStore(IOptions<ConversationOptions> option
 
         return Task.CompletedTask;
     }
+
+    public Task Delete(string conversation, CancellationToken cancellationToken)
+    {
+        _logs.TryRemove(conversation, out _);
+        return Task.CompletedTask;
+    }
 }

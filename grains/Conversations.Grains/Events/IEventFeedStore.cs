@@ -20,4 +20,11 @@ public interface IEventFeedStore
     Task<EventRange> Read(string businessNumberId, long afterPosition, string? customer, int maxCount, CancellationToken cancellationToken = default);
 
     Task<EventFeedStatus> Status(string businessNumberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes every retained event of <paramref name="customer"/> from the number's feed (right to erasure), leaving the
+    /// other customers' events at their positions; returns how many it removed. A read never returns them again, and
+    /// the gaps they leave are not reported as <see cref="EventRange.Truncated"/>.
+    /// </summary>
+    Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken = default);
 }

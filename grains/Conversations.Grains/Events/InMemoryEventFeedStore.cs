@@ -48,6 +48,15 @@ public sealed class InMemoryEventFeedStore(IOptions<EventHubOptions> options, Ti
         }
     }
 
+    public Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken = default)
+    {
+        var log = Log(businessNumberId);
+        lock (log)
+        {
+            return Task.FromResult(log.Erase(customer));
+        }
+    }
+
     private RetainedEventLog Log(string businessNumberId) =>
         _logs.GetOrAdd(businessNumberId, _ => new RetainedEventLog(1, options.Value.RetainedEvents, options.Value.RetainedBytes, options.Value.Retention));
 }

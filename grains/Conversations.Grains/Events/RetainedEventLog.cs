@@ -7,7 +7,8 @@ namespace Conversations.Grains.Events;
 /// The most recent events of one business number at consecutive positions, bounded by count, by bytes and by age, so a
 /// subscriber that reconnects with its last position can be given what it missed. The oldest go first; the newest
 /// always stays, even alone over the byte budget, so the latest position stays readable. Memory grows with what is
-/// retained, not with the bounds.
+/// retained, not with the bounds. An erased event leaves an empty slot that keeps its position (and counts as retained,
+/// with the bytes of an entry's overhead), so no position moves and the gap is not mistaken for lost retention.
 /// </summary>
 public sealed class RetainedEventLog(long nextPosition, int capacity, long maxBytes, TimeSpan retention)
 {
@@ -51,7 +52,7 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, long maxBy
         for (var position = Math.Max(afterPosition + 1, oldest); position <= LatestPosition; position++)
         {
             var entry = _entries[_start + (int)(position - oldest)].Event;
-            if (customer is not null && entry.Event.Customer != customer)
+            if (entry is null || (customer is not null && entry.Event.Customer != customer))
             {
                 continue;
             }
@@ -65,6 +66,32 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, long maxBy
         }
 
         return new EventRange(afterPosition, through, events.ToImmutable()) { Truncated = afterPosition < oldest - 1 };
+    }
+
+    /// <summary>
+    /// Empties the slots of <paramref name="customer"/>'s events, the dropped ones not yet compacted away included, so
+    /// none stays in memory; returns how many retained events it erased.
+    /// </summary>
+    public int Erase(string customer)
+    {
+        var erased = 0;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Event?.Event.Customer == customer)
+            {
+                // What is left of it (its position and time) counts as the overhead of an entry, as in Redis.
+                var left = Math.Min(_entries[i].Bytes, FeedEntrySize.Overhead);
+                if (i >= _start)
+                {
+                    Bytes -= _entries[i].Bytes - left;
+                    erased++;
+                }
+
+                _entries[i] = new Entry(null, left, _entries[i].RetainedAt);
+            }
+        }
+
+        return erased;
     }
 
     private void DropExpired(DateTimeOffset now) => DropOldestWhile(keep: 0, entry => entry.RetainedAt < now - retention);
@@ -85,5 +112,5 @@ public sealed class RetainedEventLog(long nextPosition, int capacity, long maxBy
         }
     }
 
-    private readonly record struct Entry(PositionedEvent Event, long Bytes, DateTimeOffset RetainedAt);
+    private readonly record struct Entry(PositionedEvent? Event, long Bytes, DateTimeOffset RetainedAt);
 }

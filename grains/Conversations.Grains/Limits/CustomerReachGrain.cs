@@ -63,6 +63,14 @@ public sealed class CustomerReachGrain(
         };
     }
 
+    public async Task<bool> Forget(CancellationToken cancellationToken = default)
+    {
+        var existed = state.RecordExists;
+        await state.ClearStateAsync(cancellationToken);
+        DeactivateOnIdle();
+        return existed;
+    }
+
     private CustomerReach? AlreadyCounted(DateTimeOffset now) =>
         state.State.CountedAt is { } counted && counted + _options.MessagingLimitWindow > now
             ? new CustomerReach(ReachOutcome.AlreadyCounted, counted)

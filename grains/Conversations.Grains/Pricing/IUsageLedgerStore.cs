@@ -25,4 +25,7 @@ public interface IUsageLedgerStore
 
     /// <summary>Every totals field of the ledger with its count; empty for a ledger nothing was counted in.</summary>
     Task<IReadOnlyDictionary<string, long>> Totals(string ledger, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the charge and report markers of these ids, as if they had expired; returns how many there were.</summary>
+    Task<int> Forget(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 }

@@ -89,6 +89,15 @@ public sealed class InMemoryUsageLedgerStore(IOptions<ConversationOptions> optio
         }
     }
 
+    public Task<int> Forget(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var forgotten = ids.ToHashSet(StringComparer.Ordinal);
+        lock (_lock)
+        {
+            return Task.FromResult(_charged.Remove(forgotten) + _reported.Remove(forgotten));
+        }
+    }
+
     private static long Increment(Dictionary<string, Dictionary<string, long>> ledgers, string ledger, string counter)
     {
         if (!ledgers.TryGetValue(ledger, out var counters))

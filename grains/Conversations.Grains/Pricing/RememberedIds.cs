@@ -8,7 +8,7 @@ namespace Conversations.Grains.Pricing;
 public sealed class RememberedIds
 {
     private readonly Dictionary<string, (string Value, DateTimeOffset ExpiresAt)> _ids = new(StringComparer.Ordinal);
-    private readonly Queue<(string Id, DateTimeOffset ExpiresAt)> _byExpiry = new();
+    private Queue<(string Id, DateTimeOffset ExpiresAt)> _byExpiry = new();
 
     /// <summary>How many ids are remembered at <paramref name="now"/>: what the markers' memory grows with.</summary>
     public int CountAt(DateTimeOffset now)
@@ -35,6 +35,19 @@ public sealed class RememberedIds
     {
         _ids[id] = (value, expiresAt);
         _byExpiry.Enqueue((id, expiresAt));
+    }
+
+    /// <summary>Forgets these ids now, leaving no trace of them behind; returns how many were remembered.</summary>
+    public int Remove(IReadOnlySet<string> ids)
+    {
+        var removed = 0;
+        foreach (var id in ids)
+        {
+            removed += _ids.Remove(id) ? 1 : 0;
+        }
+
+        _byExpiry = new(_byExpiry.Where(e => !ids.Contains(e.Id)));
+        return removed;
     }
 
     private void Forget(DateTimeOffset now)

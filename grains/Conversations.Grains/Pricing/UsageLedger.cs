@@ -107,6 +107,10 @@ public sealed class UsageLedger
         return new UsageReport(_wabaId, _month, rows);
     }
 
+    /// <summary>Forgets the markers of these message ids: charge and report ids are scoped by portfolio, so any month's ledger reaches them.</summary>
+    public Task<int> Forget(IEnumerable<string> messageIds, CancellationToken cancellationToken) =>
+        _store.Forget([.. messageIds.Select(MessageKey)], cancellationToken);
+
     /// <summary>The day a charge request is counted on, once its ids and time are fit to count.</summary>
     private DateOnly Check(ChargeRequest request)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Pricing;
 using Microsoft.Extensions.Logging;
@@ -34,4 +35,6 @@ public sealed class UsageLedgerGrain(IUsageLedgerStore store, IOptions<Conversat
     public Task RecordReported(ReportedCharge report, CancellationToken cancellationToken = default) => _ledger.RecordReported(report, cancellationToken);
 
     public Task<UsageReport> Usage(UsageQuery query, CancellationToken cancellationToken = default) => _ledger.Usage(query, cancellationToken);
+
+    public Task<int> Forget(ImmutableArray<string> messageIds, CancellationToken cancellationToken = default) => _ledger.Forget(messageIds, cancellationToken);
 }

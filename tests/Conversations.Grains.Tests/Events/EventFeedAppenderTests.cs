@@ -94,5 +94,8 @@ public sealed class EventFeedAppenderTests : IAsyncLifetime
 
         public Task<EventFeedStatus> Status(string businessNumberId, CancellationToken cancellationToken = default) =>
             inner.Status(businessNumberId, cancellationToken);
+
+        public Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken = default) =>
+            inner.Erase(businessNumberId, customer, cancellationToken);
     }
 }

@@ -59,6 +59,34 @@ public sealed class RetainedEventLogTests
     }
 
     [Fact]
+    public void An_erased_customers_events_are_never_read_again_and_the_positions_they_held_are_no_truncation()
+    {
+        // Arrange
+        var log = new RetainedEventLog(1, capacity: 10, maxBytes: Unbounded, retention: TimeSpan.FromHours(24));
+        log.Append(Event("16505550100", 1), 100, T0);
+        log.Append(Event("16505550199", 1), 110, T0);
+        log.Append(Event("16505550100", 2), 120, T0);
+        log.Append(Event("16505550199", 2), 130, T0);
+
+        // Act
+        var erased = log.Erase("16505550100");
+
+        // Assert
+        Assert.Equal(2, erased);
+        Assert.Equal(240 + (2 * FeedEntrySize.Overhead), log.Bytes);
+        var everything = log.Read(0, null, 100, T0);
+        Assert.Equal([2L, 4], everything.Events.Select(e => e.Position));
+        Assert.False(everything.Truncated);
+        var theirs = log.Read(0, "16505550100", 100, T0);
+        Assert.Empty(theirs.Events);
+        Assert.Equal(4, theirs.Through);
+        var resumed = log.Read(2, null, 100, T0);
+        Assert.Equal([4L], resumed.Events.Select(e => e.Position));
+        Assert.False(resumed.Truncated);
+        Assert.Equal(5, log.Append(Event("16505550100", 3), 100, T0).Position);
+    }
+
+    [Fact]
     public void A_customer_filtered_read_skips_other_customers_and_covers_up_to_the_latest_position()
     {
         var log = new RetainedEventLog(1, capacity: 100, maxBytes: Unbounded, retention: TimeSpan.FromHours(24));

@@ -206,5 +206,7 @@ public sealed class UsageLedgerTests
 
         public Task<IReadOnlyDictionary<string, long>> Totals(string ledger, CancellationToken cancellationToken) =>
             store.Totals(ledger, cancellationToken);
+
+        public Task<int> Forget(IReadOnlyList<string> ids, CancellationToken cancellationToken) => store.Forget(ids, cancellationToken);
     }
 }
