@@ -36,7 +36,7 @@ public sealed class ConversationsService(GrainReferences grains, CallerAccess ca
     [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.GetConversationResponse> GetConversation(V1.GetConversationRequest request, ServerCallContext context)
     {
-        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context, ConversationKey.FromMeta);
         var snapshot = await grain.Get(context.CancellationToken);
         return new V1.GetConversationResponse { Conversation = snapshot.OrThrow().ToProto() };
     }
@@ -68,7 +68,7 @@ public sealed class ConversationsService(GrainReferences grains, CallerAccess ca
     [Authorize(Policy = Scopes.Read)]
     public override async Task<V1.ListMessagesResponse> ListMessages(V1.ListMessagesRequest request, ServerCallContext context)
     {
-        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context, ConversationKey.FromMeta);
         var messages = await grain.ListMessages(request.Limit, context.CancellationToken);
         return new V1.ListMessagesResponse { Messages = { messages.OrThrow().Select(m => m.ToProto()) } };
     }
@@ -76,14 +76,23 @@ public sealed class ConversationsService(GrainReferences grains, CallerAccess ca
     [Authorize(Policy = Scopes.Admin)]
     public override async Task<V1.EraseCustomerResponse> EraseCustomer(V1.EraseCustomerRequest request, ServerCallContext context)
     {
-        var grain = await Conversation(request.BusinessNumberId, request.Customer, context);
+        var grain = await Conversation(request.BusinessNumberId, request.Customer, context, ConversationKey.FromMeta);
         var erasure = await grain.Erase(context.CancellationToken);
         return erasure.OrThrow().ToProto();
     }
 
-    private async Task<IConversationGrain> Conversation(string businessNumberId, string customer, ServerCallContext context)
+    /// <summary>
+    /// The caller's conversation. Calls that record or send check the customer's number strictly (<see cref="ConversationKey.Create"/>);
+    /// reads and erasure take any E.164-shaped id (<see cref="ConversationKey.FromMeta"/>), so a conversation Meta opened
+    /// with a number the phone library does not know can still be read and erased.
+    /// </summary>
+    private async Task<IConversationGrain> Conversation(
+        string businessNumberId,
+        string customer,
+        ServerCallContext context,
+        Func<string?, string?, Result<ConversationKey>>? keyOf = null)
     {
-        var key = ConversationKey.Create(businessNumberId, customer).OrThrow();
+        var key = (keyOf ?? ConversationKey.Create)(businessNumberId, customer).OrThrow();
         await callers.Of(context).Number(key.BusinessNumberId);
         return grains.Get<IConversationGrain>(key.ToString());
     }

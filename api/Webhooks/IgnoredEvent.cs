@@ -5,7 +5,12 @@ public sealed record IgnoredEvent(string Reason, string Detail)
 {
     public const string UnknownObject = "unknown_object";
     public const string UnknownField = "unknown_field";
-    public const string UnknownMessageType = "unknown_message_type";
+
+    /// <summary>A "system" message: Meta's notice of a changed number or user id, not something the customer wrote.</summary>
+    public const string SystemMessage = "system_message";
+
+    /// <summary>A call event that is not a customer calling: its end, or a call the business placed.</summary>
+    public const string CallEvent = "call_event";
     public const string UnknownStatus = "unknown_status";
     public const string UnknownTemplateEvent = "unknown_template_event";
     public const string UnknownCategory = "unknown_category";

@@ -165,7 +165,7 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
 
     private Result<IConversationGrain> Conversation(ConversationEvent conversationEvent)
     {
-        var key = ConversationKey.Create(conversationEvent.BusinessNumberId, conversationEvent.Customer);
+        var key = ConversationKey.FromMeta(conversationEvent.BusinessNumberId, conversationEvent.Customer);
         return key.Succeeded ? Result<IConversationGrain>.Ok(grains.Get<IConversationGrain>(key.Value.ToString())) : key.Refusal;
     }
 

@@ -97,6 +97,9 @@ public sealed class WebhookParser
             case "user_preferences":
                 UserPreferences(value);
                 break;
+            case "calls":
+                Calls(value);
+                break;
             default:
                 Ignore(IgnoredEvent.UnknownField, $"field '{field}'");
                 break;
@@ -106,15 +109,7 @@ public sealed class WebhookParser
     private void Messages(JsonElement value)
     {
         var businessNumberId = BusinessNumberId(value);
-        var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var contact in ArrayOf(value, "contacts"))
-        {
-            if (StringOf(contact, "wa_id") is { } waId && StringOf(contact, "user_id") is { Length: > 0 } userId)
-            {
-                userIds[waId] = userId;
-            }
-        }
-
+        var userIds = UserIds(value);
         foreach (var message in ArrayOf(value, "messages"))
         {
             Inbound(businessNumberId, message, userIds);
@@ -129,28 +124,77 @@ public sealed class WebhookParser
     private void Inbound(string? businessNumberId, JsonElement message, Dictionary<string, string> userIds)
     {
         var typeName = StringOf(message, "type");
-        var type = InboundMessageTypes.Parse(typeName);
-        if (!type.Succeeded)
+        if (typeName == "system")
         {
-            // "unsupported", "system", "unknown" and types newer than this code.
-            Ignore(IgnoredEvent.UnknownMessageType, $"message type '{typeName}'");
+            // Meta's notice that the customer changed number or id: nothing the customer wrote.
+            Ignore(IgnoredEvent.SystemMessage, "system message");
             return;
         }
 
-        if (StringOf(message, "id") is not { } wamid || !Timestamp(message, "timestamp", out var sentAt))
+        if (typeName is null || StringOf(message, "id") is not { } wamid || !Timestamp(message, "timestamp", out var sentAt))
         {
-            Ignore(IgnoredEvent.Malformed, $"{typeName} message without an id or a unix timestamp");
+            Ignore(IgnoredEvent.Malformed, $"{typeName} message without a type, an id or a unix timestamp");
             return;
         }
 
+        // Whatever the customer sent opens the window, "unsupported" and types newer than this code included.
+        var type = InboundMessageTypes.Parse(typeName) is { Succeeded: true } known ? known.Value : InboundMessageType.Unsupported;
         var from = StringOf(message, "from");
-        var inbound = new InboundMessage(wamid, sentAt, type.Value, TextOf(message, typeName!))
+        var inbound = new InboundMessage(wamid, sentAt, type, TextOf(message, typeName))
         {
             ReferralSourceType = ObjectOf(message, "referral") is { } referral ? StringOf(referral, "source_type") ?? "unknown" : null,
-            UserId = from is not null && userIds.TryGetValue(from, out var userId) ? userId : null,
+            UserId = UserIdOf(from, userIds),
         };
         _events.Add(new InboundMessageReceived(businessNumberId, from, inbound));
     }
+
+    /// <summary>
+    /// A "calls" change: a customer calling the business opens the window as a message does (Meta: whether or not the
+    /// call is answered), so its connect is recorded as an inbound call. Its terminate, and calls the business placed, are not.
+    /// </summary>
+    private void Calls(JsonElement value)
+    {
+        var businessNumberId = BusinessNumberId(value);
+        var userIds = UserIds(value);
+        foreach (var call in ArrayOf(value, "calls"))
+        {
+            var name = StringOf(call, "event");
+            var direction = StringOf(call, "direction");
+            if (name != "connect" || direction != "USER_INITIATED")
+            {
+                Ignore(IgnoredEvent.CallEvent, $"call '{name}' ({direction})");
+                continue;
+            }
+
+            if (StringOf(call, "id") is not { } callId || !Timestamp(call, "timestamp", out var at))
+            {
+                Ignore(IgnoredEvent.Malformed, "call without an id or a unix timestamp");
+                continue;
+            }
+
+            var from = StringOf(call, "from");
+            var inbound = new InboundMessage(callId, at, InboundMessageType.Call, null) { UserId = UserIdOf(from, userIds) };
+            _events.Add(new InboundMessageReceived(businessNumberId, from, inbound));
+        }
+    }
+
+    /// <summary>contacts[]: each wa_id's business-scoped user id, where Meta sent both.</summary>
+    private Dictionary<string, string> UserIds(JsonElement value)
+    {
+        var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var contact in ArrayOf(value, "contacts"))
+        {
+            if (StringOf(contact, "wa_id") is { } waId && StringOf(contact, "user_id") is { Length: > 0 } userId)
+            {
+                userIds[waId] = userId;
+            }
+        }
+
+        return userIds;
+    }
+
+    private static string? UserIdOf(string? from, Dictionary<string, string> userIds) =>
+        from is not null && userIds.TryGetValue(from, out var userId) ? userId : null;
 
     private void Status(string? businessNumberId, JsonElement status)
     {

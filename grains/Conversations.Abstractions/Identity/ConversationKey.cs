@@ -4,13 +4,21 @@ namespace Conversations.Abstractions.Identity;
 
 /// <summary>
 /// The key of a ConversationGrain: "{business number id}/{customer wa_id}". Both parts are validated digits,
-/// so the separator can never be ambiguous. This string is part of every stored key: never change its format.
+/// so the separator can never be ambiguous. Callers' numbers are checked strictly (<see cref="Create"/>); ids Meta
+/// delivered only for their shape (<see cref="FromMeta"/>), since Meta, not our phone library, knows who wrote. This string is part of every stored key: never change its format.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("conversation-key")]
 public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, [property: Id(1)] string Customer)
 {
-    public static Result<ConversationKey> Create(string? businessNumberId, string? customer)
+    public static Result<ConversationKey> Create(string? businessNumberId, string? customer) =>
+        Of(businessNumberId, CustomerNumber.Normalize(customer));
+
+    /// <summary>The key of a conversation Meta reported on: the wa_id only has to be E.164-shaped.</summary>
+    public static Result<ConversationKey> FromMeta(string? businessNumberId, string? customer) =>
+        Of(businessNumberId, CustomerNumber.FromMeta(customer));
+
+    private static Result<ConversationKey> Of(string? businessNumberId, Result<string> waId)
     {
         var number = MetaId.BusinessNumberId(businessNumberId);
         if (!number.Succeeded)
@@ -18,7 +26,6 @@ public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, 
             return number.Refusal;
         }
 
-        var waId = CustomerNumber.Normalize(customer);
         if (!waId.Succeeded)
         {
             return waId.Refusal;
@@ -34,7 +41,7 @@ public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, 
     public static Result<ConversationKey> FromGrainKey(string grainKey)
     {
         var slash = grainKey.IndexOf('/');
-        var valid = slash > 0 ? Create(grainKey[..slash], grainKey[(slash + 1)..]) : Create(grainKey, null);
+        var valid = slash > 0 ? FromMeta(grainKey[..slash], grainKey[(slash + 1)..]) : FromMeta(grainKey, null);
         if (!valid.Succeeded)
         {
             return valid.Refusal;

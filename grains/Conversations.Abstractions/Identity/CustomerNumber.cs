@@ -42,6 +42,28 @@ public static class CustomerNumber
         }
     }
 
+    /// <summary>
+    /// A wa_id Meta delivered in a webhook: Meta knows who wrote, so only its shape (E.164 digits) is checked, never
+    /// whether the phone library considers the number assigned. A number the library does accept is normalized as
+    /// <see cref="Normalize"/> does, so both paths address one conversation.
+    /// </summary>
+    public static Result<string> FromMeta(string? input, string field = "customer")
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Refusal.MissingField(field);
+        }
+
+        var trimmed = input.Trim();
+        var digits = trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        if (digits.Length is 0 or > 15 || !digits.All(char.IsAsciiDigit) || digits[0] == '0')
+        {
+            return Invalid(input, field, "E.164 is '+' followed by at most 15 digits, the first not 0");
+        }
+
+        return Normalize(digits, field) is { Succeeded: true } valid ? valid : Result<string>.Ok(digits);
+    }
+
     /// <summary>The ISO region of a wa_id ("US", "BR"), or "ZZ" when the number belongs to no single region.</summary>
     public static string Region(string waId)
     {

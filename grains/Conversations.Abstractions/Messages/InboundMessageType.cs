@@ -18,4 +18,7 @@ public enum InboundMessageType
     Order = 11,
     Reaction = 12,
     Call = 13,
+
+    /// <summary>A message WhatsApp could not show the business ("unsupported", formerly "unknown"): the customer still wrote.</summary>
+    Unsupported = 14,
 }

@@ -27,9 +27,10 @@ public static class InboundMessageTypes
             "order" => Result<InboundMessageType>.Ok(InboundMessageType.Order),
             "reaction" => Result<InboundMessageType>.Ok(InboundMessageType.Reaction),
             "call" => Result<InboundMessageType>.Ok(InboundMessageType.Call),
+            "unsupported" or "unknown" => Result<InboundMessageType>.Ok(InboundMessageType.Unsupported),
             _ => Refusal.Of(
                 RefusalReason.InvalidMessageType,
-                $"type '{FieldRules.Echo(type)}' is not a WhatsApp inbound message type (text, image, audio, video, document, sticker, location, contacts, interactive, button, order, reaction, call).",
+                $"type '{FieldRules.Echo(type)}' is not a WhatsApp inbound message type (text, image, audio, video, document, sticker, location, contacts, interactive, button, order, reaction, call, unsupported).",
                 ("field", "type")),
         };
     }

@@ -135,6 +135,87 @@ public static class MetaFixtures
         }
         """;
 
+    /// <summary>2026/call_connect_user_initiated.json: a customer calls the business.</summary>
+    public const string CallConnectUserInitiated = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "field": "calls",
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": {
+                      "display_phone_number": "15550783881",
+                      "phone_number_id": "106540352242922"
+                    },
+                    "contacts": [
+                      {
+                        "profile": { "name": "Test Name" },
+                        "wa_id": "16315551181",
+                        "user_id": "US.13491208655302741918"
+                      }
+                    ],
+                    "calls": [
+                      {
+                        "id": "wacid.HBgLMTYzMTU1NTExODEVAgARGBIwMDAwMDAwMDAwMDAwMDAwMDEA",
+                        "from": "16315551181",
+                        "to": "15550783881",
+                        "event": "connect",
+                        "timestamp": "1788000120",
+                        "direction": "USER_INITIATED",
+                        "session": { "sdp_type": "offer", "sdp": "<RFC 8866 SDP offer>" }
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    /// <summary>2026/inbound_text_username_only.json: a customer with a username writes; no phone number anywhere.</summary>
+    public const string InboundTextUsernameOnly = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "field": "messages",
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": {
+                      "display_phone_number": "15550783881",
+                      "phone_number_id": "106540352242922"
+                    },
+                    "contacts": [
+                      {
+                        "profile": { "name": "Sheena", "username": "@sheena" },
+                        "user_id": "US.13491208655302741918"
+                      }
+                    ],
+                    "messages": [
+                      {
+                        "from_user_id": "US.13491208655302741918",
+                        "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTJBMDAwMDAwMDAwMDAwMDAwMQA=",
+                        "timestamp": "1788000000",
+                        "type": "text",
+                        "text": { "body": "Hi, is my order shipped?" }
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
     /// <summary>Every webhook fixture by its file name, for the test that parses them all.</summary>
     public static TheoryData<string, string> All => new()
     {
@@ -142,5 +223,6 @@ public static class MetaFixtures
         { "status-sent-marketing.json", StatusSentMarketing },
         { "status-failed-131049.json", StatusFailed131049 },
         { "template-status-approved.json", TemplateStatusApproved },
+        { "2026/call_connect_user_initiated.json", CallConnectUserInitiated },
     };
 }

@@ -201,10 +201,9 @@ public sealed class WebhookParserTests
 
     [Theory]
     [InlineData("unsupported")]
-    [InlineData("system")]
     [InlineData("unknown")]
     [InlineData("hologram")]
-    public void Unknown_inbound_type_is_ignored(string type)
+    public void Inbound_type_this_code_does_not_know_is_an_unsupported_message(string type)
     {
         // Arrange
         var message = MetaPayload.Text("16505551234", At);
@@ -214,8 +213,58 @@ public sealed class WebhookParserTests
         var batch = Parse(WithMessage(message));
 
         // Assert
+        var inbound = Assert.IsType<InboundMessageReceived>(Assert.Single(batch.Events));
+        Assert.Equal(InboundMessageType.Unsupported, inbound.Message.Type);
+        Assert.Empty(batch.Ignored);
+    }
+
+    [Fact]
+    public void System_message_is_ignored()
+    {
+        // Arrange
+        var message = MetaPayload.Text("16505551234", At);
+        message["type"] = "system";
+
+        // Act
+        var batch = Parse(WithMessage(message));
+
+        // Assert
         Assert.Empty(batch.Events);
-        Assert.Equal(IgnoredEvent.UnknownMessageType, Assert.Single(batch.Ignored).Reason);
+        Assert.Equal(IgnoredEvent.SystemMessage, Assert.Single(batch.Ignored).Reason);
+    }
+
+    [Fact]
+    public void User_initiated_call_fixture_is_an_inbound_call_from_the_caller()
+    {
+        // Act
+        var inbound = Assert.IsType<InboundMessageReceived>(Assert.Single(Parse(MetaFixtures.CallConnectUserInitiated).Events));
+
+        // Assert
+        Assert.Equal("106540352242922", inbound.BusinessNumberId);
+        Assert.Equal("16315551181", inbound.Customer);
+        Assert.Equal(InboundMessageType.Call, inbound.Message.Type);
+        Assert.Equal("wacid.HBgLMTYzMTU1NTExODEVAgARGBIwMDAwMDAwMDAwMDAwMDAwMDEA", inbound.Message.MessageId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1788000120), inbound.Message.SentAt);
+        Assert.Equal("US.13491208655302741918", inbound.Message.UserId);
+    }
+
+    [Theory]
+    [InlineData("terminate", "USER_INITIATED")]
+    [InlineData("connect", "BUSINESS_INITIATED")]
+    public void Call_event_that_is_not_a_customer_calling_is_ignored(string name, string direction)
+    {
+        // Arrange
+        var payload = JsonNode.Parse(MetaFixtures.CallConnectUserInitiated)!;
+        var call = payload["entry"]![0]!["changes"]![0]!["value"]!["calls"]![0]!;
+        call["event"] = name;
+        call["direction"] = direction;
+
+        // Act
+        var batch = Parse(payload);
+
+        // Assert
+        Assert.Empty(batch.Events);
+        Assert.Equal(IgnoredEvent.CallEvent, Assert.Single(batch.Ignored).Reason);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using System.Net;
 using System.Text.Json.Nodes;
 using Conversations.Api.Webhooks;
@@ -31,16 +32,20 @@ public sealed class WebhookUnknownDataTests(ApiFactory api)
         Assert.Equal(0, counters.Applied);
     }
 
-    [Fact]
-    public async Task Unknown_message_type_is_acknowledged_and_does_not_open_the_window()
+    [Theory]
+    [InlineData("unsupported")]
+    [InlineData("unknown")]
+    [InlineData("hologram")]
+    public async Task A_message_type_this_code_cannot_show_still_opens_the_window(string type)
     {
         // Arrange
         using var counters = new WebhookCounters(api);
         var number = await _scenario.Api.RegisterNumber();
         var customer = WebhookScenario.NewCustomer();
-        var message = MetaPayload.Text(customer, _scenario.Now.AddMinutes(-1));
+        var sentAt = _scenario.Now.AddMinutes(-1);
+        var message = MetaPayload.Text(customer, sentAt);
         message.Remove("text");
-        message["type"] = "unsupported";
+        message["type"] = type;
         message["errors"] = new JsonArray(new JsonObject { ["code"] = 131051, ["title"] = "Message type unknown" });
 
         // Act
@@ -48,10 +53,10 @@ public sealed class WebhookUnknownDataTests(ApiFactory api)
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(1, counters.Ignored(IgnoredEvent.UnknownMessageType));
+        Assert.Equal(1, counters.Applied);
         var conversation = await _scenario.Conversation(number.BusinessNumberId, customer);
-        Assert.Null(conversation.LastInboundAt);
-        Assert.False(conversation.WindowOpen);
+        Assert.True(conversation.WindowOpen);
+        Assert.Equal(Timestamp.FromDateTimeOffset(MetaPayload.Truncated(sentAt)), conversation.LastInboundAt);
     }
 
     [Fact]

@@ -45,4 +45,36 @@ public sealed class CustomerNumberTests
     [Fact]
     public void Logs_see_only_a_masked_number() =>
         Assert.Equal("+1650•••1234", CustomerNumber.Mask("16505551234"));
+
+    [Theory]
+    [InlineData("447700900123", "447700900123")]
+    [InlineData("10005551234", "10005551234")]
+    [InlineData("+16505551234", "16505551234")]
+    public void A_wa_id_from_Meta_needs_only_the_E164_shape(string input, string waId)
+    {
+        var result = CustomerNumber.FromMeta(input);
+
+        Assert.True(result.Succeeded, result.Refusal?.Message);
+        Assert.Equal(waId, result.Value);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0447700900123")]
+    [InlineData("1234567890123456")]
+    [InlineData("+1 650 555 1234")]
+    public void A_wa_id_from_Meta_that_is_not_E164_shaped_is_refused_as_invalid_customer(string input)
+    {
+        var result = CustomerNumber.FromMeta(input);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(RefusalReason.InvalidCustomer, result.Refusal!.Reason);
+    }
+
+    [Fact]
+    public void A_grain_key_with_a_wa_id_only_Meta_vouches_for_is_accepted()
+    {
+        Assert.False(ConversationKey.Create("106540352242922", "447700900123").Succeeded);
+        Assert.True(ConversationKey.FromGrainKey("106540352242922/447700900123").Succeeded);
+    }
 }
