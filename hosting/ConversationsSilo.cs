@@ -28,6 +28,7 @@ public static class ConversationsSilo
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
         silo.Services.TryAddSingleton<IMessageLogStore, InMemoryMessageLogStore>();
+        silo.Services.TryAddSingleton<Conversations.Grains.DeadLetters.IDeadLetterStore, Conversations.Grains.DeadLetters.InMemoryDeadLetterStore>();
         silo.Services.TryAddSingleton<Conversations.Abstractions.Grains.GrainReferences>();
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
@@ -88,6 +89,7 @@ public static class ConversationsSilo
         silo.Services.AddSingleton(sp => new ServiceRedis(RedisClientOptions.Parse(redis, redisTimeout), sp.GetRequiredService<IOptions<ClusterOptions>>()));
         silo.Services.AddSingleton<IMessageLogStore, RedisMessageLogStore>();
         silo.Services.AddSingleton<IEventFeedStore, RedisEventFeedStore>();
+        silo.Services.AddSingleton<Conversations.Grains.DeadLetters.IDeadLetterStore, RedisDeadLetterStore>();
         silo.AddIncomingGrainCallFilter<StorageUnavailableFilter>();
         return silo;
     }

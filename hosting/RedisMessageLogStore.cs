@@ -27,20 +27,13 @@ public sealed class RedisMessageLogStore(ServiceRedis redis, Serializer<Conversa
 
     public async Task Append(string conversation, ImmutableArray<ConversationMessage> records, CancellationToken cancellationToken)
     {
-        var database = await redis.Database();
-        var key = redis.Key(KeyKind, conversation);
         var values = new RedisValue[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
             values[i] = serializer.SerializeToArray(records[i]);
         }
 
-        var length = await database.ListRightPushAsync(key, values);
-        if (length > _capacity + (_capacity / 4))
-        {
-            // Losing a trim loses nothing: the next append past the bound trims again, and reads take only the newest.
-            _ = database.ListTrimAsync(key, -_capacity, -1, CommandFlags.FireAndForget);
-        }
+        await redis.AppendCapped(redis.Key(KeyKind, conversation), values, _capacity);
     }
 
     public async Task Delete(string conversation, CancellationToken cancellationToken)

@@ -30,6 +30,21 @@ public sealed class ServiceRedis : IAsyncDisposable
     /// <summary>A key of this service: <c>{ServiceId}/{kind}/{id}</c>.</summary>
     public RedisKey Key(string kind, string id) => $"{Prefix}{kind}/{id}";
 
+    /// <summary>
+    /// Appends <paramref name="values"/> to the list at <paramref name="key"/> with one RPUSH and trims it to its newest
+    /// <paramref name="capacity"/> once it has grown a quarter past them, so trimming is rare.
+    /// </summary>
+    public async Task AppendCapped(RedisKey key, RedisValue[] values, int capacity)
+    {
+        var database = await Database();
+        var length = await database.ListRightPushAsync(key, values);
+        if (length > capacity + (capacity / 4))
+        {
+            // Losing a trim loses nothing: the next append past the bound trims again, and reads take only the newest.
+            _ = database.ListTrimAsync(key, -capacity, -1, CommandFlags.FireAndForget);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated)

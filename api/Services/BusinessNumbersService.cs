@@ -78,4 +78,14 @@ public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess ca
 
     private static string? OptionalPortfolio(string portfolioId) =>
         string.IsNullOrEmpty(portfolioId) ? null : MetaId.PortfolioId(portfolioId).OrThrow();
+
+    [Authorize(Policy = Scopes.Admin)]
+    public override async Task<V1.ListDeadLettersResponse> ListDeadLetters(V1.ListDeadLettersRequest request, ServerCallContext context)
+    {
+        var id = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
+        var limit = DeadLetterMapping.Limit(request.Limit).OrThrow();
+        await callers.Of(context).Number(id);
+        var letters = await grains.GetGrain<IDeadLetterGrain>(id).List(limit, context.CancellationToken);
+        return new V1.ListDeadLettersResponse { DeadLetters = { letters.Select(l => l.ToProto()) } };
+    }
 }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.DeadLetters;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
@@ -10,8 +11,15 @@ namespace Conversations.Api.Webhooks;
 /// Applies a webhook's events to their grains. Every event is attempted even when another fails, so a retry has less
 /// left to do; the POST may be acknowledged only when every grain call returned, because each returns after its write.
 /// A POST's statuses for one conversation go to its grain as one batch: one call and one write, in the POST's order.
+/// An event refused for good, or one this code cannot apply yet, is kept in its number's dead letters before the POST
+/// is acknowledged: Meta is answered 200, and nothing it delivered is lost.
 /// </summary>
-public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics metrics, WebhookRejectionLog rejections, ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher(
+    GrainReferences grains,
+    WebhookMetrics metrics,
+    WebhookRejectionLog rejections,
+    TimeProvider time,
+    ILogger<WebhookDispatcher> logger)
 {
     /// <summary>Grain calls one POST keeps in flight: enough to fan a 3 MB batch out, few enough not to flood the cluster.</summary>
     public const int MaxInFlight = 32;
@@ -36,7 +44,7 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
                     : [await Apply(events[0], token)];
                 for (var i = 0; i < events.Count; i++)
                 {
-                    Record(events[i], outcomes[i]);
+                    await Record(events[i], outcomes[i], token);
                 }
             }
             catch (Exception e)
@@ -134,19 +142,26 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
                     : registry.Refusal;
             }
 
+            case UnappliedEvent unapplied:
+                return new Outcome(null, null, unapplied);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(webhookEvent), webhookEvent.Kind, "Every webhook event needs a grain.");
         }
     }
 
-    private void Record(WebhookEvent webhookEvent, Outcome outcome)
+    private async Task Record(WebhookEvent webhookEvent, Outcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.Refusal is { } refusal)
         {
-            // Meta redelivering the same event would meet the same refusal: acknowledge it and leave a trace instead.
+            // Meta redelivering the same event would meet the same refusal: acknowledge it and keep it instead.
             var reason = RefusalStatus.ReasonName(refusal.Reason);
             metrics.Rejected(webhookEvent.Kind, reason);
-            rejections.Refused(reason, $"{webhookEvent.Kind} for {webhookEvent.Subject}");
+            await DeadLetter(webhookEvent, (webhookEvent as ConversationEvent)?.BusinessNumberId, reason, refusal.Message, cancellationToken);
+        }
+        else if (outcome.Unapplied is { } unapplied)
+        {
+            await DeadLetter(webhookEvent, unapplied.BusinessNumberId, unapplied.Reason, unapplied.Detail, cancellationToken);
         }
         else if (outcome.Ignored is { } ignored)
         {
@@ -157,6 +172,23 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
         {
             metrics.Applied(webhookEvent.Kind);
         }
+    }
+
+    /// <summary>
+    /// Keeps the event in its business number's dead letters; one whose number id is not Meta's numeric id belongs to no
+    /// tenant that could read it, so it is only counted and logged.
+    /// </summary>
+    private async Task DeadLetter(WebhookEvent webhookEvent, string? businessNumberId, string reason, string detail, CancellationToken cancellationToken)
+    {
+        rejections.Refused(reason, $"{webhookEvent.Kind} for {webhookEvent.Subject}");
+        var number = MetaId.BusinessNumberId(businessNumberId);
+        if (number.Succeeded)
+        {
+            var letter = new DeadLetter(webhookEvent.Kind, reason, detail, webhookEvent.Raw, time.GetUtcNow());
+            await grains.Get<IDeadLetterGrain>(number.Value).Record(letter, cancellationToken);
+        }
+
+        metrics.DeadLettered(webhookEvent.Kind, reason, stored: number.Succeeded);
     }
 
     /// <summary>A status for a wamid the conversation does not hold is ignored, not refused.</summary>
@@ -175,8 +207,8 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
         return waba.Succeeded ? Result<ITemplateRegistryGrain>.Ok(grains.Get<ITemplateRegistryGrain>(waba.Value)) : waba.Refusal;
     }
 
-    /// <summary>How one event ended when its grain call returned: applied, refused, or nothing to apply it to.</summary>
-    private readonly record struct Outcome(Refusal? Refusal, string? Ignored)
+    /// <summary>How one event ended when its grain call returned: applied, refused, nothing to apply it to, or not appliable yet.</summary>
+    private readonly record struct Outcome(Refusal? Refusal, string? Ignored, UnappliedEvent? Unapplied = null)
     {
         public static Outcome UnknownMessage => new(null, IgnoredEvent.UnknownMessage);
 

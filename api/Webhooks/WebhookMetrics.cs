@@ -12,6 +12,7 @@ public sealed class WebhookMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _deadLettered;
 
     public WebhookMetrics(IMeterFactory meters)
     {
@@ -20,6 +21,10 @@ public sealed class WebhookMetrics
         _ignored = Meter.CreateCounter<long>("conversations.webhooks.ignored", "{event}", "Webhook parts with nothing to apply: unknown fields, types, values.");
         _rejected = Meter.CreateCounter<long>("conversations.webhooks.rejected", "{event}", "Webhook events the domain refused; acknowledged, since a retry cannot help.");
         _failed = Meter.CreateCounter<long>("conversations.webhooks.failed", "{event}", "Webhook events whose grain call threw; the POST is answered 503 so Meta retries.");
+        _deadLettered = Meter.CreateCounter<long>(
+            "conversations.webhooks.dead_lettered",
+            "{event}",
+            "Webhook events acknowledged but not applied (refused, or not appliable yet), by kind and reason; stored=false when no business number could hold them.");
         _refused = Meter.CreateCounter<long>("conversations.webhooks.refused", "{request}", "Webhook POSTs refused whole: too many at once (429), too large (413), not signed (401), not JSON (400).");
     }
 
@@ -33,6 +38,12 @@ public sealed class WebhookMetrics
         _rejected.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("reason", reason));
 
     public void Failed(string kind) => _failed.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void DeadLettered(string kind, string reason, bool stored) => _deadLettered.Add(
+        1,
+        new KeyValuePair<string, object?>("kind", kind),
+        new KeyValuePair<string, object?>("reason", reason),
+        new KeyValuePair<string, object?>("stored", stored));
 
     public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

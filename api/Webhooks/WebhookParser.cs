@@ -145,7 +145,26 @@ public sealed class WebhookParser
             ReferralSourceType = ObjectOf(message, "referral") is { } referral ? StringOf(referral, "source_type") ?? "unknown" : null,
             UserId = UserIdOf(from, userIds),
         };
-        _events.Add(new InboundMessageReceived(businessNumberId, from, inbound));
+        AddInbound(businessNumberId, from, inbound, message);
+    }
+
+    /// <summary>
+    /// A customer's message or call; one from a customer Meta names only by a business-scoped user id (a username user,
+    /// from_user_id without from) cannot be keyed yet, so it goes to the dead letters rather than being dropped.
+    /// </summary>
+    private void AddInbound(string? businessNumberId, string? from, InboundMessage inbound, JsonElement raw)
+    {
+        if (from is null && (StringOf(raw, "from_user_id") is { Length: > 0 }))
+        {
+            _events.Add(new UnappliedEvent(businessNumberId, InboundMessageReceived.EventKind, UnappliedEvent.CustomerWithoutPhoneNumber,
+                $"{inbound.Type.ToString().ToLowerInvariant()} {inbound.MessageId} from a customer known only by a business-scoped user id")
+            {
+                Raw = raw.GetRawText(),
+            });
+            return;
+        }
+
+        _events.Add(new InboundMessageReceived(businessNumberId, from, inbound) { Raw = raw.GetRawText() });
     }
 
     /// <summary>
@@ -174,7 +193,7 @@ public sealed class WebhookParser
 
             var from = StringOf(call, "from");
             var inbound = new InboundMessage(callId, at, InboundMessageType.Call, null) { UserId = UserIdOf(from, userIds) };
-            _events.Add(new InboundMessageReceived(businessNumberId, from, inbound));
+            AddInbound(businessNumberId, from, inbound, call);
         }
     }
 
@@ -220,8 +239,18 @@ public sealed class WebhookParser
             return;
         }
 
+        var recipient = StringOf(status, "recipient_id");
+        var unapplied = StringOf(status, "recipient_type") == "group"
+            ? UnappliedEvent.GroupRecipient
+            : recipient is null && StringOf(status, "recipient_user_id") is { Length: > 0 } ? UnappliedEvent.RecipientWithoutPhoneNumber : null;
+        if (unapplied is not null)
+        {
+            _events.Add(new UnappliedEvent(businessNumberId, MessageStatusReported.EventKind, unapplied, $"{name} status of {wamid}") { Raw = status.GetRawText() });
+            return;
+        }
+
         var update = new StatusUpdate(wamid, value, at, ErrorOf(status), PricingOf(status));
-        _events.Add(new MessageStatusReported(businessNumberId, StringOf(status, "recipient_id"), update));
+        _events.Add(new MessageStatusReported(businessNumberId, recipient, update) { Raw = status.GetRawText() });
     }
 
     private void TemplateStatusUpdate(string? wabaId, JsonElement value)
@@ -233,7 +262,7 @@ public sealed class WebhookParser
             return;
         }
 
-        _events.Add(new TemplateStatusChanged(wabaId, TemplateName(value), TemplateLanguage(value), status));
+        _events.Add(new TemplateStatusChanged(wabaId, TemplateName(value), TemplateLanguage(value), status) { Raw = value.GetRawText() });
     }
 
     private void TemplateCategoryUpdate(string? wabaId, JsonElement value)
@@ -245,7 +274,7 @@ public sealed class WebhookParser
             return;
         }
 
-        _events.Add(new TemplateCategoryChanged(wabaId, TemplateName(value), TemplateLanguage(value), category));
+        _events.Add(new TemplateCategoryChanged(wabaId, TemplateName(value), TemplateLanguage(value), category) { Raw = value.GetRawText() });
     }
 
     private void TemplateQualityUpdate(string? wabaId, JsonElement value)
@@ -257,7 +286,7 @@ public sealed class WebhookParser
             return;
         }
 
-        _events.Add(new TemplateQualityChanged(wabaId, TemplateName(value), TemplateLanguage(value), quality));
+        _events.Add(new TemplateQualityChanged(wabaId, TemplateName(value), TemplateLanguage(value), quality) { Raw = value.GetRawText() });
     }
 
     private void UserPreferences(JsonElement value)
@@ -285,7 +314,7 @@ public sealed class WebhookParser
                 continue;
             }
 
-            _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at));
+            _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at) { Raw = preference.GetRawText() });
         }
     }
 

@@ -56,6 +56,17 @@ public sealed class ConversationOptions
     [Range(1, 1_000_000)]
     public int MessageLogRecords { get; set; } = 1_536;
 
+    /// <summary>
+    /// Webhook events each business number keeps that were acknowledged to Meta but could not be applied (dead letters,
+    /// read with ListDeadLetters); past it the oldest are dropped.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int DeadLettersPerNumber { get; set; } = 1_000;
+
+    /// <summary>How much of each dead letter's event, as Meta sent it, is kept, in characters; the rest is cut.</summary>
+    [Range(256, 1_048_576)]
+    public int DeadLetterEventChars { get; set; } = 16_384;
+
     /// <summary>Scheduled, undecided sends one conversation may hold; each is stored in its state.</summary>
     [Range(1, 10_000)]
     public int MaxScheduledSends { get; set; } = 100;

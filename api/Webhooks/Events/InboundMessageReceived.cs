@@ -6,5 +6,7 @@ namespace Conversations.Api.Webhooks.Events;
 public sealed record InboundMessageReceived(string? BusinessNumberId, string? Customer, InboundMessage Message)
     : ConversationEvent(BusinessNumberId, Customer)
 {
-    public override string Kind => "inbound_message";
+    public const string EventKind = "inbound_message";
+
+    public override string Kind => EventKind;
 }

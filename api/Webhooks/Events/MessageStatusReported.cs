@@ -6,5 +6,7 @@ namespace Conversations.Api.Webhooks.Events;
 public sealed record MessageStatusReported(string? BusinessNumberId, string? Customer, StatusUpdate Update)
     : ConversationEvent(BusinessNumberId, Customer)
 {
-    public override string Kind => "status";
+    public const string EventKind = "status";
+
+    public override string Kind => EventKind;
 }

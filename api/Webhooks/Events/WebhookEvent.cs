@@ -8,4 +8,7 @@ public abstract record WebhookEvent
 
     /// <summary>What the event is about, safe to log: customer numbers masked.</summary>
     public abstract string Subject { get; }
+
+    /// <summary>The event's JSON as Meta sent it (the message, status, call or change value), kept if it ends in the dead letters.</summary>
+    public string Raw { get; init; } = "";
 }

@@ -41,6 +41,7 @@ public sealed record AuthorizedRpc(string Name, string Scope, string OtherTenant
         Numbers("GetMessagingLimit", Scopes.Read, PortfolioNotAllowed, (c, t) => c.GetMessagingLimitAsync(new() { PortfolioId = t.PortfolioId }).ResponseAsync),
         Numbers("ReleaseBusinessNumber", Scopes.Admin, WabaNotAllowed, (c, t) => c.ReleaseBusinessNumberAsync(new() { BusinessNumberId = t.BusinessNumberId }).ResponseAsync),
         Numbers("MoveBusinessNumber", Scopes.Admin, WabaNotAllowed, (c, t) => c.MoveBusinessNumberAsync(new() { BusinessNumberId = t.BusinessNumberId, WabaId = t.WabaId, PortfolioId = t.PortfolioId }).ResponseAsync),
+        Numbers("ListDeadLetters", Scopes.Admin, WabaNotAllowed, (c, t) => c.ListDeadLettersAsync(new() { BusinessNumberId = t.BusinessNumberId, Limit = 10 }).ResponseAsync),
         new("GetUsage", Scopes.Read, PortfolioNotAllowed, (channel, t) => Unary(new V1.UsageService.UsageServiceClient(channel).GetUsageAsync(new() { PortfolioId = t.PortfolioId, Month = "2025-03" }).ResponseAsync)),
     ];
 

@@ -34,6 +34,8 @@ public sealed class WebhookCounters : IDisposable
 
     public long Rejected(string reason) => Sum("conversations.webhooks.rejected", ("reason", reason));
 
+    public long DeadLettered(string reason) => Sum("conversations.webhooks.dead_lettered", ("reason", reason));
+
     public long Sum(string instrument, params (string Key, string Value)[] tags) => _measurements
         .Where(m => m.Instrument == instrument && tags.All(t => m.Tags.Any(tag => tag.Key == t.Key && Equals(tag.Value, t.Value))))
         .Sum(m => m.Value);

@@ -78,7 +78,8 @@ public sealed class WebhookParserTests
         var change = Assert.IsType<TemplateStatusChanged>(Assert.Single(Parse(MetaFixtures.TemplateStatusApproved).Events));
 
         // Assert
-        Assert.Equal(new TemplateStatusChanged("102290129340398", "order_confirmation", "en_US", TemplateStatus.Approved), change);
+        Assert.Equal(new TemplateStatusChanged("102290129340398", "order_confirmation", "en_US", TemplateStatus.Approved), change with { Raw = "" });
+        Assert.Equal("APPROVED", (string?)JsonNode.Parse(change.Raw)!["event"]);
     }
 
     [Theory]
@@ -105,8 +106,8 @@ public sealed class WebhookParserTests
         var quality = Parse(MetaPayload.TemplateChange("1", "message_template_quality_update", "t", "en", "new_quality_score", "YELLOW"));
 
         // Assert
-        Assert.Equal(new TemplateCategoryChanged("1", "t", "en", TemplateCategory.Marketing), Assert.Single(category.Events));
-        Assert.Equal(new TemplateQualityChanged("1", "t", "en", TemplateQuality.Yellow), Assert.Single(quality.Events));
+        Assert.Equal(new TemplateCategoryChanged("1", "t", "en", TemplateCategory.Marketing), Assert.Single(category.Events) with { Raw = "" });
+        Assert.Equal(new TemplateQualityChanged("1", "t", "en", TemplateQuality.Yellow), Assert.Single(quality.Events) with { Raw = "" });
     }
 
     [Theory]
@@ -118,7 +119,7 @@ public sealed class WebhookParserTests
         var batch = Parse(MetaPayload.UserPreference("106540352242922", "16505551234", choice, At));
 
         // Assert
-        Assert.Equal(new MarketingPreferenceChanged("106540352242922", "16505551234", optedOut, At), Assert.Single(batch.Events));
+        Assert.Equal(new MarketingPreferenceChanged("106540352242922", "16505551234", optedOut, At), Assert.Single(batch.Events) with { Raw = "" });
     }
 
     [Theory]
@@ -331,5 +332,32 @@ public sealed class WebhookParserTests
 
         // Assert
         Assert.Null(batch);
+    }
+
+    [Fact]
+    public void Username_only_inbound_fixture_is_unapplied_for_want_of_a_phone_number()
+    {
+        // Act
+        var unapplied = Assert.IsType<UnappliedEvent>(Assert.Single(Parse(MetaFixtures.InboundTextUsernameOnly).Events));
+
+        // Assert
+        Assert.Equal("106540352242922", unapplied.BusinessNumberId);
+        Assert.Equal(InboundMessageReceived.EventKind, unapplied.Kind);
+        Assert.Equal(UnappliedEvent.CustomerWithoutPhoneNumber, unapplied.Reason);
+        Assert.Equal("US.13491208655302741918", (string?)JsonNode.Parse(unapplied.Raw)!["from_user_id"]);
+    }
+
+    [Fact]
+    public void Status_to_a_group_is_unapplied_as_a_group_recipient()
+    {
+        // Arrange
+        var status = MetaPayload.Status("wamid.1", "delivered", "120363040000000001", At);
+        status["recipient_type"] = "group";
+
+        // Act
+        var batch = Parse(MetaPayload.Messages("106540352242922", statuses: [status]));
+
+        // Assert
+        Assert.Equal(UnappliedEvent.GroupRecipient, Assert.IsType<UnappliedEvent>(Assert.Single(batch.Events)).Reason);
     }
 }

@@ -1,0 +1,18 @@
+namespace Conversations.Abstractions.DeadLetters;
+
+/// <summary>
+/// A webhook event the api acknowledged to Meta but could not apply: kept with why, and the event as Meta sent it
+/// (cut to <see cref="Truncated"/> length when it was larger), so an operator can see what was not recorded.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("dead-letter")]
+public sealed record DeadLetter(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] string Detail,
+    [property: Id(3)] string Event,
+    [property: Id(4)] DateTimeOffset ReceivedAt)
+{
+    /// <summary>Whether <see cref="Event"/> is the start of a longer event.</summary>
+    [Id(5)] public bool Truncated { get; init; }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using Conversations.Abstractions.DeadLetters;
+
+namespace Conversations.Grains.DeadLetters;
+
+/// <summary>Where each business number's dead letters live: an append-only list capped at <see cref="ConversationOptions.DeadLettersPerNumber"/>.</summary>
+public interface IDeadLetterStore
+{
+    Task Append(string businessNumberId, DeadLetter letter, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> retained letters, newest first.</summary>
+    Task<ImmutableArray<DeadLetter>> Newest(string businessNumberId, int limit, CancellationToken cancellationToken);
+}
