@@ -217,9 +217,11 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         entry = result.Accepted
             ? entry with { Wamid = result.Wamid, Charge = charge }
             : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
+        var wasOpen = Window.IsOpenAt(now);
         var verdict = !result.Accepted && ApplyMetaVerdict(result.Error, now);
         Track(index, Log[index] with { Entry = entry, Dispatching = false });
-        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = verdict, Logged = Logged() };
+        var closed = result.Accepted ? [] : ClosedByMeta(wasOpen, result.Error, now, entry.MessageId, null);
+        return new(Result<MessageLogEntry>.Ok(entry)) { Changed = verdict || !closed.IsEmpty, Logged = Logged(), Events = closed };
     }
 
     /// <summary>What the ledger prices a message Meta took at <paramref name="at"/>: its kind and category, the window and the free entry point then.</summary>
@@ -279,19 +281,21 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         return new(Result<MessageLogEntry>.Ok(cancelled)) { Changed = changed, Logged = Logged() };
     }
 
-    public ConversationOutcome<MessageLogEntry?> RecordStatus(StatusUpdate update)
+    public ConversationOutcome<MessageLogEntry?> RecordStatus(StatusUpdate update, DateTimeOffset now)
     {
         if (FieldRules.Required(update.Wamid, "statuses.id") is { } missing)
         {
             return missing;
         }
 
+        var wasOpen = Window.IsOpenAt(now);
         var index = Log.FindLastIndex(m => m.Entry.Wamid == update.Wamid);
         if (index < 0)
         {
             // A message sent by another tool, or one the bounded log has let go: Meta's verdict on the customer still holds.
             var verdictApplied = ApplyMetaVerdict(update.Error, update.Timestamp);
-            return new(Result<MessageLogEntry?>.Ok(null)) { Changed = verdictApplied };
+            var closedUnlogged = ClosedByMeta(wasOpen, update.Error, now, null, update.Wamid);
+            return new(Result<MessageLogEntry?>.Ok(null)) { Changed = verdictApplied || !closedUnlogged.IsEmpty, Events = closedUnlogged };
         }
 
         var before = Log[index].Entry;
@@ -299,16 +303,18 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var verdict = ApplyMetaVerdict(update.Error, update.Timestamp);
         if (after == before)
         {
-            return new(Result<MessageLogEntry?>.Ok(before)) { Changed = verdict };
+            var closedAgain = ClosedByMeta(wasOpen, update.Error, now, before.MessageId, update.Wamid);
+            return new(Result<MessageLogEntry?>.Ok(before)) { Changed = verdict || !closedAgain.IsEmpty, Events = closedAgain };
         }
 
         ImmutableArray<PublishedEvent> events = after.Status != before.Status ? [MessageEvent(ConversationEventKind.MessageStatusChanged, after, update.Timestamp)] : [];
+        var closed = ClosedByMeta(wasOpen, update.Error, now, after.MessageId, update.Wamid);
         Track(index, Log[index] with { Entry = after });
         return new(Result<MessageLogEntry?>.Ok(after))
         {
-            Changed = verdict,
+            Changed = verdict || !closed.IsEmpty,
             Logged = Logged(),
-            Events = events,
+            Events = events.AddRange(closed),
 
             // Meta charges on delivery: the ledger of the delivery month learns what Meta says it charged.
             ChargeReported = after is { DeliveredAt: { } deliveredAt, Pricing: { } reported, Charge: { } estimate } && !(before.DeliveredAt is not null && before.Pricing is not null)
@@ -552,6 +558,26 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// WINDOW_CLOSED, now, when Meta's 131047 closed a window that was open by our clock (<paramref name="wasOpen"/>,
+    /// before the verdict), with Meta's error as the cause. The expiry reminder is disarmed, so the window's old end
+    /// raises no second close; the customer's next message arms it again.
+    /// </summary>
+    private ImmutableArray<PublishedEvent> ClosedByMeta(bool wasOpen, MetaError? error, DateTimeOffset now, string? messageId, string? wamid)
+    {
+        if (!wasOpen || error is not { Code: MetaErrorCodes.ReEngagement } closedBy || Window.IsOpenAt(now))
+        {
+            return [];
+        }
+
+        state.ExpiryReminderArmed = false;
+        var cause = Refusal.Of(
+            RefusalReason.WindowClosed,
+            $"WhatsApp closed the customer service window: {closedBy.Title} (131047).",
+            [("whatsapp_code", "131047"), ("meta_title", closedBy.Title), .. closedBy.Details is { Length: > 0 } details ? [("meta_details", details)] : Array.Empty<(string, string)>()]);
+        return [Raise(ConversationEventKind.WindowClosed, now, messageId, wamid, refusal: cause)];
     }
 
     private DateTimeOffset NextExpiryReminderAt(CustomerServiceWindow window, DateTimeOffset now) =>

@@ -180,7 +180,7 @@ public sealed class ConversationGrain(
         var changed = false;
         foreach (var update in updates)
         {
-            var outcome = Model.RecordStatus(update);
+            var outcome = Model.RecordStatus(update, Now);
             if (outcome.ChargeReported is { } reported)
             {
                 await Ledger(reported.DeliveredAt).RecordReported(reported, cancellationToken);
@@ -329,7 +329,7 @@ public sealed class ConversationGrain(
         var now = Now;
         var charge = result.Accepted ? await TryCharge(message.MessageId, now) : null;
         var recorded = Model.RecordDispatch(message.MessageId, result, charge, now);
-        await Write(recorded.Changed, recorded.Logged, CancellationToken.None);
+        await Commit(recorded.Changed, recorded.Logged, recorded.Events, CancellationToken.None);
         return recorded.Answer.Value!;
     }
 

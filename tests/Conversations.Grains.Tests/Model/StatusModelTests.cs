@@ -30,7 +30,7 @@ public sealed class StatusModelTests
     {
         var conversation = await WithSentMessage();
 
-        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now + TimeSpan.FromSeconds(2)));
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now + TimeSpan.FromSeconds(2)), conversation.Now);
 
         Assert.Equal(MessageStatus.Delivered, Ok(delivered.Answer)!.Status);
         var statusEvent = Assert.Single(delivered.Events);
@@ -43,9 +43,9 @@ public sealed class StatusModelTests
     public async Task A_duplicate_status_changes_nothing_and_raises_nothing()
     {
         var conversation = await WithSentMessage();
-        conversation.Model.RecordStatus(Status(MessageStatus.Read, conversation.Now));
+        conversation.Model.RecordStatus(Status(MessageStatus.Read, conversation.Now), conversation.Now);
 
-        var duplicate = conversation.Model.RecordStatus(Status(MessageStatus.Read, conversation.Now));
+        var duplicate = conversation.Model.RecordStatus(Status(MessageStatus.Read, conversation.Now), conversation.Now);
 
         Assert.False(duplicate.Changed);
         Assert.Empty(duplicate.Logged);
@@ -57,7 +57,7 @@ public sealed class StatusModelTests
     {
         var conversation = await WithSentMessage();
 
-        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now));
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now), conversation.Now);
 
         Assert.False(delivered.Changed);
         var record = Assert.Single(delivered.Logged);
@@ -69,13 +69,13 @@ public sealed class StatusModelTests
     public async Task A_conversation_rebuilt_from_its_records_numbers_its_next_event_after_the_last_one_a_record_carries()
     {
         var conversation = await WithSentMessage();
-        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now));
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now), conversation.Now);
         var storedState = new Grains.Conversation.ConversationState { LastInboundAt = conversation.State.LastInboundAt, EventSequence = 1, LogStarted = true };
 
         var rebuilt = new Grains.Conversation.Conversation(conversation.Model.Key, storedState, conversation.Options, delivered.Logged);
         Assert.Equal(MessageStatus.Delivered, Assert.Single(rebuilt.Messages).Entry.Status);
 
-        var read = rebuilt.RecordStatus(Status(MessageStatus.Read, conversation.Now));
+        var read = rebuilt.RecordStatus(Status(MessageStatus.Read, conversation.Now), conversation.Now);
 
         Assert.Equal(Assert.Single(delivered.Events).Sequence + 1, Assert.Single(read.Events).Sequence);
     }
@@ -86,8 +86,8 @@ public sealed class StatusModelTests
         var conversation = await WithSentMessage();
         var deliveredAt = conversation.Now + TimeSpan.FromSeconds(3);
 
-        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, deliveredAt, pricing: Reported));
-        var read = conversation.Model.RecordStatus(Status(MessageStatus.Read, deliveredAt + TimeSpan.FromSeconds(1), pricing: Reported));
+        var delivered = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, deliveredAt, pricing: Reported), conversation.Now);
+        var read = conversation.Model.RecordStatus(Status(MessageStatus.Read, deliveredAt + TimeSpan.FromSeconds(1), pricing: Reported), conversation.Now);
 
         var messageId = Assert.Single(conversation.Model.Messages).Entry.MessageId;
         Assert.Equal(new ReportedCharge(BusinessNumberId, messageId, Estimate, Reported, deliveredAt), delivered.ChargeReported);
@@ -100,7 +100,7 @@ public sealed class StatusModelTests
         var conversation = await WithSentMessage();
         var at = conversation.Now;
 
-        var failed = conversation.Model.RecordStatus(Status(MessageStatus.Failed, at, new MetaError(131049, "Ecosystem engagement", null)));
+        var failed = conversation.Model.RecordStatus(Status(MessageStatus.Failed, at, new MetaError(131049, "Ecosystem engagement", null)), conversation.Now);
 
         Assert.True(failed.Changed);
         Assert.Equal(at + conversation.Options.MarketingSuppression, conversation.Model.Snapshot(at).MarketingSuppressedUntil);
@@ -111,8 +111,8 @@ public sealed class StatusModelTests
     {
         var conversation = new ModelDriver();
 
-        var optedOut = conversation.Model.RecordStatus(Status(MessageStatus.Failed, conversation.Now, new MetaError(131050, "User stopped marketing", null), wamid: "wamid.elsewhere"));
-        var ignored = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now, wamid: "wamid.other"));
+        var optedOut = conversation.Model.RecordStatus(Status(MessageStatus.Failed, conversation.Now, new MetaError(131050, "User stopped marketing", null), wamid: "wamid.elsewhere"), conversation.Now);
+        var ignored = conversation.Model.RecordStatus(Status(MessageStatus.Delivered, conversation.Now, wamid: "wamid.other"), conversation.Now);
 
         Assert.Null(Ok(optedOut.Answer));
         Assert.True(optedOut.Changed);
@@ -122,7 +122,7 @@ public sealed class StatusModelTests
 
     [Fact]
     public void A_status_without_a_wamid_is_refused() =>
-        Refused(new ModelDriver().Model.RecordStatus(Status(MessageStatus.Sent, T0, wamid: "")).Answer, RefusalReason.MissingField);
+        Refused(new ModelDriver().Model.RecordStatus(Status(MessageStatus.Sent, T0, wamid: ""), T0).Answer, RefusalReason.MissingField);
 
     [Fact]
     public void Only_a_newer_marketing_preference_changes_the_answer()
