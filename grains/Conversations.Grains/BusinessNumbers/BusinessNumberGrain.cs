@@ -57,7 +57,13 @@ public sealed class BusinessNumberGrain(
 
         if (settings.Quality is { } quality && !Enum.IsDefined(quality))
         {
-            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be QUALITY_UNKNOWN, QUALITY_GREEN, QUALITY_YELLOW or QUALITY_RED.");
+            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be QUALITY_UNKNOWN, QUALITY_GREEN, QUALITY_YELLOW, QUALITY_RED or QUALITY_FLAGGED.");
+        }
+
+        var display = settings.DisplayPhoneNumber is null ? null : DisplayPhoneNumbers.Normalize(settings.DisplayPhoneNumber);
+        if (settings.DisplayPhoneNumber is not null && display is null)
+        {
+            return FieldRules.Invalid("display_phone_number", "digits", "display_phone_number must be 5 to 20 digits, optionally with +, spaces or dashes.");
         }
 
         // Conversations cache their number's WABA and portfolio; moving a number would silently switch the template
@@ -80,12 +86,18 @@ public sealed class BusinessNumberGrain(
             return full;
         }
 
-        var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
+        if (state.State.WabaId is null)
+        {
+            await TakeStanding(waba.Value, cancellationToken);
+        }
+
+        var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality, state.State.DisplayPhoneNumber, state.State.Standing);
         state.State.WabaId = waba.Value;
         state.State.PortfolioId = currentPortfolio ?? portfolio.Value;
         state.State.ThroughputPerSecond = settings.ThroughputPerSecond ?? state.State.ThroughputPerSecond;
         state.State.Quality = settings.Quality ?? state.State.Quality;
-        if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality))
+        state.State.DisplayPhoneNumber = display ?? state.State.DisplayPhoneNumber;
+        if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality, state.State.DisplayPhoneNumber, state.State.Standing))
         {
             await state.WriteStateAsync(cancellationToken);
             if (before.ThroughputPerSecond != state.State.ThroughputPerSecond)
@@ -126,6 +138,7 @@ public sealed class BusinessNumberGrain(
             }
 
             await LeaveTemplateRegistry(previous, cancellationToken);
+            await TakeStanding(waba.Value, cancellationToken);
         }
 
         state.State.WabaId = waba.Value;
@@ -149,6 +162,43 @@ public sealed class BusinessNumberGrain(
         return Result<BusinessNumberProfile>.Ok(released);
     }
 
+    public Task<Result<BusinessNumberProfile>> SetQuality(QualityRating quality, CancellationToken cancellationToken = default) =>
+        Signal(
+            number =>
+            {
+                var changed = number.Quality != quality;
+                number.Quality = quality;
+                return changed;
+            },
+            cancellationToken);
+
+    public Task<Result<BusinessNumberProfile>> SetStanding(AccountStanding standing, CancellationToken cancellationToken = default) =>
+        Signal(
+            number =>
+            {
+                var stored = standing == AccountStanding.Good ? null : standing;
+                var changed = number.Standing != stored;
+                number.Standing = stored;
+                return changed;
+            },
+            cancellationToken);
+
+    /// <summary>Applies one of Meta's signals to a registered number; <paramref name="apply"/> says whether it changed anything to store.</summary>
+    private async Task<Result<BusinessNumberProfile>> Signal(Func<BusinessNumberState, bool> apply, CancellationToken cancellationToken)
+    {
+        if (state.State.WabaId is null)
+        {
+            return NotRegistered();
+        }
+
+        if (apply(state.State))
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        return Result<BusinessNumberProfile>.Ok(Profile()!);
+    }
+
     public Task<string?> GetWabaId(CancellationToken cancellationToken = default) => Task.FromResult(state.State.WabaId);
 
     public Task<BusinessNumberProfile?> GetProfile(CancellationToken cancellationToken = default) => Task.FromResult(Profile());
@@ -160,6 +210,10 @@ public sealed class BusinessNumberGrain(
             state.State.PortfolioId ?? waba,
             state.State.ThroughputPerSecond ?? _limits.DefaultThroughputPerSecond,
             state.State.Quality)
+        {
+            DisplayPhoneNumber = state.State.DisplayPhoneNumber,
+            Standing = state.State.Standing ?? AccountStanding.Good,
+        }
         : null;
 
     private async Task<Refusal?> JoinTemplateRegistry(string waba, CancellationToken cancellationToken)
@@ -171,6 +225,13 @@ public sealed class BusinessNumberGrain(
 
         state.State.KnownToTemplateRegistry = true;
         return null;
+    }
+
+    /// <summary>A number joining a WABA is under whatever Meta last said of that WABA's standing.</summary>
+    private async Task TakeStanding(string waba, CancellationToken cancellationToken)
+    {
+        var standing = await GrainFactory.GetGrain<IAccountSignalsGrain>(waba).Standing(cancellationToken);
+        state.State.Standing = standing == AccountStanding.Good ? null : standing;
     }
 
     private Task LeaveTemplateRegistry(string waba, CancellationToken cancellationToken) =>

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Conversations.Abstractions.BusinessNumbers;
+using Conversations.Abstractions.Events;
+using Conversations.Abstractions.Grains;
+using Conversations.Abstractions.Limits;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
+using Conversations.Testing;
+using static Conversations.Grains.Tests.ConversationDriver;
+
+namespace Conversations.Grains.Tests.Signals;
+
+/// <summary>A WABA's account signals reach its numbers and portfolios, sends read them, and each change is one event per number.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AccountSignalsGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_restriction_reaches_every_number_of_the_WABA_once_and_each_hears_of_it_once()
+    {
+        var waba = TestNumbers.WabaId();
+        var numbers = new[] { await Register(waba), await Register(waba) };
+        var restriction = new AccountRestriction(AccountRestriction.BusinessInitiatedMessaging, fixture.Clock.GetUtcNow().AddDays(7));
+
+        Assert.Equal(2, Ok(await Signals(waba).ApplyRestrictions([restriction])));
+        Assert.Equal(0, Ok(await Signals(waba).ApplyRestrictions([restriction with { }])));
+
+        foreach (var number in numbers)
+        {
+            var profile = await fixture.Grains.GetGrain<IBusinessNumberGrain>(number).GetProfile();
+            Assert.Equal([restriction], profile!.Standing.Restrictions.ToArray());
+            var change = Assert.Single(fixture.Events.Events, e => e.BusinessNumberId == number && e.Kind == ConversationEventKind.AccountStandingChanged);
+            Assert.Equal("", change.Customer);
+            Assert.Equal([restriction], change.Standing!.Restrictions.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task A_capability_update_for_a_WABA_without_numbers_sets_the_limit_of_its_own_portfolio_which_its_first_number_uses()
+    {
+        var waba = TestNumbers.WabaId();
+
+        Assert.Equal(0, Ok(await Signals(waba).ApplyMessagingLimit("100000")));
+
+        Assert.Equal(100_000, (await fixture.Grains.GetGrain<IMessagingLimitGrain>(waba).Status()).Tier);
+    }
+
+    [Fact]
+    public async Task A_quality_update_finds_the_number_by_its_display_digits_and_refuses_one_the_WABA_does_not_have()
+    {
+        var waba = TestNumbers.WabaId();
+        var number = await Register(waba, display: "+1 (555) 078-3881".Replace("(", "").Replace(")", ""));
+
+        Assert.Equal(1, Ok(await Signals(waba).ApplyQuality("15550783881", QualityRating.Red, messagingLimit: null)));
+        Refused(await Signals(waba).ApplyQuality("15550783882", QualityRating.Red, messagingLimit: null), RefusalReason.UnknownBusinessNumber);
+
+        Assert.Equal(QualityRating.Red, (await fixture.Grains.GetGrain<IBusinessNumberGrain>(number).GetProfile())!.Quality);
+        Assert.Equal(QualityRating.Red, Assert.Single(fixture.Events.Events, e => e.BusinessNumberId == number && e.Kind == ConversationEventKind.QualityChanged).Quality);
+    }
+
+    [Fact]
+    public async Task A_slowed_number_sends_marketing_at_the_guards_rate_while_utility_goes_at_its_own()
+    {
+        var driver = await Registered(fixture);
+        await driver.Template("spring_sale", "Hello {{1}}", category: TemplateCategory.Marketing);
+        await driver.Template("order_update", "Hello {{1}}");
+        Ok(await fixture.Grains.GetGrain<IBusinessNumberGrain>(driver.BusinessNumberId).SetQuality(QualityRating.Yellow));
+
+        // Dry runs look without taking: the five places of this second are still there after them.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(Ok(await To(driver).Evaluate(Marketing(driver))).Allowed);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Ok(await To(driver).Send(Marketing(driver)));
+        }
+
+        var slowed = Refused(await To(driver).Send(Marketing(driver)), RefusalReason.QualityGuardSlowed);
+        Assert.Equal(("YELLOW", "5", "1"), (slowed.Metadata["quality_rating"], slowed.Metadata["per_second"], slowed.Metadata["retry_after"]));
+        Ok(await To(driver).Send(Utility(driver)));
+
+        driver.Advance(TimeSpan.FromMilliseconds(200));
+        Ok(await To(driver).Send(Marketing(driver)));
+    }
+
+    [Fact]
+    public async Task A_customer_initiated_restriction_refuses_replies_in_the_window_and_not_templates_outside_it()
+    {
+        var driver = await Registered(fixture);
+        await driver.Template("order_update", "Hello {{1}}");
+        await driver.InboundNow();
+        Ok(await Signals(driver.WabaId).ApplyRestrictions([new AccountRestriction(AccountRestriction.CustomerInitiatedMessaging, null)]));
+        driver.Advance(Conversation.ConversationGrain.ProfileLifetime);
+
+        var restricted = Refused(await driver.SendText(), RefusalReason.AccountRestricted);
+
+        Assert.Equal((AccountRestriction.CustomerInitiatedMessaging, ""), (restricted.Metadata["restriction_type"], restricted.Metadata["expires_at"]));
+        Ok(await To(driver).Send(Utility(driver)));
+    }
+
+    private IAccountSignalsGrain Signals(string waba) => fixture.Grains.GetGrain<IAccountSignalsGrain>(waba);
+
+    private async Task<string> Register(string waba, string? display = null)
+    {
+        var number = TestNumbers.BusinessNumberId();
+        Ok(await fixture.Grains.GetGrain<IBusinessNumberGrain>(number).Configure(new BusinessNumberSettings(waba, DisplayPhoneNumber: display)));
+        return number;
+    }
+
+    /// <summary>A new Brazilian customer's conversation on the driver's number: marketing reaches Brazil.</summary>
+    private IConversationGrain To(ConversationDriver driver) =>
+        fixture.Grains.GetGrain<IConversationGrain>(new Abstractions.Identity.ConversationKey(driver.BusinessNumberId, TestNumbers.BrazilCustomer()).ToString());
+
+    private static SendCommand Marketing(ConversationDriver driver) => new(Guid.NewGuid().ToString(), TemplateOf("spring_sale", "Ana"));
+
+    private static SendCommand Utility(ConversationDriver driver) => new(Guid.NewGuid().ToString(), TemplateOf("order_update", "Ana"));
+}
