@@ -193,6 +193,19 @@ public sealed class AccountSignalTests(ApiFactory api)
         Assert.Equal(V1.QualityRating.Unknown, (await Profile(number.BusinessNumberId)).QualityRating);
     }
 
+    [Fact]
+    public async Task A_display_number_that_is_not_digits_is_refused_naming_the_field()
+    {
+        var refused = await Refused.With(StatusCode.InvalidArgument, "INVALID_FIELD", () => api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
+        {
+            BusinessNumberId = TestNumbers.BusinessNumberId(),
+            WabaId = TestNumbers.WabaId(),
+            DisplayPhoneNumber = "call us",
+        }).ResponseAsync);
+
+        Assert.Equal("display_phone_number", refused.Metadata["field"]);
+    }
+
     /// <summary>A fresh number of a fresh WABA (or of <paramref name="wabaId"/>), displayed as <see cref="Display"/>.</summary>
     private async Task<V1.BusinessNumber> Register(string? wabaId = null) =>
         (await api.BusinessNumbers.RegisterBusinessNumberAsync(new V1.RegisterBusinessNumberRequest
