@@ -1,8 +1,11 @@
 using Conversations.Abstractions.BusinessNumbers;
+using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Events;
 using Conversations.Grains.Limits;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.BusinessNumbers;
@@ -10,10 +13,14 @@ namespace Conversations.Grains.BusinessNumbers;
 [GrainType("business-number")]
 public sealed class BusinessNumberGrain(
     [PersistentState("business-number", StorageNames.Conversations)] IPersistentState<BusinessNumberState> state,
-    IOptions<ConversationOptions> options)
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
+    IEnumerable<IConversationEventSink> eventSinks,
+    ILogger<BusinessNumberGrain> logger)
     : Grain, IBusinessNumberGrain
 {
     private readonly LimitOptions _limits = options.Value.Limits;
+    private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
 
     /// <summary>Numbers registered before template registries tracked their numbers introduce themselves on first use.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -100,6 +107,11 @@ public sealed class BusinessNumberGrain(
         if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality, state.State.DisplayPhoneNumber, state.State.Standing))
         {
             await state.WriteStateAsync(cancellationToken);
+            if (before.WabaId is not null && before.Quality != state.State.Quality)
+            {
+                await Announce(QualityChanged(state.State.Quality));
+            }
+
             if (before.ThroughputPerSecond != state.State.ThroughputPerSecond)
             {
                 await GrainFactory.GetGrain<IThroughputPacerGrain>(this.GetPrimaryKeyString()).SetRate(Profile()!.ThroughputPerSecond, CancellationToken.None);
@@ -168,7 +180,7 @@ public sealed class BusinessNumberGrain(
             {
                 var changed = number.Quality != quality;
                 number.Quality = quality;
-                return changed;
+                return changed ? QualityChanged(quality) : null;
             },
             cancellationToken);
 
@@ -179,25 +191,36 @@ public sealed class BusinessNumberGrain(
                 var stored = standing == AccountStanding.Good ? null : standing;
                 var changed = number.Standing != stored;
                 number.Standing = stored;
-                return changed;
+                return changed ? NumberEvent(ConversationEventKind.AccountStandingChanged) with { Standing = standing } : null;
             },
             cancellationToken);
 
-    /// <summary>Applies one of Meta's signals to a registered number; <paramref name="apply"/> says whether it changed anything to store.</summary>
-    private async Task<Result<BusinessNumberProfile>> Signal(Func<BusinessNumberState, bool> apply, CancellationToken cancellationToken)
+    /// <summary>Applies one of Meta's signals to a registered number; <paramref name="apply"/> returns the event of what it changed.</summary>
+    private async Task<Result<BusinessNumberProfile>> Signal(Func<BusinessNumberState, PublishedEvent?> apply, CancellationToken cancellationToken)
     {
         if (state.State.WabaId is null)
         {
             return NotRegistered();
         }
 
-        if (apply(state.State))
+        if (apply(state.State) is { } change)
         {
             await state.WriteStateAsync(cancellationToken);
+            await Announce(change);
         }
 
         return Result<BusinessNumberProfile>.Ok(Profile()!);
     }
+
+    private PublishedEvent QualityChanged(QualityRating quality) => NumberEvent(ConversationEventKind.QualityChanged) with { Quality = quality };
+
+    /// <summary>A number-wide event (no customer): only subscribers of the whole number get it.</summary>
+    private PublishedEvent NumberEvent(ConversationEventKind kind) => new(this.GetPrimaryKeyString(), "", 0, kind, time.GetUtcNow());
+
+    /// <summary>Told after it is stored; a failed delivery is logged and never undoes the change.</summary>
+    private Task Announce(PublishedEvent change) =>
+        EventSinkPublishing.PublishEach(_eventSinks, [change], (e, _) => logger.LogWarning(
+            e, "Telling the subscribers of {BusinessNumberId} of its {Kind} failed", change.BusinessNumberId, change.Kind));
 
     public Task<string?> GetWabaId(CancellationToken cancellationToken = default) => Task.FromResult(state.State.WabaId);
 

@@ -12,9 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Grains.Signals;
 
 /// <summary>
-/// Applies one WABA's account signals: to its numbers (quality, standing) and their portfolios (messaging limit), each
-/// stored where sends read it, then told to the numbers' subscribers as number-wide events. The WABA's standing is kept
-/// here too, so a number that joins the WABA later takes it.
+/// Applies one WABA's account signals: to its numbers (quality, standing: each number tells its own subscribers) and
+/// their portfolios (messaging limit: told here to the subscribers of the portfolio's numbers in this WABA), each stored
+/// where sends read it before it is told. The WABA's standing is kept here too, so a number that joins the WABA later
+/// takes it.
 /// </summary>
 [GrainType("account-signals")]
 public sealed class AccountSignalsGrain(
@@ -50,7 +51,6 @@ public sealed class AccountSignalsGrain(
                 return set.Refusal;
             }
 
-            await Announce([number.BusinessNumberId], ConversationEventKind.QualityChanged, e => e with { Quality = rating });
             changed++;
         }
 
@@ -122,7 +122,6 @@ public sealed class AccountSignalsGrain(
             }
         }
 
-        await Announce(changed, ConversationEventKind.AccountStandingChanged, e => e with { Standing = standing });
         return Result<int>.Ok(changed.Count);
     }
 

@@ -100,6 +100,22 @@ public sealed class AccountSignalsGrainTests(ClusterFixture fixture)
         Ok(await To(driver).Send(Utility(driver)));
     }
 
+    [Fact]
+    public async Task An_operators_change_of_rating_is_an_event_too_and_registering_with_one_or_setting_the_same_is_not()
+    {
+        var waba = TestNumbers.WabaId();
+        var number = TestNumbers.BusinessNumberId();
+        var grain = fixture.Grains.GetGrain<IBusinessNumberGrain>(number);
+
+        Ok(await grain.Configure(new BusinessNumberSettings(waba, Quality: QualityRating.Green)));
+        Ok(await grain.Configure(new BusinessNumberSettings(waba, Quality: QualityRating.Green)));
+        Ok(await grain.Configure(new BusinessNumberSettings(waba, Quality: QualityRating.Yellow)));
+        Ok(await grain.SetQuality(QualityRating.Yellow));
+
+        var change = Assert.Single(fixture.Events.Events, e => e.BusinessNumberId == number);
+        Assert.Equal((ConversationEventKind.QualityChanged, QualityRating.Yellow), (change.Kind, change.Quality));
+    }
+
     private IAccountSignalsGrain Signals(string waba) => fixture.Grains.GetGrain<IAccountSignalsGrain>(waba);
 
     private async Task<string> Register(string waba, string? display = null)
