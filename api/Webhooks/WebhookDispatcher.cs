@@ -141,10 +141,10 @@ public sealed class WebhookDispatcher(GrainReferences grains, WebhookMetrics met
                 return await Account(change, (grain, token) => grain.ApplyMessagingLimit(change.MessagingLimit, token), cancellationToken);
 
             case AccountRestrictionsChanged change:
-                return await Account(change, (grain, token) => grain.ApplyRestrictions(change.Restrictions, token), cancellationToken);
+                return await Account(change, (grain, token) => grain.ApplyRestrictions(change.Restrictions, change.ReportedAt, token), cancellationToken);
 
             case AccountBanChanged change:
-                return await Account(change, (grain, token) => grain.ApplyBan(change.Ban, change.BanDate, token), cancellationToken);
+                return await Account(change, (grain, token) => grain.ApplyBan(change.Ban, change.BanDate, change.ReportedAt, token), cancellationToken);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(webhookEvent), webhookEvent.Kind, "Every webhook event needs a grain.");

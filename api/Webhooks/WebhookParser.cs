@@ -24,6 +24,9 @@ public sealed class WebhookParser
     private readonly List<WebhookEvent> _events = [];
     private readonly List<IgnoredEvent> _ignored = [];
 
+    /// <summary>The current entry's time: when Meta says it reported the entry's changes, null without a unix time.</summary>
+    private DateTimeOffset? _entryTime;
+
     private WebhookParser()
     {
     }
@@ -66,6 +69,7 @@ public sealed class WebhookParser
         foreach (var entry in ArrayOf(root, "entry"))
         {
             var wabaId = StringOf(entry, "id");
+            _entryTime = Timestamp(entry, "time", out var reportedAt) ? reportedAt : null;
             foreach (var change in ArrayOf(entry, "changes"))
             {
                 Change(wabaId, change);
@@ -317,7 +321,7 @@ public sealed class WebhookParser
                     restrictions.Add(new AccountRestriction(type, Timestamp(item, "expiration", out var expires) ? expires : null));
                 }
 
-                _events.Add(new AccountRestrictionsChanged(wabaId, [.. restrictions]));
+                _events.Add(new AccountRestrictionsChanged(wabaId, [.. restrictions], _entryTime));
                 break;
             case "ACCOUNT_RESTRICTION":
                 Ignore(IgnoredEvent.Malformed, "ACCOUNT_RESTRICTION without a restriction_info array");
@@ -338,7 +342,7 @@ public sealed class WebhookParser
                     break;
                 }
 
-                _events.Add(new AccountBanChanged(wabaId, banState, BanDate(StringOf(ban, "waba_ban_date"))));
+                _events.Add(new AccountBanChanged(wabaId, banState, BanDate(StringOf(ban, "waba_ban_date")), _entryTime));
                 break;
             default:
                 Ignore(IgnoredEvent.UnknownAccountEvent, $"account_update '{name}'");

@@ -24,13 +24,17 @@ public interface IAccountSignalsGrain : IGrainWithStringKey
     [Alias("apply-messaging-limit")]
     Task<Result<int>> ApplyMessagingLimit(string messagingLimit, CancellationToken cancellationToken = default);
 
-    /// <summary>account_update ACCOUNT_RESTRICTION: the WABA's restrictions now (empty lifts them all).</summary>
+    /// <summary>
+    /// account_update ACCOUNT_RESTRICTION: the WABA's restrictions as Meta reported them at <paramref name="reportedAt"/>
+    /// (the entry's time; empty lifts them all). A report older than the one applied changes nothing: Meta's deliveries
+    /// come in any order, and a redelivered old one must not undo a newer one.
+    /// </summary>
     [Alias("apply-restrictions")]
-    Task<Result<int>> ApplyRestrictions(ImmutableArray<AccountRestriction> restrictions, CancellationToken cancellationToken = default);
+    Task<Result<int>> ApplyRestrictions(ImmutableArray<AccountRestriction> restrictions, DateTimeOffset? reportedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>account_update DISABLED_UPDATE: the WABA's ban now (None on REINSTATE).</summary>
+    /// <summary>account_update DISABLED_UPDATE: the WABA's ban (None on REINSTATE), older reports ignored as for restrictions.</summary>
     [Alias("apply-ban")]
-    Task<Result<int>> ApplyBan(WabaBanState ban, DateTimeOffset? banDate, CancellationToken cancellationToken = default);
+    Task<Result<int>> ApplyBan(WabaBanState ban, DateTimeOffset? banDate, DateTimeOffset? reportedAt, CancellationToken cancellationToken = default);
 
     /// <summary>The WABA's standing, which a number takes when it joins the WABA.</summary>
     [Alias("standing"), ReadOnly]

@@ -88,24 +88,40 @@ public sealed class AccountSignalsGrain(
         return Result<int>.Ok(changed);
     }
 
-    public Task<Result<int>> ApplyRestrictions(ImmutableArray<AccountRestriction> restrictions, CancellationToken cancellationToken = default) =>
-        ApplyStanding(CurrentStanding with { Restrictions = restrictions }, cancellationToken);
+    public async Task<Result<int>> ApplyRestrictions(ImmutableArray<AccountRestriction> restrictions, DateTimeOffset? reportedAt, CancellationToken cancellationToken = default)
+    {
+        if (Stale(state.State.RestrictionsReportedAt, reportedAt))
+        {
+            return Result<int>.Ok(0);
+        }
 
-    public Task<Result<int>> ApplyBan(WabaBanState ban, DateTimeOffset? banDate, CancellationToken cancellationToken = default) =>
-        ApplyStanding(CurrentStanding with { Ban = ban, BanDate = ban == WabaBanState.None ? null : banDate }, cancellationToken);
+        state.State.RestrictionsReportedAt = reportedAt ?? state.State.RestrictionsReportedAt;
+        return await ApplyStanding(CurrentStanding with { Restrictions = restrictions }, cancellationToken);
+    }
+
+    public async Task<Result<int>> ApplyBan(WabaBanState ban, DateTimeOffset? banDate, DateTimeOffset? reportedAt, CancellationToken cancellationToken = default)
+    {
+        if (Stale(state.State.BanReportedAt, reportedAt))
+        {
+            return Result<int>.Ok(0);
+        }
+
+        state.State.BanReportedAt = reportedAt ?? state.State.BanReportedAt;
+        return await ApplyStanding(CurrentStanding with { Ban = ban, BanDate = ban == WabaBanState.None ? null : banDate }, cancellationToken);
+    }
 
     public Task<AccountStanding> Standing(CancellationToken cancellationToken = default) => Task.FromResult(CurrentStanding);
 
     private AccountStanding CurrentStanding => state.State.Standing ?? AccountStanding.Good;
 
+    /// <summary>Reported before the one applied; a report without a time is applied, as Meta's reference always gives one.</summary>
+    private static bool Stale(DateTimeOffset? applied, DateTimeOffset? reported) => applied is { } last && reported is { } at && at < last;
+
     /// <summary>Stored here first, so a number registered while its own write fails still takes it; then every number, then the event.</summary>
     private async Task<Result<int>> ApplyStanding(AccountStanding standing, CancellationToken cancellationToken)
     {
-        if (CurrentStanding != standing)
-        {
-            state.State.Standing = standing;
-            await state.WriteStateAsync(cancellationToken);
-        }
+        state.State.Standing = standing == AccountStanding.Good ? null : standing;
+        await state.WriteStateAsync(cancellationToken);
 
         var changed = new List<string>();
         foreach (var profile in await Profiles(cancellationToken))

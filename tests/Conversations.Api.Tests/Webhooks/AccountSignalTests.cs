@@ -141,6 +141,20 @@ public sealed class AccountSignalTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_reinstatement_reported_before_the_ban_it_arrives_after_does_not_lift_it()
+    {
+        var number = await Register();
+        var bannedAt = api.Clock.GetUtcNow();
+
+        await _meta.Post(Timed(Signal(number.WabaId, "account_update", Ban("DISABLE")), bannedAt));
+        await _meta.Post(Timed(Signal(number.WabaId, "account_update", Ban("REINSTATE")), bannedAt.AddMinutes(-10)));
+
+        Assert.Equal("DISABLE", (await Profile(number.BusinessNumberId)).AccountStanding.BanState);
+        await _meta.Post(Timed(Signal(number.WabaId, "account_update", Ban("REINSTATE")), bannedAt.AddMinutes(10)));
+        Assert.Equal("NONE", (await Profile(number.BusinessNumberId)).AccountStanding.BanState);
+    }
+
+    [Fact]
     public async Task A_WABA_scheduled_for_disable_sends_until_its_ban_date()
     {
         var number = await Register();
@@ -238,6 +252,13 @@ public sealed class AccountSignalTests(ApiFactory api)
 
     private static JsonObject Signal(string wabaId, string field, JsonObject value) =>
         MetaPayload.Envelope(MetaPayload.Entry(wabaId, MetaPayload.Change(field, value)));
+
+    /// <summary>The payload with its entry's time, as Meta stamps every entry.</summary>
+    private static JsonObject Timed(JsonObject payload, DateTimeOffset at)
+    {
+        payload["entry"]![0]!["time"] = at.ToUnixTimeSeconds();
+        return payload;
+    }
 
     private static JsonObject Capability(JsonNode limit) => new()
     {

@@ -22,8 +22,8 @@ public sealed class AccountSignalsGrainTests(ClusterFixture fixture)
         var numbers = new[] { await Register(waba), await Register(waba) };
         var restriction = new AccountRestriction(AccountRestriction.BusinessInitiatedMessaging, fixture.Clock.GetUtcNow().AddDays(7));
 
-        Assert.Equal(2, Ok(await Signals(waba).ApplyRestrictions([restriction])));
-        Assert.Equal(0, Ok(await Signals(waba).ApplyRestrictions([restriction with { }])));
+        Assert.Equal(2, Ok(await Signals(waba).ApplyRestrictions([restriction], reportedAt: null)));
+        Assert.Equal(0, Ok(await Signals(waba).ApplyRestrictions([restriction with { }], reportedAt: null)));
 
         foreach (var number in numbers)
         {
@@ -91,7 +91,7 @@ public sealed class AccountSignalsGrainTests(ClusterFixture fixture)
         var driver = await Registered(fixture);
         await driver.Template("order_update", "Hello {{1}}");
         await driver.InboundNow();
-        Ok(await Signals(driver.WabaId).ApplyRestrictions([new AccountRestriction(AccountRestriction.CustomerInitiatedMessaging, null)]));
+        Ok(await Signals(driver.WabaId).ApplyRestrictions([new AccountRestriction(AccountRestriction.CustomerInitiatedMessaging, null)], reportedAt: null));
         driver.Advance(Conversation.ConversationGrain.ProfileLifetime);
 
         var restricted = Refused(await driver.SendText(), RefusalReason.AccountRestricted);
@@ -114,6 +114,23 @@ public sealed class AccountSignalsGrainTests(ClusterFixture fixture)
 
         var change = Assert.Single(fixture.Events.Events, e => e.BusinessNumberId == number);
         Assert.Equal((ConversationEventKind.QualityChanged, QualityRating.Yellow), (change.Kind, change.Quality));
+    }
+
+    [Fact]
+    public async Task A_report_older_than_the_one_applied_changes_nothing_whatever_order_Meta_delivers_them_in()
+    {
+        var waba = TestNumbers.WabaId();
+        var number = await Register(waba);
+        var reported = fixture.Clock.GetUtcNow();
+
+        Assert.Equal(1, Ok(await Signals(waba).ApplyBan(WabaBanState.Disable, null, reported)));
+        Assert.Equal(0, Ok(await Signals(waba).ApplyBan(WabaBanState.None, null, reported.AddMinutes(-5))));
+        Assert.Equal(1, Ok(await Signals(waba).ApplyRestrictions([new AccountRestriction(AccountRestriction.BusinessInitiatedMessaging, null)], reported.AddMinutes(-5))));
+
+        var standing = (await fixture.Grains.GetGrain<IBusinessNumberGrain>(number).GetProfile())!.Standing;
+        Assert.Equal(WabaBanState.Disable, standing.Ban);
+        Assert.Single(standing.Restrictions);
+        Assert.Equal(1, Ok(await Signals(waba).ApplyBan(WabaBanState.None, null, reported.AddMinutes(1))));
     }
 
     private IAccountSignalsGrain Signals(string waba) => fixture.Grains.GetGrain<IAccountSignalsGrain>(waba);
