@@ -27,6 +27,7 @@ public static class ConversationsSilo
             .ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
+        silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Signals.QualityGuardOptionsValidator>();
         silo.Services.TryAddSingleton<IMessageLogStore, InMemoryMessageLogStore>();
         silo.Services.TryAddSingleton<Conversations.Grains.DeadLetters.IDeadLetterStore, Conversations.Grains.DeadLetters.InMemoryDeadLetterStore>();
         silo.Services.TryAddSingleton<Conversations.Abstractions.Grains.GrainReferences>();

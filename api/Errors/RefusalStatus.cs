@@ -64,6 +64,12 @@ public static class RefusalStatus
         // What one call may hold of the api's streams (api/Streaming, grains/.../Events/SubscribeCursor.cs).
         RefusalReason.StreamsExhausted => (StatusCode.ResourceExhausted, null),
         RefusalReason.ReplayTooLarge => (StatusCode.ResourceExhausted, null),
+        // Meta's account signals (grains/.../Signals). The caller may send; the WABA or number may not until Meta's state
+        // changes, which no retry of the call brings about: a precondition, not the caller's permission.
+        RefusalReason.AccountRestricted => (StatusCode.FailedPrecondition, null),
+        RefusalReason.AccountBanned => (StatusCode.FailedPrecondition, "131031"),
+        RefusalReason.QualityGuardPaused => (StatusCode.FailedPrecondition, null),
+        RefusalReason.QualityGuardSlowed => (StatusCode.ResourceExhausted, null),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Every refusal reason needs a gRPC mapping."),
     };
 

@@ -23,7 +23,8 @@ public sealed class BusinessNumbersService(IGrainFactory grains, CallerAccess ca
             request.WabaId,
             portfolio,
             request.HasThroughputPerSecond ? request.ThroughputPerSecond : null,
-            BusinessNumberMapping.FromProto(request.QualityRating));
+            BusinessNumberMapping.FromProto(request.QualityRating),
+            request.DisplayPhoneNumber.Length == 0 ? null : request.DisplayPhoneNumber);
         var profile = await grains.GetGrain<IBusinessNumberGrain>(id).Configure(settings, context.CancellationToken);
         return new V1.RegisterBusinessNumberResponse { BusinessNumber = profile.OrThrow().ToProto() };
     }

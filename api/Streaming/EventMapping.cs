@@ -31,6 +31,9 @@ public static class EventMapping
             TemplateLanguage = e.TemplateLanguage ?? "",
             TemplateStatus = TemplateStatusOf(e.TemplateStatus),
             EventsMissedBefore = feedEvent.EventsMissedBefore,
+            QualityRating = e.Quality is { } quality ? quality.ToProto() : V1.QualityRating.Unspecified,
+            MessagingLimit = e.MessagingLimit ?? "",
+            AccountStanding = e.Standing?.ToProto(),
         };
     }
 

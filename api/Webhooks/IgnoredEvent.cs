@@ -17,6 +17,12 @@ public sealed record IgnoredEvent(string Reason, string Detail)
     public const string UnknownQuality = "unknown_quality";
     public const string UnknownPreference = "unknown_preference";
 
+    /// <summary>An account signal this service does not act on: an account_update event, a quality event, a ban state.</summary>
+    public const string UnknownAccountEvent = "unknown_account_event";
+
+    /// <summary>A messaging limit that is none of Meta's tiers here (TIER_50, NOT_SET, a typo).</summary>
+    public const string UnknownMessagingLimit = "unknown_messaging_limit";
+
     /// <summary>A status for a wamid the conversation never sent (e.g. sent from another tool on the same number).</summary>
     public const string UnknownMessage = "unknown_message";
 

@@ -145,6 +145,18 @@ public sealed class WebhookDispatcher(
             case UnappliedEvent unapplied:
                 return new Outcome(null, null, unapplied);
 
+            case NumberQualityChanged change:
+                return await Account(change, (grain, token) => grain.ApplyQuality(change.DisplayPhoneNumber, change.Quality, change.MessagingLimit, token), cancellationToken);
+
+            case MessagingLimitChanged change:
+                return await Account(change, (grain, token) => grain.ApplyMessagingLimit(change.MessagingLimit, token), cancellationToken);
+
+            case AccountRestrictionsChanged change:
+                return await Account(change, (grain, token) => grain.ApplyRestrictions(change.Restrictions, change.ReportedAt, token), cancellationToken);
+
+            case AccountBanChanged change:
+                return await Account(change, (grain, token) => grain.ApplyBan(change.Ban, change.BanDate, change.ReportedAt, token), cancellationToken);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(webhookEvent), webhookEvent.Kind, "Every webhook event needs a grain.");
         }
@@ -205,6 +217,12 @@ public sealed class WebhookDispatcher(
     {
         var waba = MetaId.WabaId(templateEvent.WabaId);
         return waba.Succeeded ? Result<ITemplateRegistryGrain>.Ok(grains.Get<ITemplateRegistryGrain>(waba.Value)) : waba.Refusal;
+    }
+
+    private async Task<Outcome> Account(AccountEvent accountEvent, Func<IAccountSignalsGrain, CancellationToken, Task<Result<int>>> apply, CancellationToken cancellationToken)
+    {
+        var waba = MetaId.WabaId(accountEvent.WabaId);
+        return waba.Succeeded ? Outcome.Of(await apply(grains.Get<IAccountSignalsGrain>(waba.Value), cancellationToken)) : waba.Refusal;
     }
 
     /// <summary>How one event ended when its grain call returned: applied, refused, nothing to apply it to, or not appliable yet.</summary>

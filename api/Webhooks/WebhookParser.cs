@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Conversations.Abstractions.BusinessNumbers;
+using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Templates;
@@ -21,6 +23,9 @@ public sealed class WebhookParser
 
     private readonly List<WebhookEvent> _events = [];
     private readonly List<IgnoredEvent> _ignored = [];
+
+    /// <summary>The current entry's time: when Meta says it reported the entry's changes, null without a unix time.</summary>
+    private DateTimeOffset? _entryTime;
 
     private WebhookParser()
     {
@@ -64,6 +69,7 @@ public sealed class WebhookParser
         foreach (var entry in ArrayOf(root, "entry"))
         {
             var wabaId = StringOf(entry, "id");
+            _entryTime = Timestamp(entry, "time", out var reportedAt) ? reportedAt : null;
             foreach (var change in ArrayOf(entry, "changes"))
             {
                 Change(wabaId, change);
@@ -99,6 +105,15 @@ public sealed class WebhookParser
                 break;
             case "calls":
                 Calls(value);
+                break;
+            case "phone_number_quality_update":
+                PhoneNumberQualityUpdate(wabaId, value);
+                break;
+            case "business_capability_update":
+                BusinessCapabilityUpdate(wabaId, value);
+                break;
+            case "account_update":
+                AccountUpdate(wabaId, value);
                 break;
             default:
                 Ignore(IgnoredEvent.UnknownField, $"field '{field}'");
@@ -316,6 +331,136 @@ public sealed class WebhookParser
 
             _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at) { Raw = preference.GetRawText() });
         }
+    }
+
+    /// <summary>
+    /// FLAGGED and UNFLAGGED change the number's quality: Meta's payload carries no rating, and an unflagged number is at
+    /// least medium again, so it is YELLOW until an operator says GREEN. Every event may carry the portfolio's limit.
+    /// </summary>
+    private void PhoneNumberQualityUpdate(string? wabaId, JsonElement value)
+    {
+        if (StringOf(value, "display_phone_number") is not { Length: > 0 } display)
+        {
+            Ignore(IgnoredEvent.Malformed, "phone_number_quality_update without a display_phone_number");
+            return;
+        }
+
+        var name = StringOf(value, "event");
+        QualityRating? quality = name switch
+        {
+            "FLAGGED" => QualityRating.Flagged,
+            "UNFLAGGED" => QualityRating.Yellow,
+            _ => null,
+        };
+        var limit = MessagingLimitOf(value, "max_daily_conversations_per_business") ?? MessagingLimitOf(value, "current_limit");
+        if (quality is null && limit is null)
+        {
+            Ignore(IgnoredEvent.UnknownAccountEvent, $"phone_number_quality_update '{name}' without a quality or messaging limit");
+            return;
+        }
+
+        _events.Add(new NumberQualityChanged(wabaId, display, quality, limit));
+    }
+
+    private void BusinessCapabilityUpdate(string? wabaId, JsonElement value)
+    {
+        if (StringOf(value, "max_daily_conversations_per_business") is null)
+        {
+            Ignore(IgnoredEvent.UnknownMessagingLimit, "business_capability_update without max_daily_conversations_per_business");
+        }
+        else if (MessagingLimitOf(value, "max_daily_conversations_per_business") is { } limit)
+        {
+            _events.Add(new MessagingLimitChanged(wabaId, limit));
+        }
+    }
+
+    /// <summary>Restrictions and bans change what may be sent; every other account_update event is counted and left.</summary>
+    private void AccountUpdate(string? wabaId, JsonElement value)
+    {
+        var name = StringOf(value, "event");
+        switch (name)
+        {
+            case "ACCOUNT_RESTRICTION" when value.TryGetProperty("restriction_info", out var info) && info.ValueKind == JsonValueKind.Array:
+                var restrictions = new List<AccountRestriction>();
+                foreach (var item in ArrayOf(value, "restriction_info"))
+                {
+                    if (StringOf(item, "restriction_type") is not { Length: > 0 } type)
+                    {
+                        Ignore(IgnoredEvent.Malformed, "restriction_info item without a restriction_type");
+                        continue;
+                    }
+
+                    // An expiration that is not a unix time leaves the restriction in force until Meta lifts it: the safe side.
+                    restrictions.Add(new AccountRestriction(type, Timestamp(item, "expiration", out var expires) ? expires : null));
+                }
+
+                _events.Add(new AccountRestrictionsChanged(wabaId, [.. restrictions], _entryTime));
+                break;
+            case "ACCOUNT_RESTRICTION":
+                Ignore(IgnoredEvent.Malformed, "ACCOUNT_RESTRICTION without a restriction_info array");
+                break;
+            case "DISABLED_UPDATE":
+                var ban = ObjectOf(value, "ban_info") is { } banInfo ? banInfo : default;
+                var state = StringOf(ban, "waba_ban_state");
+                WabaBanState? parsed = state switch
+                {
+                    "DISABLE" => WabaBanState.Disable,
+                    "SCHEDULE_FOR_DISABLE" => WabaBanState.ScheduleForDisable,
+                    "REINSTATE" => WabaBanState.None,
+                    _ => null,
+                };
+                if (parsed is not { } banState)
+                {
+                    Ignore(IgnoredEvent.UnknownAccountEvent, $"waba_ban_state '{state}'");
+                    break;
+                }
+
+                _events.Add(new AccountBanChanged(wabaId, banState, BanDate(StringOf(ban, "waba_ban_date")), _entryTime));
+                break;
+            default:
+                Ignore(IgnoredEvent.UnknownAccountEvent, $"account_update '{name}'");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A messaging limit as Meta writes it (10000, -1 for unlimited, "TIER_10K", "TIER_UNLIMITED", "UNLIMITED") in the
+    /// domain's spelling; null, and counted, when it is present but none of the tiers; null when absent.
+    /// </summary>
+    private string? MessagingLimitOf(JsonElement value, string name)
+    {
+        if (StringOf(value, name) is not { } text)
+        {
+            return null;
+        }
+
+        var tier = text.Trim().ToUpperInvariant();
+        tier = tier.StartsWith("TIER_", StringComparison.Ordinal) ? tier["TIER_".Length..] : tier;
+        if (tier == "-1")
+        {
+            return MessagingLimitTier.UnlimitedName;
+        }
+
+        if (MessagingLimitTier.TryParse(tier, out var limit))
+        {
+            return MessagingLimitTier.Name(limit);
+        }
+
+        Ignore(IgnoredEvent.UnknownMessagingLimit, $"{name} '{text}'");
+        return null;
+    }
+
+    /// <summary>waba_ban_date as unix seconds or an ISO date (Meta shows a date); null when it is neither.</summary>
+    private static DateTimeOffset? BanDate(string? text)
+    {
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxUnixSeconds)
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+            ? date
+            : null;
     }
 
     private void Ignore(string reason, string detail) => _ignored.Add(new IgnoredEvent(reason, detail));

@@ -17,13 +17,18 @@ public static class RegisterNumberCommand
         // Not given, the option's value is QUALITY_RATING_UNSPECIFIED, which the server reads as "keep the current".
         var quality = CommandOptions.ProtoEnum<V1.QualityRating>("--quality", "The number's quality rating as Meta reports it; without it the current rating stays.");
         quality.Required = false;
-        var command = new Command("register-number", "Registers a business phone number to its WABA, or updates its portfolio, throughput and quality rating; conversations on a number need this first.")
+        var display = new Option<string>("--display-number")
+        {
+            Description = "The number as Meta displays it (digits, + and dashes allowed): how Meta's quality updates name it; without it the current one stays.",
+        };
+        var command = new Command("register-number", "Registers a business phone number to its WABA, or updates its portfolio, throughput, quality rating and display number; conversations on a number need this first.")
         {
             number,
             waba,
             portfolio,
             throughput,
             quality,
+            display,
         };
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
@@ -33,6 +38,7 @@ public static class RegisterNumberCommand
                 WabaId = parse.GetRequiredValue(waba),
                 PortfolioId = parse.GetValue(portfolio) ?? "",
                 QualityRating = parse.GetValue(quality),
+                DisplayPhoneNumber = parse.GetValue(display) ?? "",
             };
             if (parse.GetValue(throughput) is { } perSecond)
             {

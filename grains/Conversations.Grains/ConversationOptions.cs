@@ -123,6 +123,9 @@ public sealed class ConversationOptions
     /// <summary>The messaging limit and throughput enforced before Meta.</summary>
     public Limits.LimitOptions Limits { get; set; } = new();
 
+    /// <summary>What marketing sends on a number of falling quality do ("Conversations:QualityGuard").</summary>
+    public Signals.QualityGuardOptions QualityGuard { get; set; } = new();
+
     [Range(1, 1024)]
     public int MaxIdempotencyKeyLength { get; set; } = 128;
 

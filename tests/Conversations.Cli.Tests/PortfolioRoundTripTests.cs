@@ -27,6 +27,18 @@ public sealed class PortfolioRoundTripTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Register_number_with_a_display_number_stores_its_digits()
+    {
+        var number = TestNumbers.BusinessNumberId();
+
+        var run = await Cli.Run(api, "register-number", "--number", number, "--waba", TestNumbers.WabaId(), "--display-number", "+1 555-078-3881");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var stored = (await api.BusinessNumbers.GetBusinessNumberAsync(new V1.GetBusinessNumberRequest { BusinessNumberId = number })).BusinessNumber;
+        Assert.Equal("15550783881", stored.DisplayPhoneNumber);
+    }
+
+    [Fact]
     public async Task Register_number_again_without_the_new_options_keeps_portfolio_throughput_and_quality()
     {
         var (number, waba, portfolio) = (TestNumbers.BusinessNumberId(), TestNumbers.WabaId(), TestNumbers.WabaId());

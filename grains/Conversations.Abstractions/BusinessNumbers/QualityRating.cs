@@ -1,6 +1,6 @@
 namespace Conversations.Abstractions.BusinessNumbers;
 
-/// <summary>Meta's quality rating of a business number, from seven days of customer feedback.</summary>
+/// <summary>Meta's quality rating of a business number, from seven days of customer feedback. Persisted: never renumber.</summary>
 [GenerateSerializer]
 [Alias("quality-rating")]
 public enum QualityRating
@@ -9,4 +9,7 @@ public enum QualityRating
     Green = 1,
     Yellow = 2,
     Red = 3,
+
+    /// <summary>Meta flagged the number (phone_number_quality_update FLAGGED): quality is low and its limit may drop.</summary>
+    Flagged = 4,
 }

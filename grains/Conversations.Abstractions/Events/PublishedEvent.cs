@@ -1,3 +1,4 @@
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 
@@ -36,4 +37,15 @@ public sealed record PublishedEvent(
     [Id(13)] public string? TemplateLanguage { get; init; }
 
     [Id(14)] public string? TemplateStatus { get; init; }
+
+    // Account signals; Ids apart from the conversation's own fields, which other kinds may extend.
+
+    /// <summary>QualityChanged: the number's rating now.</summary>
+    [Id(30)] public QualityRating? Quality { get; init; }
+
+    /// <summary>MessagingLimitChanged: the portfolio's tier now ("250" ... "unlimited").</summary>
+    [Id(31)] public string? MessagingLimit { get; init; }
+
+    /// <summary>AccountStandingChanged: the WABA's restrictions and ban now.</summary>
+    [Id(32)] public AccountStanding? Standing { get; init; }
 }

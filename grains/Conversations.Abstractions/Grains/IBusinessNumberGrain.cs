@@ -33,6 +33,14 @@ public interface IBusinessNumberGrain : IGrainWithStringKey
     [Alias("release")]
     Task<Result<BusinessNumberProfile>> Release(CancellationToken cancellationToken = default);
 
+    /// <summary>Meta's quality rating of the number (phone_number_quality_update); refused when it is not registered.</summary>
+    [Alias("set-quality")]
+    Task<Result<BusinessNumberProfile>> SetQuality(QualityRating quality, CancellationToken cancellationToken = default);
+
+    /// <summary>Meta's restrictions and ban of the number's WABA (account_update); refused when it is not registered.</summary>
+    [Alias("set-standing")]
+    Task<Result<BusinessNumberProfile>> SetStanding(AccountStanding standing, CancellationToken cancellationToken = default);
+
     /// <summary>The WABA id, or null when the number was never registered.</summary>
     [Alias("get-waba"), ReadOnly]
     Task<string?> GetWabaId(CancellationToken cancellationToken = default);

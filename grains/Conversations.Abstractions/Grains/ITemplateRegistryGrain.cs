@@ -34,6 +34,10 @@ public interface ITemplateRegistryGrain : IGrainWithStringKey
     [Alias("add-business-number")]
     Task AddBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default);
 
+    /// <summary>The business numbers registered to this WABA, in no particular order.</summary>
+    [Alias("business-numbers"), ReadOnly]
+    Task<ImmutableArray<string>> BusinessNumbers(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// <see cref="AddBusinessNumber"/> for a number joining this WABA (registered or moved to it): refused with
     /// NUMBER_QUOTA_EXCEEDED when the WABA already has its most numbers. Idempotent: a number it has is admitted again.

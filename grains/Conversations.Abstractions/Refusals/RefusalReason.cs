@@ -100,4 +100,19 @@ public enum RefusalReason
 
     /// <summary>A Subscribe's after_position is further behind the latest position than one replay may go; metadata says where to resume.</summary>
     ReplayTooLarge = 211,
+
+    // What Meta's account signals (account_update, phone_number_quality_update) say about the WABA and the number,
+    // numbered apart so that reasons added beside them elsewhere never take the same number.
+
+    /// <summary>Meta restricted the WABA's messaging of this kind; metadata restriction_type and expires_at (empty: until Meta lifts it).</summary>
+    AccountRestricted = 300,
+
+    /// <summary>Meta disabled the WABA (account_update DISABLED_UPDATE); metadata ban_state and ban_date.</summary>
+    AccountBanned = 301,
+
+    /// <summary>The number's quality is low and the quality guard pauses marketing on it; metadata quality_rating.</summary>
+    QualityGuardPaused = 302,
+
+    /// <summary>The number's quality is low and the quality guard slows marketing on it; metadata quality_rating, per_second and retry_after.</summary>
+    QualityGuardSlowed = 303,
 }

@@ -1,8 +1,11 @@
 using Conversations.Abstractions.BusinessNumbers;
+using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Grains.Events;
 using Conversations.Grains.Limits;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.BusinessNumbers;
@@ -10,10 +13,14 @@ namespace Conversations.Grains.BusinessNumbers;
 [GrainType("business-number")]
 public sealed class BusinessNumberGrain(
     [PersistentState("business-number", StorageNames.Conversations)] IPersistentState<BusinessNumberState> state,
-    IOptions<ConversationOptions> options)
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
+    IEnumerable<IConversationEventSink> eventSinks,
+    ILogger<BusinessNumberGrain> logger)
     : Grain, IBusinessNumberGrain
 {
     private readonly LimitOptions _limits = options.Value.Limits;
+    private readonly IConversationEventSink[] _eventSinks = [.. eventSinks];
 
     /// <summary>Numbers registered before template registries tracked their numbers introduce themselves on first use.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -57,7 +64,13 @@ public sealed class BusinessNumberGrain(
 
         if (settings.Quality is { } quality && !Enum.IsDefined(quality))
         {
-            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be QUALITY_UNKNOWN, QUALITY_GREEN, QUALITY_YELLOW or QUALITY_RED.");
+            return FieldRules.Invalid("quality_rating", "enum", "quality_rating must be QUALITY_UNKNOWN, QUALITY_GREEN, QUALITY_YELLOW, QUALITY_RED or QUALITY_FLAGGED.");
+        }
+
+        var display = settings.DisplayPhoneNumber is null ? null : DisplayPhoneNumbers.Normalize(settings.DisplayPhoneNumber);
+        if (settings.DisplayPhoneNumber is not null && display is null)
+        {
+            return FieldRules.Invalid("display_phone_number", "digits", "display_phone_number must be 5 to 20 digits, optionally with +, spaces or dashes.");
         }
 
         // Conversations cache their number's WABA and portfolio; moving a number would silently switch the template
@@ -80,14 +93,25 @@ public sealed class BusinessNumberGrain(
             return full;
         }
 
-        var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality);
+        if (state.State.WabaId is null)
+        {
+            await TakeStanding(waba.Value, cancellationToken);
+        }
+
+        var before = (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality, state.State.DisplayPhoneNumber, state.State.Standing);
         state.State.WabaId = waba.Value;
         state.State.PortfolioId = currentPortfolio ?? portfolio.Value;
         state.State.ThroughputPerSecond = settings.ThroughputPerSecond ?? state.State.ThroughputPerSecond;
         state.State.Quality = settings.Quality ?? state.State.Quality;
-        if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality))
+        state.State.DisplayPhoneNumber = display ?? state.State.DisplayPhoneNumber;
+        if (before != (state.State.WabaId, state.State.PortfolioId, state.State.ThroughputPerSecond, state.State.Quality, state.State.DisplayPhoneNumber, state.State.Standing))
         {
             await state.WriteStateAsync(cancellationToken);
+            if (before.WabaId is not null && before.Quality != state.State.Quality)
+            {
+                await Announce(QualityChanged(state.State.Quality));
+            }
+
             if (before.ThroughputPerSecond != state.State.ThroughputPerSecond)
             {
                 await GrainFactory.GetGrain<IThroughputPacerGrain>(this.GetPrimaryKeyString()).SetRate(Profile()!.ThroughputPerSecond, CancellationToken.None);
@@ -126,6 +150,7 @@ public sealed class BusinessNumberGrain(
             }
 
             await LeaveTemplateRegistry(previous, cancellationToken);
+            await TakeStanding(waba.Value, cancellationToken);
         }
 
         state.State.WabaId = waba.Value;
@@ -149,6 +174,54 @@ public sealed class BusinessNumberGrain(
         return Result<BusinessNumberProfile>.Ok(released);
     }
 
+    public Task<Result<BusinessNumberProfile>> SetQuality(QualityRating quality, CancellationToken cancellationToken = default) =>
+        Signal(
+            number =>
+            {
+                var changed = number.Quality != quality;
+                number.Quality = quality;
+                return changed ? QualityChanged(quality) : null;
+            },
+            cancellationToken);
+
+    public Task<Result<BusinessNumberProfile>> SetStanding(AccountStanding standing, CancellationToken cancellationToken = default) =>
+        Signal(
+            number =>
+            {
+                var stored = standing == AccountStanding.Good ? null : standing;
+                var changed = number.Standing != stored;
+                number.Standing = stored;
+                return changed ? NumberEvent(ConversationEventKind.AccountStandingChanged) with { Standing = standing } : null;
+            },
+            cancellationToken);
+
+    /// <summary>Applies one of Meta's signals to a registered number; <paramref name="apply"/> returns the event of what it changed.</summary>
+    private async Task<Result<BusinessNumberProfile>> Signal(Func<BusinessNumberState, PublishedEvent?> apply, CancellationToken cancellationToken)
+    {
+        if (state.State.WabaId is null)
+        {
+            return NotRegistered();
+        }
+
+        if (apply(state.State) is { } change)
+        {
+            await state.WriteStateAsync(cancellationToken);
+            await Announce(change);
+        }
+
+        return Result<BusinessNumberProfile>.Ok(Profile()!);
+    }
+
+    private PublishedEvent QualityChanged(QualityRating quality) => NumberEvent(ConversationEventKind.QualityChanged) with { Quality = quality };
+
+    /// <summary>A number-wide event (no customer): only subscribers of the whole number get it.</summary>
+    private PublishedEvent NumberEvent(ConversationEventKind kind) => new(this.GetPrimaryKeyString(), "", 0, kind, time.GetUtcNow());
+
+    /// <summary>Told after it is stored; a failed delivery is logged and never undoes the change.</summary>
+    private Task Announce(PublishedEvent change) =>
+        EventSinkPublishing.PublishEach(_eventSinks, [change], (e, _) => logger.LogWarning(
+            e, "Telling the subscribers of {BusinessNumberId} of its {Kind} failed", change.BusinessNumberId, change.Kind));
+
     public Task<string?> GetWabaId(CancellationToken cancellationToken = default) => Task.FromResult(state.State.WabaId);
 
     public Task<BusinessNumberProfile?> GetProfile(CancellationToken cancellationToken = default) => Task.FromResult(Profile());
@@ -160,6 +233,10 @@ public sealed class BusinessNumberGrain(
             state.State.PortfolioId ?? waba,
             state.State.ThroughputPerSecond ?? _limits.DefaultThroughputPerSecond,
             state.State.Quality)
+        {
+            DisplayPhoneNumber = state.State.DisplayPhoneNumber,
+            Standing = state.State.Standing ?? AccountStanding.Good,
+        }
         : null;
 
     private async Task<Refusal?> JoinTemplateRegistry(string waba, CancellationToken cancellationToken)
@@ -171,6 +248,13 @@ public sealed class BusinessNumberGrain(
 
         state.State.KnownToTemplateRegistry = true;
         return null;
+    }
+
+    /// <summary>A number joining a WABA is under whatever Meta last said of that WABA's standing.</summary>
+    private async Task TakeStanding(string waba, CancellationToken cancellationToken)
+    {
+        var standing = await GrainFactory.GetGrain<IAccountSignalsGrain>(waba).Standing(cancellationToken);
+        state.State.Standing = standing == AccountStanding.Good ? null : standing;
     }
 
     private Task LeaveTemplateRegistry(string waba, CancellationToken cancellationToken) =>

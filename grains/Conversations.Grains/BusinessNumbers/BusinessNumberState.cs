@@ -18,4 +18,10 @@ public sealed class BusinessNumberState
 
     /// <summary>Whether the WABA's template registry knows this number (false on numbers registered before it had to).</summary>
     [Id(4)] public bool KnownToTemplateRegistry { get; set; }
+
+    /// <summary>Digits of the number as Meta displays it, which phone_number_quality_update names it by; null if never given.</summary>
+    [Id(5)] public string? DisplayPhoneNumber { get; set; }
+
+    /// <summary>What Meta's account_update webhooks last said about the WABA; null means in good standing.</summary>
+    [Id(6)] public AccountStanding? Standing { get; set; }
 }

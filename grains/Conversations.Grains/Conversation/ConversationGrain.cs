@@ -53,7 +53,7 @@ public sealed class ConversationGrain(
     private ConversationKey Key => Model.Key;
 
     /// <summary>The one admission path for Send, Evaluate and scheduled sends; built once the profile is known.</summary>
-    private SendAdmission Admission => _admission ??= SendAdmission.Over(new GrainSendLimits(grains, _profile!, Key.Customer), _options, time);
+    private SendAdmission Admission => _admission ??= SendAdmission.Over(new GrainSendLimits(grains, _profile!, Key.Customer, _options.QualityGuard), _options, time);
 
     private DateTimeOffset Now => time.GetUtcNow();
 

@@ -6,6 +6,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Limits;
+using Conversations.Grains.Signals;
 
 namespace Conversations.Grains.Sending;
 
@@ -14,8 +15,8 @@ namespace Conversations.Grains.Sending;
 /// conversations, its number's pacer, its portfolio's reach of the customer.
 /// </summary>
 /// <param name="wire">The clock pace slots are waited on; real time unless a test says otherwise (see <see cref="WireClock"/>).</param>
-public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfile profile, string customer, WireClock? wire = null)
-    : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota
+public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfile profile, string customer, QualityGuardOptions guard, WireClock? wire = null)
+    : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota, IAccountGuard
 {
     private readonly TimeProvider _wire = (wire ?? WireClock.System).Time;
 
@@ -56,4 +57,18 @@ public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfil
     public Task<Refusal?> Take(CancellationToken cancellationToken) => Quota.Take(cancellationToken);
 
     Task<Refusal?> IConversationQuota.Peek(CancellationToken cancellationToken) => Quota.Peek(cancellationToken);
+
+    public (Refusal? Refusal, bool Slowed) Check(SendDecision decision, bool businessInitiated, DateTimeOffset now)
+    {
+        var (refusal, action) = AccountGuard.Check(profile, decision, businessInitiated, now, guard);
+        return (refusal, action == QualityGuardAction.Slow);
+    }
+
+    public async Task<Refusal?> PaceMarketing(bool dryRun, CancellationToken cancellationToken)
+    {
+        var pace = grains.Get<IMarketingPaceGrain>(profile.BusinessNumberId);
+        return await (dryRun ? pace.Peek(guard.SlowPerSecond, cancellationToken) : pace.Take(guard.SlowPerSecond, cancellationToken)) is { } retryAfter
+            ? AccountGuard.Slowed(profile, guard.SlowPerSecond, retryAfter)
+            : null;
+    }
 }

@@ -8,7 +8,9 @@ namespace Conversations.Grains.Sending;
 
 /// <summary>
 /// The one path every send takes to be allowed, whether it is sent now, decided at its scheduled time or only
-/// evaluated: decide (window, template, fallback), then the conversation's own audience and pair rate, then the limits
+/// evaluated: decide (window, template, fallback), then the account signals (ban, restrictions, quality guard; a slowed
+/// marketing send takes its place only once the conversation's own rules allowed it), then the conversation's own
+/// audience and pair rate, then the limits
 /// it shares with other conversations (whether the number's queue has room, then the WABA's quota of new conversations
 /// for the first message of one nobody opened yet, then the portfolio's messaging limit for a template outside the
 /// window, then the number's pace slot). Each check runs only when the earlier ones allowed the send, so a message its
@@ -20,6 +22,7 @@ public sealed class SendAdmission(
     IPacer pacer,
     IMessagingLimit messagingLimit,
     IConversationQuota conversationQuota,
+    IAccountGuard accountGuard,
     TemplateLimits templateLimits,
     TimeSpan maxPacingDelay,
     TimeSpan slotTolerance)
@@ -33,8 +36,8 @@ public sealed class SendAdmission(
     /// <see cref="IPacer.WaitFor"/>. Kept while the conversation grain passes it.
     /// </param>
     public static SendAdmission Over<TLimits>(TLimits limits, ConversationOptions options, TimeProvider time)
-        where TLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota =>
-        new(limits, limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, options.Limits.PacingMargin / 2);
+        where TLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota, IAccountGuard =>
+        new(limits, limits, limits, limits, limits, options.Templates, options.Limits.MaxPacingDelay, options.Limits.PacingMargin / 2);
 
     public async Task<SendDecision> Decide(
         Conversation.Conversation conversation,
@@ -50,7 +53,11 @@ public sealed class SendAdmission(
             return decision;
         }
 
-        if ((conversation.Admits(decision, now) ?? await CheckSharedLimits(conversation, decision, now, dryRun, cancellationToken)) is { } refusal)
+        var (signal, slowed) = accountGuard.Check(decision, conversation.IsBusinessInitiated(decision, now), now);
+        if ((signal
+             ?? conversation.Admits(decision, now)
+             ?? (slowed ? await accountGuard.PaceMarketing(dryRun, cancellationToken) : null)
+             ?? await CheckSharedLimits(conversation, decision, now, dryRun, cancellationToken)) is { } refusal)
         {
             return SendDecision.Refused(refusal);
         }

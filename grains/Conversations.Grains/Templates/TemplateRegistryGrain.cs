@@ -142,6 +142,9 @@ public sealed class TemplateRegistryGrain(
         return null;
     }
 
+    public Task<ImmutableArray<string>> BusinessNumbers(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.BusinessNumbers.ToImmutableArray());
+
     public async Task RemoveBusinessNumber(string businessNumberId, CancellationToken cancellationToken = default)
     {
         if (state.State.BusinessNumbers.Remove(businessNumberId))

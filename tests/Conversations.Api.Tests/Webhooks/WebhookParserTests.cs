@@ -285,11 +285,41 @@ public sealed class WebhookParserTests
     public void Unknown_field_is_ignored()
     {
         // Act
+        var batch = Parse(MetaPayload.Envelope(MetaPayload.Entry("1", MetaPayload.Change("account_review_update", new JsonObject { ["decision"] = "APPROVED" }))));
+
+        // Assert
+        Assert.Empty(batch.Events);
+        Assert.Equal(new IgnoredEvent(IgnoredEvent.UnknownField, "field 'account_review_update'"), Assert.Single(batch.Ignored));
+    }
+
+    [Fact]
+    public void An_account_update_event_that_restricts_nothing_is_ignored_as_an_unknown_account_event()
+    {
+        // Act
         var batch = Parse(MetaPayload.Envelope(MetaPayload.Entry("1", MetaPayload.Change("account_update", new JsonObject { ["event"] = "VERIFIED_ACCOUNT" }))));
 
         // Assert
         Assert.Empty(batch.Events);
-        Assert.Equal(new IgnoredEvent(IgnoredEvent.UnknownField, "field 'account_update'"), Assert.Single(batch.Ignored));
+        Assert.Equal(new IgnoredEvent(IgnoredEvent.UnknownAccountEvent, "account_update 'VERIFIED_ACCOUNT'"), Assert.Single(batch.Ignored));
+    }
+
+    [Theory]
+    [InlineData("10000", "10000")]
+    [InlineData("-1", "unlimited")]
+    [InlineData("\"TIER_2K\"", "2000")]
+    [InlineData("\"TIER_UNLIMITED\"", "unlimited")]
+    [InlineData("100000", "100000")]
+    public void A_capability_update_reads_Metas_spellings_of_a_messaging_limit(string json, string expected)
+    {
+        // Act
+        var batch = Parse(MetaPayload.Envelope(MetaPayload.Entry("1", MetaPayload.Change("business_capability_update", new JsonObject
+        {
+            ["max_daily_conversations_per_business"] = JsonNode.Parse(json),
+        }))));
+
+        // Assert
+        Assert.Equal(new MessagingLimitChanged("1", expected), Assert.Single(batch.Events));
+        Assert.Empty(batch.Ignored);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public sealed class WebhookUnknownDataTests(ApiFactory api)
         // Arrange
         using var counters = new WebhookCounters(api);
         var payload = MetaPayload.Envelope(MetaPayload.Entry("102290129340398",
-            MetaPayload.Change("business_capability_update", new JsonObject { ["max_daily_conversation_per_phone"] = 1000 })));
+            MetaPayload.Change("account_review_update", new JsonObject { ["decision"] = "APPROVED" })));
 
         // Act
         var status = await _meta.Post(payload);

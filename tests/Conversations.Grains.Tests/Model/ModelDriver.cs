@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Conversations.Abstractions.BusinessNumbers;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Limits;
 using Conversations.Abstractions.Messages;
@@ -6,6 +7,7 @@ using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Sending;
+using Conversations.Grains.Signals;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Grains.Tests.Model;
@@ -93,8 +95,16 @@ public sealed class ModelDriver
 /// The shared limits in memory: templates by name, a pace that answers what a test sets, a messaging limit and a quota
 /// of new conversations that count calls.
 /// </summary>
-public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota
+public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota, IAccountGuard
 {
+    /// <summary>The number as its account signals left it: in good standing and GREEN unless a test says otherwise.</summary>
+    public BusinessNumberProfile Profile { get; set; } = new("106540352242922", "102290129340398", "102290129340398", 80, QualityRating.Green);
+
+    public QualityGuardOptions Guard { get; } = new();
+
+    /// <summary>What the slowed marketing rate answers; null lets the send go.</summary>
+    public Refusal? MarketingPaceReached { get; set; }
+
     public Dictionary<string, TemplateDefinition> Templates { get; } = [];
 
     public PaceSlot Slot { get; set; } = new(true, ModelDriver.T0, TimeSpan.Zero, 80, TimeSpan.Zero);
@@ -181,5 +191,17 @@ public sealed class FakeSendLimits : ITemplateSource, IPacer, IMessagingLimit, I
         QuotaPeeks++;
         Calls.Add("peek new conversations");
         return Task.FromResult(QuotaReached);
+    }
+
+    public (Refusal? Refusal, bool Slowed) Check(SendDecision decision, bool businessInitiated, DateTimeOffset now)
+    {
+        var (refusal, action) = AccountGuard.Check(Profile, decision, businessInitiated, now, Guard);
+        return (refusal, action == QualityGuardAction.Slow);
+    }
+
+    public Task<Refusal?> PaceMarketing(bool dryRun, CancellationToken cancellationToken)
+    {
+        Calls.Add(dryRun ? "peek marketing pace" : "take marketing pace");
+        return Task.FromResult(MarketingPaceReached);
     }
 }
