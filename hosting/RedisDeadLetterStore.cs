@@ -28,4 +28,36 @@ public sealed class RedisDeadLetterStore(ServiceRedis redis, Serializer<DeadLett
         var values = await database.ListRangeAsync(redis.Key(KeyKind, businessNumberId), -Math.Min(limit, _capacity), -1);
         return [.. values.Reverse().Select(v => serializer.Deserialize((byte[])v!)!)];
     }
+
+    /// <summary>
+    /// Reads the number's letters, and if any names the customer, replaces the list with the others in one transaction
+    /// that holds only if nobody appended meanwhile (retried then): a letter is never half-removed, nor a new one lost.
+    /// </summary>
+    public async Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken)
+    {
+        var database = await redis.Database();
+        var key = redis.Key(KeyKind, businessNumberId);
+        while (true)
+        {
+            var values = await database.ListRangeAsync(key);
+            var kept = values.Where(v => !serializer.Deserialize((byte[])v!)!.Names(customer)).ToArray();
+            if (kept.Length == values.Length)
+            {
+                return 0;
+            }
+
+            var transaction = database.CreateTransaction();
+            transaction.AddCondition(Condition.ListLengthEqual(key, values.Length));
+            _ = transaction.KeyDeleteAsync(key);
+            if (kept.Length > 0)
+            {
+                _ = transaction.ListRightPushAsync(key, kept);
+            }
+
+            if (await transaction.ExecuteAsync())
+            {
+                return values.Length - kept.Length;
+            }
+        }
+    }
 }

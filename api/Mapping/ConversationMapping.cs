@@ -57,6 +57,7 @@ public static class ConversationMapping
         EventsErased = erasure.Events,
         UsageMarkersErased = erasure.UsageMarkers,
         MessagingLimitReachErased = erasure.MessagingLimitReach,
+        DeadLettersErased = erasure.DeadLetters,
     };
 
     public static V1.MessageRecord ToProto(this MessageLogEntry entry) => new()

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.DeadLetters;
 using Conversations.Abstractions.Events;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Messages;
@@ -31,7 +32,7 @@ public sealed class ErasureRedisTests(RedisFixture fixture)
         var erasure = Ok(await Conversation(service, erased).Erase());
 
         // Assert
-        Assert.Equal(new CustomerErasure(number, erased.Customer, true, 3, 1, 4, 3, true), erasure);
+        Assert.Equal(new CustomerErasure(number, erased.Customer, true, 3, 1, 4, 3, true) { DeadLetters = 1 }, erasure);
         var after = await RedisContents.Read(fixture.Connection);
         Assert.All(erased.Traces, trace => Assert.Empty(after.Find(trace)));
         Assert.All(kept.Traces, trace => Assert.NotEmpty(after.Find(trace)));
@@ -137,6 +138,13 @@ public sealed class ErasureRedisTests(RedisFixture fixture)
         Ok(await service.Grains.GetGrain<IBusinessNumberGrain>(number).Register(waba));
         var erased = await CustomerActivity.Create(service.Grains, number, waba, TestNumbers.Customer(), service.Clock, service.WhatsApp);
         var kept = await CustomerActivity.Create(service.Grains, number, waba, TestNumbers.Customer(), service.Clock, service.WhatsApp);
+        foreach (var customer in new[] { erased.Customer, kept.Customer })
+        {
+            // A webhook event of theirs the api could not apply, kept as Meta sent it.
+            await service.Grains.GetGrain<IDeadLetterGrain>(number).Record(new DeadLetter(
+                "inbound_message", "TEXT_TOO_LONG", "text", $$"""{"from":"{{customer}}","type":"text"}""", service.Clock.GetUtcNow()));
+        }
+
         return (number, waba, erased, kept);
     }
 

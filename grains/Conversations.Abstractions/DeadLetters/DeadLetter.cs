@@ -15,4 +15,11 @@ public sealed record DeadLetter(
 {
     /// <summary>Whether <see cref="Event"/> is the start of a longer event.</summary>
     [Id(5)] public bool Truncated { get; init; }
+
+    /// <summary>
+    /// Whether the letter holds <paramref name="customer"/>'s id: as a JSON string in the event (<c>"from"</c>,
+    /// <c>"wa_id"</c>, <c>"recipient_id"</c>, ...) or in the detail. Erasing a customer removes every such letter.
+    /// </summary>
+    public bool Names(string customer) =>
+        Event.Contains($"\"{customer}\"", StringComparison.Ordinal) || Detail.Contains(customer, StringComparison.Ordinal);
 }

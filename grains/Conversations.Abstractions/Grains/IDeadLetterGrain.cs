@@ -15,4 +15,8 @@ public interface IDeadLetterGrain : IGrainWithStringKey
     /// <summary>The newest <paramref name="limit"/> events, newest first.</summary>
     [Alias("list"), ReadOnly]
     Task<ImmutableArray<DeadLetter>> List(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every kept event that names <paramref name="customer"/>, for their erasure; returns how many.</summary>
+    [Alias("erase")]
+    Task<int> Erase(string customer, CancellationToken cancellationToken = default);
 }

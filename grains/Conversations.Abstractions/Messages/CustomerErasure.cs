@@ -14,4 +14,8 @@ public sealed record CustomerErasure(
     [property: Id(4)] int ScheduledSendsCancelled,
     [property: Id(5)] int Events,
     [property: Id(6)] int UsageMarkers,
-    [property: Id(7)] bool MessagingLimitReach);
+    [property: Id(7)] bool MessagingLimitReach)
+{
+    /// <summary>The number's kept webhook events (dead letters) that named the customer, removed with the rest.</summary>
+    [Id(8)] public int DeadLetters { get; init; }
+}

@@ -232,22 +232,27 @@ public sealed class ConversationGrain(
         }
 
         var events = await eventFeed.Erase(Key.BusinessNumberId, Key.Customer, CancellationToken.None);
+        var deadLetters = await grains.Get<IDeadLetterGrain>(Key.BusinessNumberId).Erase(Key.Customer, CancellationToken.None);
         await messageLog.Delete(this.GetPrimaryKeyString(), CancellationToken.None);
         await state.ClearStateAsync(CancellationToken.None);
-        var erasure = new CustomerErasure(Key.BusinessNumberId, Key.Customer, existed, scope.MessageIds.Length, scope.ScheduledSends, events, markers, reach);
+        var erasure = new CustomerErasure(Key.BusinessNumberId, Key.Customer, existed, scope.MessageIds.Length, scope.ScheduledSends, events, markers, reach)
+        {
+            DeadLetters = deadLetters,
+        };
 
         // Nothing of it stays in memory either: until the activation goes, calls see a conversation that never was.
         _model = new Conversation(Key, state.State, _options);
         _logStartedStored = false;
         DeactivateOnIdle();
         logger.LogInformation(
-            "Erased {Conversation}: {Messages} messages ({Scheduled} scheduled), {Events} events, {Markers} usage markers, messaging limit reach {Reach}",
+            "Erased {Conversation}: {Messages} messages ({Scheduled} scheduled), {Events} events, {Markers} usage markers, messaging limit reach {Reach}, {DeadLetters} dead letters",
             Masked,
             erasure.Messages,
             erasure.ScheduledSendsCancelled,
             erasure.Events,
             erasure.UsageMarkers,
-            erasure.MessagingLimitReach);
+            erasure.MessagingLimitReach,
+            erasure.DeadLetters);
         return Result<CustomerErasure>.Ok(erasure);
     }
 

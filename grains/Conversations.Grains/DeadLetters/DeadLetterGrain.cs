@@ -20,6 +20,9 @@ public sealed class DeadLetterGrain(IDeadLetterStore store, IOptions<Conversatio
     public Task<ImmutableArray<DeadLetter>> List(int limit, CancellationToken cancellationToken = default) =>
         store.Newest(this.GetPrimaryKeyString(), limit, cancellationToken);
 
+    public Task<int> Erase(string customer, CancellationToken cancellationToken = default) =>
+        store.Erase(this.GetPrimaryKeyString(), customer, cancellationToken);
+
     /// <summary>The letter with its event cut to <paramref name="maxChars"/>, so a 3 MB payload cannot fill the store.</summary>
     public static DeadLetter Bounded(DeadLetter letter, int maxChars) =>
         letter.Event.Length <= maxChars ? letter : letter with { Event = letter.Event[..maxChars], Truncated = true };

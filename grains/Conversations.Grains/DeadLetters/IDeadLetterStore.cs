@@ -10,4 +10,7 @@ public interface IDeadLetterStore
 
     /// <summary>The newest <paramref name="limit"/> retained letters, newest first.</summary>
     Task<ImmutableArray<DeadLetter>> Newest(string businessNumberId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Removes every letter that <see cref="DeadLetter.Names"/> the customer; returns how many.</summary>
+    Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken);
 }

@@ -38,4 +38,17 @@ public sealed class InMemoryDeadLetterStore(IOptions<ConversationOptions> option
             return Task.FromResult(letters.AsEnumerable().Reverse().Take(limit).ToImmutableArray());
         }
     }
+
+    public Task<int> Erase(string businessNumberId, string customer, CancellationToken cancellationToken)
+    {
+        if (!_letters.TryGetValue(businessNumberId, out var letters))
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (letters)
+        {
+            return Task.FromResult(letters.RemoveAll(letter => letter.Names(customer)));
+        }
+    }
 }

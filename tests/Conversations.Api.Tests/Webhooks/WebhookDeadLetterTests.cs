@@ -171,4 +171,26 @@ public sealed class WebhookDeadLetterTests(ApiFactory api)
         var info = await Refused.With(StatusCode.InvalidArgument, "INVALID_BUSINESS_NUMBER_ID", () => DeadLetters("not-a-number"));
         Assert.Equal("business_number_id", info.Metadata["field"]);
     }
+
+    [Fact]
+    public async Task Erasing_a_customer_removes_the_dead_letters_that_name_them_and_keeps_the_others()
+    {
+        // Arrange: two customers each send a text the rules refuse; both are kept as dead letters.
+        var number = await _scenario.Api.RegisterNumber();
+        var (erased, kept) = (WebhookScenario.NewCustomer(), WebhookScenario.NewCustomer());
+        foreach (var customer in new[] { erased, kept, erased })
+        {
+            await _meta.Post(MetaPayload.Messages(number.BusinessNumberId, [MetaPayload.Text(customer, _scenario.Now, body: new string('x', 65_537))]));
+        }
+
+        // Act
+        var erasure = await api.Conversations.EraseCustomerAsync(new V1.EraseCustomerRequest { BusinessNumberId = number.BusinessNumberId, Customer = erased });
+        var again = await api.Conversations.EraseCustomerAsync(new V1.EraseCustomerRequest { BusinessNumberId = number.BusinessNumberId, Customer = erased });
+
+        // Assert
+        Assert.Equal((2, 0), (erasure.DeadLettersErased, again.DeadLettersErased));
+        var left = Assert.Single(await DeadLetters(number.BusinessNumberId));
+        Assert.Contains($"\"{kept}\"", left.Event, StringComparison.Ordinal);
+        Assert.DoesNotContain(erased, left.Event, StringComparison.Ordinal);
+    }
 }
