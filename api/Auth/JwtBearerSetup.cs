@@ -13,6 +13,8 @@ public static class JwtBearerSetup
     {
         // "scope" and "waba_ids" stay as named, not renamed to Microsoft's long claim types.
         bearer.MapInboundClaims = false;
+        bearer.TokenHandlers.Clear();
+        bearer.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Issuer,
