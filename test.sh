@@ -3,7 +3,7 @@
 #   1. the contract: `buf lint` (STANDARD rules) and `buf breaking` against the contract of the previous commit;
 #   2. `dotnet test` (the integration tests start their own redis-server processes on free ports);
 #   3. the Python client example (examples/python) against a running api.
-# What they need is installed when missing: redis-server, node and npm (for buf, from the npm registry), and
+# What they need is installed when missing: redis-server, openssl, node and npm (for buf, from the npm registry), and
 # python3-grpcio, python3-protobuf and protobuf-compiler, with apt. Extra arguments go to dotnet test,
 # e.g. ./test.sh --filter "FullyQualifiedName~Reminder"
 set -euo pipefail
@@ -39,6 +39,11 @@ if ! command -v redis-server >/dev/null 2>&1; then
     # and it was not running before this install, so stop it; failing to is harmless.
     if [ "$(id -u)" -eq 0 ]; then service redis-server stop >/dev/null 2>&1 || true; else sudo service redis-server stop >/dev/null 2>&1 || true; fi
     command -v redis-server >/dev/null 2>&1 || { echo "test.sh: redis-server is still not on PATH (PATH=$PATH)." >&2; exit 1; }
+fi
+
+# The README's mTLS block makes its certificates with openssl (tests/Conversations.EndToEnd.Tests/ReadmeMutualTlsTests.cs).
+if ! command -v openssl >/dev/null 2>&1; then
+    apt_install "the README's mTLS example" openssl
 fi
 
 # --- 1. The contract ---
