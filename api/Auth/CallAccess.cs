@@ -22,7 +22,7 @@ public sealed class CallAccess(Caller caller, NumberOwners owners, CancellationT
 
     /// <summary>As <see cref="Number"/>, read from the number's grain now: for a call that answers with the profile itself.</summary>
     public async Task<BusinessNumberProfile> CurrentNumber(string businessNumberId) =>
-        (await owners.Fresh(businessNumberId, cancellationToken) is { } profile ? Check(profile) : Unknown(businessNumberId)).OrThrow();
+        Checked(businessNumberId, await owners.Fresh(businessNumberId, cancellationToken)).OrThrow();
 
     /// <summary>As <see cref="Number"/>, with the refusal as a value: a refused StreamSends item does not end the stream.</summary>
     public async Task<Result<BusinessNumberProfile>> TryNumber(string businessNumberId)
@@ -30,8 +30,7 @@ public sealed class CallAccess(Caller caller, NumberOwners owners, CancellationT
         _numbers ??= new(StringComparer.Ordinal);
         if (!_numbers.TryGetValue(businessNumberId, out var checkedNumber))
         {
-            var profile = await owners.Get(businessNumberId, cancellationToken);
-            checkedNumber = profile is null ? Unknown(businessNumberId) : Check(profile);
+            checkedNumber = Checked(businessNumberId, await owners.Get(businessNumberId, cancellationToken));
             _numbers[businessNumberId] = checkedNumber;
         }
 
@@ -83,6 +82,10 @@ public sealed class CallAccess(Caller caller, NumberOwners owners, CancellationT
             throw CallerRefusals.ScopeMissing(scope).ToRpcException();
         }
     }
+
+    /// <summary>The number's profile if it is registered and the caller acts for its WABA; its refusal otherwise.</summary>
+    private Result<BusinessNumberProfile> Checked(string businessNumberId, BusinessNumberProfile? profile) =>
+        profile is null ? Unknown(businessNumberId) : Check(profile);
 
     private Result<BusinessNumberProfile> Check(BusinessNumberProfile profile) => caller.ActsForWaba(profile.WabaId)
         ? Result<BusinessNumberProfile>.Ok(profile)
