@@ -60,8 +60,11 @@ public sealed class ArrivalLogTests
         var one = await http.GetFromJsonAsync<JsonObject>($"/simulator/received?phone_number_id={MetaLoop.BusinessNumber}");
         var all = await http.GetFromJsonAsync<JsonObject>("/simulator/received");
 
-        Assert.Equal((MetaLoop.BusinessNumber, 3L, 3, 3), ((string?)one!["phone_number_id"], (long)one["received"]!, (int)one["kept"]!, (int)one["busiest_second"]!));
-        var arrivals = one["received_at_unix_us"]!.AsArray().Select(t => DateTimeOffset.UnixEpoch + TimeSpan.FromMicroseconds((long)t!)).ToList();
+        var arrivals = one!["received_at_unix_us"]!.AsArray().Select(t => DateTimeOffset.UnixEpoch + TimeSpan.FromMicroseconds((long)t!)).ToList();
+        // The three sends fall within one second on a quiet machine but not always on a loaded one: the busiest second
+        // is the most arrivals at most one second after any arrival.
+        var busiest = arrivals.Max(t => arrivals.Count(u => u >= t && u - t <= TimeSpan.FromSeconds(1)));
+        Assert.Equal((MetaLoop.BusinessNumber, 3L, 3, busiest), ((string?)one["phone_number_id"], (long)one["received"]!, (int)one["kept"]!, (int)one["busiest_second"]!));
         Assert.Equal(arrivals.Order(), arrivals);
         Assert.All(arrivals, t => Assert.InRange(t, before.AddMilliseconds(-1), after.AddMilliseconds(1)));
         Assert.Equal(3, loop.Simulator.ArrivalsOf(MetaLoop.BusinessNumber).Received);

@@ -80,8 +80,10 @@ public sealed class StreamBoundsTests(StreamBoundsApiFactory api) : IClassFixtur
         await Subscribed(a, tenant.BusinessNumberId);
         await Subscribed(a, tenant.BusinessNumberId);
 
-        // Assert: both slots were free again, or the second subscription would have been refused.
-        Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
+        // Assert: both slots were free again, or the second subscription would have been refused. Which side sees the
+        // deadline first is a race: the client's timer answers DeadlineExceeded, the server's abort of the in-memory
+        // test stream reaches the client as Unavailable. Either way the call ended by its deadline, not by the client.
+        Assert.Contains(expired.StatusCode, new[] { StatusCode.DeadlineExceeded, StatusCode.Unavailable });
         Assert.Equal(SubscriptionsPerCaller, Caps.Subscribe.Open);
     }
 
