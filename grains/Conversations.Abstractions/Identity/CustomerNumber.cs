@@ -11,6 +11,14 @@ public static class CustomerNumber
 {
     private static readonly PhoneNumberUtil s_phoneNumbers = PhoneNumberUtil.GetInstance();
 
+    /// <summary>
+    /// Parsing with the phone library costs tens of microseconds and every send, status and inbound asks again for the
+    /// same customers: its answers are pure, so the recent ones are kept (at most <see cref="BoundedMemo{T}.Capacity"/>).
+    /// </summary>
+    private static readonly BoundedMemo<(string? Normalized, string? Why)> s_parsed = new();
+
+    private static readonly BoundedMemo<string> s_regions = new();
+
     public static Result<string> Normalize(string? input, string field = "customer")
     {
         if (string.IsNullOrWhiteSpace(input))
@@ -26,19 +34,23 @@ public static class CustomerNumber
             return Invalid(input, field, "E.164 is '+' followed by at most 15 digits");
         }
 
+        var (normalized, why) = s_parsed.GetOrAdd(digits, Parse);
+        return normalized is null ? Invalid(input, field, why!) : Result<string>.Ok(normalized);
+    }
+
+    /// <summary>What the phone library says of E.164 digits: the number in E.164 without '+', or why it is not one.</summary>
+    private static (string? Normalized, string? Why) Parse(string digits)
+    {
         try
         {
             var parsed = s_phoneNumbers.Parse("+" + digits, null);
-            if (!s_phoneNumbers.IsValidNumber(parsed))
-            {
-                return Invalid(input, field, "not a valid number for its country calling code");
-            }
-
-            return Result<string>.Ok(s_phoneNumbers.Format(parsed, PhoneNumberFormat.E164)[1..]);
+            return s_phoneNumbers.IsValidNumber(parsed)
+                ? (s_phoneNumbers.Format(parsed, PhoneNumberFormat.E164)[1..], null)
+                : (null, "not a valid number for its country calling code");
         }
         catch (NumberParseException e)
         {
-            return Invalid(input, field, e.Message);
+            return (null, e.Message);
         }
     }
 
@@ -65,17 +77,17 @@ public static class CustomerNumber
     }
 
     /// <summary>The ISO region of a wa_id ("US", "BR"), or "ZZ" when the number belongs to no single region.</summary>
-    public static string Region(string waId)
+    public static string Region(string waId) => s_regions.GetOrAdd(waId, static id =>
     {
         try
         {
-            return s_phoneNumbers.GetRegionCodeForNumber(s_phoneNumbers.Parse("+" + waId, null)) ?? "ZZ";
+            return s_phoneNumbers.GetRegionCodeForNumber(s_phoneNumbers.Parse("+" + id, null)) ?? "ZZ";
         }
         catch (NumberParseException)
         {
             return "ZZ";
         }
-    }
+    });
 
     /// <summary>Masks a customer number for logs: 15551234567 becomes +1555•••4567.</summary>
     public static string Mask(string waId) =>

@@ -31,6 +31,9 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
     private bool _opened = Began(state, records ?? []);
 
+    /// <summary>The digest of the send being received, for its acceptance: one serialization and hash per send, not two.</summary>
+    private (SendCommand Command, string Hash)? _hashed;
+
     public ConversationKey Key => key;
 
     /// <summary>
@@ -115,7 +118,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             return invalid;
         }
 
-        var hash = ContentHash.Of(command);
+        var hash = HashOf(command);
         var earlier = MessageLog.FindByKey(Log, command.IdempotencyKey);
         if (earlier >= 0 && Log[earlier].ContentHash == hash && IsRetryable(Log[earlier].Entry))
         {
@@ -151,13 +154,24 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var changed = StartEntryPointOnReply(now);
         _opened = true;
         var accepted = (NewEntry(command, now) with { Status = MessageStatus.Accepted, DecidedAt = now }).Decided(decision);
-        changed |= Track(-1, new ConversationMessage(accepted, ContentHash.Of(command), Pending: null) { Dispatching = true });
+        changed |= Track(-1, new ConversationMessage(accepted, HashOf(command), Pending: null) { Dispatching = true });
         return new(Result<SendReceipt>.Ok(Receipt(accepted, now, replayed: false)))
         {
             Changed = changed,
             Logged = Logged(),
             Dispatch = Outbound(accepted.MessageId, decision),
         };
+    }
+
+    private string HashOf(SendCommand command)
+    {
+        if (_hashed is not { } hashed || !ReferenceEquals(hashed.Command, command))
+        {
+            hashed = (command, ContentHash.Of(command));
+            _hashed = hashed;
+        }
+
+        return hashed.Hash;
     }
 
     /// <summary>The answer to a send once Meta answered: the receipt, or Meta's refusal when it did not take the message.</summary>
