@@ -34,6 +34,7 @@ public static class ConversationsSilo
         silo.Services.AddWhatsAppSender(configuration);
         silo.Services.AddConversationEventHub(configuration);
         silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
+        silo.Services.TryAddSingleton<Conversations.Grains.Pricing.UsageLedgers>();
         silo.Services.TryAddSingleton(Conversations.Grains.Limits.WireClock.System);
         return silo;
     }

@@ -71,6 +71,7 @@ public sealed class AtMostOnceTests(RedisFixture fixture)
         await service.Restart();
         var entry = Assert.Single(Ok(await conversation.Grain.ListMessages(0)));
 
+        Assert.Equal(1, ledger.Failed);
         Assert.Equal((atMeta.Message.MessageId, atMeta.Wamid), (receipt.MessageId, receipt.Wamid));
         Assert.Equal((receipt.MessageId, receipt.Wamid), (retry.MessageId, retry.Wamid));
         Assert.Equal((receipt.MessageId, MessageStatus.Accepted, atMeta.Wamid), (entry.MessageId, entry.Status, entry.Wamid));

@@ -8,6 +8,7 @@ using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Pricing;
 using Conversations.Abstractions.Refusals;
 using Conversations.Grains.Events;
+using Conversations.Grains.Pricing;
 using Conversations.Grains.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed class ConversationGrain(
     IMessageLogStore messageLog,
     IEventFeedStore eventFeed,
     GrainReferences grains,
+    UsageLedgers ledgers,
     IOptions<ConversationOptions> options,
     TimeProvider time,
     IWhatsAppSender sender,
@@ -227,7 +229,7 @@ public sealed class ConversationGrain(
         var (markers, reach) = (0, false);
         foreach (var portfolio in await PortfoliosToErase())
         {
-            markers += await grains.Get<IUsageLedgerGrain>(UsageLedgerKey.Of(portfolio, Now)).Forget(scope.MessageIds, CancellationToken.None);
+            markers += await ledgers.For(UsageLedgerKey.Of(portfolio, Now)).Forget(scope.MessageIds, CancellationToken.None);
             reach |= await grains.Get<ICustomerReachGrain>(new CustomerReachKey(portfolio, Key.Customer).ToString()).Forget(CancellationToken.None);
         }
 
@@ -483,6 +485,5 @@ public sealed class ConversationGrain(
         return _profile is null ? Model.UnknownBusinessNumber() : null;
     }
 
-    private IUsageLedgerGrain Ledger(DateTimeOffset at) =>
-        grains.Get<IUsageLedgerGrain>(UsageLedgerKey.Of(_profile!.PortfolioId, at));
+    private UsageLedger Ledger(DateTimeOffset at) => ledgers.For(UsageLedgerKey.Of(_profile!.PortfolioId, at));
 }

@@ -11,20 +11,19 @@ namespace Conversations.Grains.Pricing;
 /// The entry point of a portfolio's monthly <see cref="UsageLedger"/> (key "{waba id}/{yyyy-MM}"). It holds no state:
 /// the counts live in the <see cref="IUsageLedgerStore"/>, which makes each charge one atomic step. So it is a stateless
 /// worker, called on the caller's own silo, and reentrant: no activation orders a portfolio's charges, the store does,
-/// and a broadcast's charges wait only on their own store round trip.
+/// and a broadcast's charges wait only on their own store round trip. Conversations skip it and charge through
+/// <see cref="UsageLedgers"/> directly; it serves callers outside the silo.
 /// </summary>
 [GrainType("usage-ledger")]
 [StatelessWorker]
 [Reentrant]
-public sealed class UsageLedgerGrain(IUsageLedgerStore store, IOptions<ConversationOptions> options, ILogger<UsageLedgerGrain> logger)
-    : Grain, IUsageLedgerGrain
+public sealed class UsageLedgerGrain(UsageLedgers ledgers) : Grain, IUsageLedgerGrain
 {
     private UsageLedger _ledger = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var pricing = options.Value.Pricing;
-        _ledger = new UsageLedger(this.GetPrimaryKeyString(), new MessagePricer(RateCard.Load(pricing.RateCardPath), pricing), store, logger);
+        _ledger = ledgers.For(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 

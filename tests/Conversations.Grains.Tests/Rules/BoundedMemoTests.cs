@@ -1,3 +1,4 @@
+using Conversations.Abstractions;
 using Conversations.Abstractions.Identity;
 
 namespace Conversations.Grains.Tests.Rules;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Conversations.Abstractions.Identity;
+namespace Conversations.Abstractions;
 
 /// <summary>
 /// The answers of a pure function of a string, remembered until <see cref="Capacity"/> keys are held, then all
