@@ -41,7 +41,7 @@ public static class LoadTestCommandLine
         };
         scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names, AllScenarios]);
         var duration = DurationOption("--duration", "How long each scenario is measured.", TimeSpan.FromSeconds(20));
-        var warmup = DurationOption("--warmup", "Load before each measurement that is not counted (JIT, connections, grain activation).", TimeSpan.FromSeconds(5));
+        var warmup = DurationOption("--warmup", "Load before each measurement that is not counted (tiered JIT, connections, grain activation); on 2 cores the api still compiles for most of a minute.", TimeSpan.FromSeconds(60));
         var concurrency = PositiveOption("--concurrency", "Requests in flight at once: this many worker loops share one HTTP/2 channel; also bounds setup.", 64);
         var rate = new Option<double?>("--rate")
         {
