@@ -5,6 +5,8 @@ using Conversations.Api.RateLimiting;
 using Conversations.Api.Services;
 using Conversations.Api.Streaming;
 using Conversations.Api.Webhooks;
+using Conversations.Auth;
+using Conversations.Hosting.Telemetry;
 
 namespace Conversations.Api;
 
@@ -52,6 +54,10 @@ public static class ApiServices
         }
 
         app.MapWhatsAppWebhooks();
+        // Metrics name portfolios: an administrator's to read. In development mode every caller is one.
+        app.MapConversationsMetrics(Scopes.Admin);
+        // Its instruments observe the stream caps; nothing else asks for it.
+        app.Services.GetRequiredService<StreamMetrics>();
         return app;
     }
 

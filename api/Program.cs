@@ -1,8 +1,10 @@
 using Conversations.Api;
 using Conversations.Hosting;
+using Conversations.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationsCluster();
+builder.AddConversationsTelemetry("conversations-api", prometheusByDefault: true);
 builder.AddLocalMetaSimulator();
 builder.Services.AddConversationsApi();
 

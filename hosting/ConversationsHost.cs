@@ -1,3 +1,4 @@
+using Conversations.Hosting.Telemetry;
 using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Hosting;
@@ -8,13 +9,29 @@ public static class ConversationsHost
     public static IHostApplicationBuilder AddConversationsCluster(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Grain calls carry the caller's trace context only while traces are on: the filters cost a little on every call.
+        var traces = TelemetrySettings.Read(configuration).Traces;
         if (HostingSettings.Read(configuration).Mode == HostingMode.Client)
         {
-            builder.UseOrleansClient(client => client.ConfigureConversationsClient(configuration));
+            builder.UseOrleansClient(client =>
+            {
+                client.ConfigureConversationsClient(configuration);
+                if (traces)
+                {
+                    client.AddActivityPropagation();
+                }
+            });
         }
         else
         {
-            builder.UseOrleans(silo => silo.ConfigureConversationsSilo(configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.ConfigureConversationsSilo(configuration);
+                if (traces)
+                {
+                    silo.AddActivityPropagation();
+                }
+            });
         }
 
         return builder;

@@ -35,6 +35,8 @@ public static class ConversationsSilo
         silo.Services.AddConversationEventHub(configuration);
         silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         silo.Services.TryAddSingleton(Conversations.Grains.Limits.WireClock.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<Conversations.Grains.Telemetry.GrainMetrics>();
         return silo;
     }
 

@@ -1,10 +1,14 @@
 using Conversations.Hosting;
+using Conversations.Hosting.Telemetry;
 
 // A silo only: grains, storage and reminders, no gRPC. Redis comes from ConnectionStrings__Redis.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationsCluster();
+// No /metrics unless Conversations:Telemetry:Prometheus says so: a silo authenticates nobody; its metrics go over OTLP.
+builder.AddConversationsTelemetry("conversations-silo", prometheusByDefault: false);
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
+app.MapConversationsMetrics();
 app.Run();

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Conversations.Hosting.Telemetry;
+
+/// <summary>The telemetry section, read and validated eagerly: Orleans' trace propagation is wired before the options system runs.</summary>
+public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool Traces, double TraceSampleRatio, bool Metrics, bool? Prometheus)
+{
+    public static TelemetrySettings Read(IConfiguration configuration)
+    {
+        var options = new TelemetryOptions();
+        configuration.GetSection(TelemetryOptions.Section).Bind(options);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            throw new InvalidOperationException(
+                $"Invalid {TelemetryOptions.Section} configuration: {string.Join(" ", errors.Select(e => e.ErrorMessage))}");
+        }
+
+        var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? configuration[TelemetryOptions.OtlpEndpointVariable] : options.OtlpEndpoint;
+        Uri? otlp = null;
+        if (!string.IsNullOrWhiteSpace(endpoint) && !Uri.TryCreate(endpoint, UriKind.Absolute, out otlp))
+        {
+            throw new InvalidOperationException($"{TelemetryOptions.Section}:OtlpEndpoint (or {TelemetryOptions.OtlpEndpointVariable}) must be an absolute URL, not '{endpoint}'.");
+        }
+
+        return new TelemetrySettings(otlp, options.Traces ?? otlp is not null, options.TraceSampleRatio, options.Metrics, options.Prometheus);
+    }
+}
