@@ -6,6 +6,7 @@ using Conversations.Api.Services;
 using Conversations.Api.Streaming;
 using Conversations.Api.Webhooks;
 using Conversations.Auth;
+using Conversations.Hosting.Health;
 using Conversations.Hosting.Telemetry;
 
 namespace Conversations.Api;
@@ -15,7 +16,7 @@ public static class ApiServices
     /// <summary>Whether gRPC server reflection is served: unset, on in the Development environment and in <see cref="LocalDevelopmentMode"/>.</summary>
     public const string ReflectionSetting = "Conversations:Api:Reflection";
 
-    public static IServiceCollection AddConversationsApi(this IServiceCollection services)
+    public static IServiceCollection AddConversationsApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrpc(o =>
         {
@@ -27,7 +28,7 @@ public static class ApiServices
         services.AddCallerAuthentication();
         services.AddCallerRateLimits();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
-        services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        services.AddGrpcHealthChecks().AddConversationsReadiness(configuration);
         services.AddWhatsAppWebhooks();
         services.AddConversationStreams();
         return services;
@@ -46,8 +47,8 @@ public static class ApiServices
         app.MapGrpcService<UsageService>();
         // Probes carry no token; health says only whether the cluster answers.
         app.MapGrpcHealthChecksService().AllowAnonymous();
-        // The same checks over HTTP/1.1, for container probes that have no gRPC client.
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // The same checks over HTTP/1.1, for container probes that have no gRPC client, and liveness apart.
+        app.MapConversationsHealth();
         if (ServesReflection(app))
         {
             app.MapGrpcReflectionService();

@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationsCluster();
 builder.AddConversationsTelemetry("conversations-api", prometheusByDefault: true);
 builder.AddLocalMetaSimulator();
-builder.Services.AddConversationsApi();
+builder.Services.AddConversationsApi(builder.Configuration);
 
 var app = builder.Build();
 app.MapConversationsApi();
