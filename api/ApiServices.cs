@@ -21,10 +21,13 @@ public static class ApiServices
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ClusterFailureInterceptor>();
+            // Inside the cluster-failure translation: only what a service refused reaches it.
+            o.Interceptors.Add<RefusalLogInterceptor>();
             // Generous for a 4,096-character text plus template parameters; stops a client from making us buffer megabytes.
             o.MaxReceiveMessageSize = 256 * 1024;
         });
         services.AddGrpcReflection();
+        services.TryAddSingleton<RefusalLog>();
         services.AddCallerAuthentication();
         services.AddCallerRateLimits();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();

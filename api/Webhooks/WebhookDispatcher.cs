@@ -17,7 +17,6 @@ namespace Conversations.Api.Webhooks;
 public sealed class WebhookDispatcher(
     GrainReferences grains,
     WebhookMetrics metrics,
-    WebhookRejectionLog rejections,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger)
 {
@@ -197,13 +196,22 @@ public sealed class WebhookDispatcher(
     /// </summary>
     private async Task DeadLetter(WebhookEvent webhookEvent, string? businessNumberId, string reason, string detail, bool rejected, CancellationToken cancellationToken)
     {
-        rejections.Refused(reason, $"{webhookEvent.Kind} for {webhookEvent.Subject}");
         var number = MetaId.BusinessNumberId(businessNumberId);
         if (number.Succeeded)
         {
             var letter = new DeadLetter(webhookEvent.Kind, reason, detail, webhookEvent.Raw, time.GetUtcNow());
             await grains.Get<IDeadLetterGrain>(number.Value).Record(letter, cancellationToken);
         }
+
+        // One line per letter: each is an event Meta delivered that nothing applied, and an operator will ask about it.
+        logger.LogWarning(
+            "Webhook {Kind} for {Subject} dead-lettered: {Reason} ({Detail}); kept in the number's dead letters: {Stored} (trace {TraceId})",
+            webhookEvent.Kind,
+            webhookEvent.Subject,
+            reason,
+            FieldRules.Echo(detail, 2 * FieldRules.EchoLength),
+            number.Succeeded,
+            System.Diagnostics.Activity.Current?.TraceId.ToString());
 
         metrics.DeadLettered(webhookEvent.Kind, reason, stored: number.Succeeded, rejected);
     }
