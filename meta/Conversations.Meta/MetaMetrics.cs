@@ -29,21 +29,11 @@ public sealed class MetaMetrics
 
     public void Answered(DispatchResult result, TimeSpan elapsed)
     {
-        var outcome = new KeyValuePair<string, object?>("outcome", Outcome(result));
+        var outcome = new KeyValuePair<string, object?>("outcome", MetaErrorClassNames.Of(result.ErrorClass));
         _duration.Record(elapsed.TotalSeconds, outcome);
         if (!result.Accepted && _errors.Enabled)
         {
             _errors.Add(1, new KeyValuePair<string, object?>("error.code", result.Error?.Code ?? 0), outcome);
         }
     }
-
-    private static string Outcome(DispatchResult result) => result.ErrorClass switch
-    {
-        null => "accepted",
-        MetaErrorClass.Transient => "transient",
-        MetaErrorClass.RateLimited => "rate_limited",
-        MetaErrorClass.Permanent => "permanent",
-        MetaErrorClass.OutcomeUnknown => "outcome_unknown",
-        _ => "unknown",
-    };
 }

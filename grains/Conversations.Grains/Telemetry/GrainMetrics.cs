@@ -63,7 +63,7 @@ public sealed class GrainMetrics
     {
         if (_sends.Enabled)
         {
-            _sends.Add(1, Outcome("refused"), Reason(refusal.Reason.ToString()), Kind(kind), Category(kind, category));
+            _sends.Add(1, Outcome("refused"), Reason(RefusalNames.Of(refusal.Reason)), Kind(kind), Category(kind, category));
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class GrainMetrics
             _sends.Add(
                 1,
                 Outcome(result.Accepted ? "accepted" : "failed"),
-                Reason(result.Accepted ? "none" : result.ErrorClass?.ToString() ?? "unknown"),
+                Reason(result.Accepted ? "none" : MetaErrorClassNames.Of(result.ErrorClass)),
                 Kind(kind),
                 Category(kind, category));
         }

@@ -24,7 +24,7 @@ public sealed class RefusalLogTests : IDisposable
     {
         for (var i = 0; i < 160; i++)
         {
-            _log.Refused("/conversations.v1.ConversationsService/Send", i < 120 ? "THROUGHPUT_EXCEEDED" : "WINDOW_CLOSED");
+            _log.Refused("/conversations.v1.ConversationsService/Send", i < 120 ? "THROUGHPUT_LIMITED" : "WINDOW_CLOSED");
         }
 
         var beforeTheInterval = Information();
@@ -34,7 +34,7 @@ public sealed class RefusalLogTests : IDisposable
         Assert.Equal(160, _logs.Lines.Count(l => l.StartsWith("Debug ", StringComparison.Ordinal)));
         var summary = Assert.Single(Information());
         Assert.Contains("Refused=160", summary, StringComparison.Ordinal);
-        Assert.Contains("Reasons=THROUGHPUT_EXCEEDED 120, WINDOW_CLOSED 40", summary, StringComparison.Ordinal);
+        Assert.Contains("Reasons=THROUGHPUT_LIMITED 120, WINDOW_CLOSED 40", summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,8 +74,8 @@ public sealed class MetricsScrapeTests(TelemetryLoopbackApi api) : IDisposable
 
         Assert.Equal(2, Delta(before, after, "conversations_sends_total", ("outcome", "accepted"), ("reason", "none"), ("kind", "free_form"), ("category", "service")));
         Assert.Equal(3, Delta(before, after, "conversations_sends_total", ("outcome", "accepted"), ("reason", "none"), ("kind", "template"), ("category", "utility")));
-        Assert.Equal(1, Delta(before, after, "conversations_sends_total", ("outcome", "refused"), ("reason", "WindowClosed"), ("kind", "free_form")));
-        Assert.Equal(1, Delta(before, after, "conversations_sends_total", ("outcome", "failed"), ("reason", "Permanent"), ("kind", "free_form")));
+        Assert.Equal(1, Delta(before, after, "conversations_sends_total", ("outcome", "refused"), ("reason", "WINDOW_CLOSED"), ("kind", "free_form")));
+        Assert.Equal(1, Delta(before, after, "conversations_sends_total", ("outcome", "failed"), ("reason", "permanent"), ("kind", "free_form")));
         Assert.Equal(6, Delta(before, after, "conversations_send_decision_duration_seconds_count", ("outcome", "allowed")));
         Assert.Equal(1, Delta(before, after, "conversations_send_decision_duration_seconds_count", ("outcome", "refused")));
         Assert.Equal(5, Delta(before, after, "conversations_meta_request_duration_seconds_count", ("outcome", "accepted")));
