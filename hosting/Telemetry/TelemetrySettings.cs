@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Hosting.Telemetry;
@@ -8,20 +7,13 @@ public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool Traces, double Tr
 {
     public static TelemetrySettings Read(IConfiguration configuration)
     {
-        var options = new TelemetryOptions();
-        configuration.GetSection(TelemetryOptions.Section).Bind(options);
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
-        {
-            throw new InvalidOperationException(
-                $"Invalid {TelemetryOptions.Section} configuration: {string.Join(" ", errors.Select(e => e.ErrorMessage))}");
-        }
-
+        var options = HostingSettings.Validated<TelemetryOptions>(configuration, TelemetryOptions.Section);
         var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? configuration[TelemetryOptions.OtlpEndpointVariable] : options.OtlpEndpoint;
         Uri? otlp = null;
-        if (!string.IsNullOrWhiteSpace(endpoint) && !Uri.TryCreate(endpoint, UriKind.Absolute, out otlp))
+        if (!string.IsNullOrWhiteSpace(endpoint)
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out otlp) || (otlp.Scheme != Uri.UriSchemeHttp && otlp.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new InvalidOperationException($"{TelemetryOptions.Section}:OtlpEndpoint (or {TelemetryOptions.OtlpEndpointVariable}) must be an absolute URL, not '{endpoint}'.");
+            throw new InvalidOperationException($"{TelemetryOptions.Section}:OtlpEndpoint (or {TelemetryOptions.OtlpEndpointVariable}) must be an http or https URL, not '{endpoint}'.");
         }
 
         return new TelemetrySettings(otlp, options.Traces ?? otlp is not null, options.TraceSampleRatio, options.Metrics, options.Prometheus);
