@@ -8,6 +8,7 @@ using Conversations.Api.Webhooks;
 using Conversations.Auth;
 using Conversations.Hosting.Health;
 using Conversations.Hosting.Telemetry;
+using Orleans.Dashboard;
 
 namespace Conversations.Api;
 
@@ -60,6 +61,12 @@ public static class ApiServices
         app.MapWhatsAppWebhooks();
         // Metrics name portfolios: an administrator's to read. In development mode every caller is one.
         app.MapConversationsMetrics(Scopes.Admin);
+        if (OperatorDashboard.Enabled(app.Configuration, app.Environment))
+        {
+            // The same rule as /metrics: the dashboard shows every tenant's grains.
+            app.MapOrleansDashboard(OperatorDashboard.Path).RequireAuthorization(Scopes.Admin);
+        }
+
         // Its instruments observe the stream caps; nothing else asks for it.
         app.Services.GetRequiredService<StreamMetrics>();
         return app;

@@ -1,5 +1,6 @@
 using Conversations.Hosting.Telemetry;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 namespace Conversations.Hosting;
 
@@ -11,6 +12,7 @@ public static class ConversationsHost
         var configuration = builder.Configuration;
         // Grain calls carry the caller's trace context only while traces are on: the filters cost a little on every call.
         var traces = TelemetrySettings.Read(configuration).Traces;
+        var dashboard = OperatorDashboard.Enabled(configuration, builder.Environment);
         if (HostingSettings.Read(configuration).Mode == HostingMode.Client)
         {
             builder.UseOrleansClient(client =>
@@ -19,6 +21,11 @@ public static class ConversationsHost
                 if (traces)
                 {
                     client.AddActivityPropagation();
+                }
+
+                if (dashboard)
+                {
+                    client.AddDashboard();
                 }
             });
         }
@@ -30,6 +37,12 @@ public static class ConversationsHost
                 if (traces)
                 {
                     silo.AddActivityPropagation();
+                }
+
+                if (dashboard)
+                {
+                    // Its live log stream would show every line to whoever may see the dashboard; outside development it is off.
+                    silo.AddDashboard(o => o.HideTrace = !builder.Environment.IsDevelopment());
                 }
             });
         }
