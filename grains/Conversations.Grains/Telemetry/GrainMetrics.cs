@@ -33,6 +33,8 @@ public sealed class GrainMetrics
     private readonly Counter<long> _windowsClosed;
     private readonly Counter<long> _remindersFired;
     private readonly UpDownCounter<long> _pacingQueueDepth;
+    private readonly ObservableGauge<int> _limitUsed;
+    private readonly ObservableGauge<int> _limitLimit;
 
     /// <summary>The messaging-limit use of each portfolio whose grain is active on this silo.</summary>
     private readonly ConcurrentDictionary<string, (int Used, int? Limit)> _portfolios = new(StringComparer.Ordinal);
@@ -50,8 +52,8 @@ public sealed class GrainMetrics
         _windowsClosed = meter.CreateCounter<long>(WindowsClosed, "{window}", "Customer service windows closed: expired, or closed by Meta.");
         _remindersFired = meter.CreateCounter<long>(RemindersFired, "{reminder}", "Conversation reminders that fired, by reminder (expiry, scheduled_sends).");
         _pacingQueueDepth = meter.CreateUpDownCounter<long>(PacingQueueDepth, "{send}", "Sends waiting for their business number's throughput slot.");
-        meter.CreateObservableGauge(MessagingLimitUsed, () => Observe(p => p.Used), "{customer}", "Business-initiated conversations counted against each portfolio's messaging limit in its rolling window.");
-        meter.CreateObservableGauge(MessagingLimitLimit, () => Observe(p => p.Limit), "{customer}", "Each portfolio's messaging limit; absent when unlimited.");
+        _limitUsed = meter.CreateObservableGauge(MessagingLimitUsed, () => Observe(p => p.Used), "{customer}", "Business-initiated conversations counted against each portfolio's messaging limit in its rolling window.");
+        _limitLimit = meter.CreateObservableGauge(MessagingLimitLimit, () => Observe(p => p.Limit), "{customer}", "Each portfolio's messaging limit; absent when unlimited.");
     }
 
     public bool TimesDecisions => _decisionDuration.Enabled;
@@ -116,7 +118,13 @@ public sealed class GrainMetrics
 
     public void PacingWaitEnded() => _pacingQueueDepth.Add(-1);
 
-    public void MessagingLimit(string portfolioId, int used, int? limit) => _portfolios[portfolioId] = (used, limit);
+    public void MessagingLimit(string portfolioId, int used, int? limit)
+    {
+        if (_limitUsed.Enabled || _limitLimit.Enabled)
+        {
+            _portfolios[portfolioId] = (used, limit);
+        }
+    }
 
     public void MessagingLimitGone(string portfolioId) => _portfolios.TryRemove(portfolioId, out _);
 
