@@ -1,10 +1,12 @@
 using Conversations.Api;
 using Conversations.Hosting;
+using Conversations.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationsCluster();
+builder.AddConversationsTelemetry("conversations-api", prometheusByDefault: true);
 builder.AddLocalMetaSimulator();
-builder.Services.AddConversationsApi();
+builder.Services.AddConversationsApi(builder.Configuration);
 
 var app = builder.Build();
 app.MapConversationsApi();

@@ -36,6 +36,8 @@ public static class ConversationsSilo
         silo.Services.TryAddSingleton<Conversations.Grains.Pricing.IUsageLedgerStore, Conversations.Grains.Pricing.InMemoryUsageLedgerStore>();
         silo.Services.TryAddSingleton<Conversations.Grains.Pricing.UsageLedgers>();
         silo.Services.TryAddSingleton(Conversations.Grains.Limits.WireClock.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<Conversations.Grains.Telemetry.GrainMetrics>();
         return silo;
     }
 

@@ -11,18 +11,26 @@ public static class HostingSettings
     /// </summary>
     public static HostingOptions Read(IConfiguration configuration)
     {
-        var options = new HostingOptions();
-        configuration.GetSection(HostingOptions.Section).Bind(options);
+        var options = Validated<HostingOptions>(configuration, HostingOptions.Section);
+        if (!Enum.IsDefined(options.Mode))
+        {
+            throw new InvalidOperationException($"{HostingOptions.Section}:Mode must be Silo or Client.");
+        }
+
+        return options;
+    }
+
+    /// <summary>A section bound and checked against its data annotations now, for wiring that cannot wait for the options system.</summary>
+    public static T Validated<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
         {
             throw new InvalidOperationException(
-                $"Invalid {HostingOptions.Section} configuration: {string.Join(" ", errors.Select(e => e.ErrorMessage))}");
-        }
-
-        if (!Enum.IsDefined(options.Mode))
-        {
-            throw new InvalidOperationException($"{HostingOptions.Section}:Mode must be Silo or Client.");
+                $"Invalid {section} configuration: {string.Join(" ", errors.Select(e => e.ErrorMessage))}");
         }
 
         return options;

@@ -1,4 +1,6 @@
 using Conversations.Abstractions.Grains;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Conversations.Hosting;
@@ -8,15 +10,15 @@ namespace Conversations.Hosting;
 /// counters, event feeds) as a <see cref="StorageUnavailableException"/>, which crosses to a client in another process;
 /// the Redis exception itself would reach it as a serialization error.
 /// </summary>
-public sealed class StorageUnavailableFilter : IIncomingGrainCallFilter
+public sealed class StorageUnavailableFilter(ILogger<StorageUnavailableFilter> logger) : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
         var call = context.Invoke();
-        return call.IsCompletedSuccessfully ? call : Translated(call);
+        return call.IsCompletedSuccessfully ? call : Translated(call, context);
     }
 
-    private static async Task Translated(Task call)
+    private async Task Translated(Task call, IIncomingGrainCallContext context)
     {
         try
         {
@@ -24,6 +26,13 @@ public sealed class StorageUnavailableFilter : IIncomingGrainCallFilter
         }
         catch (Exception e) when (RedisCause(e) is { } cause)
         {
+            // The one line per storage failure, where the grain and the trace are still known; the caller sees STORAGE_UNAVAILABLE.
+            logger.LogError(
+                "Storage failed under {Interface}.{Method}: {Cause} (trace {TraceId})",
+                context.InterfaceName,
+                context.MethodName,
+                $"{cause.GetType().Name}: {cause.Message}",
+                Activity.Current?.TraceId.ToString());
             throw new StorageUnavailableException($"{cause.GetType().Name}: {cause.Message}");
         }
     }

@@ -37,7 +37,7 @@ public sealed class ClusterFailureInterceptor(ILogger<ClusterFailureInterceptor>
             return null;
         }
 
-        logger.LogError(exception, "{Method} failed with {Reason}", context.Method, failure.Reason);
+        logger.LogError(exception, "{Method} failed with {Reason} (trace {TraceId})", context.Method, failure.Reason, System.Diagnostics.Activity.Current?.TraceId.ToString());
         return failure.ToUnaryRpcException();
     }
 }

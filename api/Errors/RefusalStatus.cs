@@ -1,4 +1,3 @@
-using System.Text;
 using Conversations.Abstractions.Refusals;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -74,23 +73,9 @@ public static class RefusalStatus
     };
 
     /// <summary>WINDOW_CLOSED for WindowClosed: the spelling clients switch on.</summary>
-    public static string ReasonName(RefusalReason reason) => UpperSnake(reason.ToString());
+    public static string ReasonName(RefusalReason reason) => RefusalNames.Of(reason);
 
-    public static string UpperSnake(string name)
-    {
-        var snake = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                snake.Append('_');
-            }
-
-            snake.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return snake.ToString();
-    }
+    public static string UpperSnake(string name) => RefusalNames.UpperSnake(name);
 
     /// <summary>
     /// The longest message and metadata value a caller is sent. Rules repeat a caller's input only as

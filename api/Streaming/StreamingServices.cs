@@ -18,6 +18,7 @@ public static class StreamingServices
         services.AddConversationEventFeeds();
         services.TryAddSingleton<SendStreams>();
         services.TryAddSingleton<StreamCaps>();
+        services.TryAddSingleton<StreamMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<ConversationStreams>, ConversationStreamsMethods>());
         return services;
     }

@@ -17,7 +17,6 @@ namespace Conversations.Api.Webhooks;
 public sealed class WebhookDispatcher(
     GrainReferences grains,
     WebhookMetrics metrics,
-    WebhookRejectionLog rejections,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger)
 {
@@ -164,20 +163,25 @@ public sealed class WebhookDispatcher(
 
     private async Task Record(WebhookEvent webhookEvent, Outcome outcome, CancellationToken cancellationToken)
     {
+        if (EventTime(webhookEvent) is { } at)
+        {
+            metrics.Arrived(webhookEvent.Kind, at, time.GetUtcNow());
+        }
+
         if (outcome.Refusal is { } refusal)
         {
             // Meta redelivering the same event would meet the same refusal: acknowledge it and keep it instead.
             var reason = RefusalStatus.ReasonName(refusal.Reason);
             metrics.Rejected(webhookEvent.Kind, reason);
-            await DeadLetter(webhookEvent, (webhookEvent as ConversationEvent)?.BusinessNumberId, reason, refusal.Message, cancellationToken);
+            await DeadLetter(webhookEvent, (webhookEvent as ConversationEvent)?.BusinessNumberId, reason, refusal.Message, rejected: true, cancellationToken);
         }
         else if (outcome.Unapplied is { } unapplied)
         {
-            await DeadLetter(webhookEvent, unapplied.BusinessNumberId, unapplied.Reason, unapplied.Detail, cancellationToken);
+            await DeadLetter(webhookEvent, unapplied.BusinessNumberId, unapplied.Reason, unapplied.Detail, rejected: false, cancellationToken);
         }
         else if (outcome.Ignored is { } ignored)
         {
-            metrics.Ignored(ignored);
+            metrics.Ignored(ignored, webhookEvent.Kind);
             logger.LogDebug("Webhook {Kind} for {Subject} ignored ({Reason})", webhookEvent.Kind, webhookEvent.Subject, ignored);
         }
         else
@@ -190,9 +194,8 @@ public sealed class WebhookDispatcher(
     /// Keeps the event in its business number's dead letters; one whose number id is not Meta's numeric id belongs to no
     /// tenant that could read it, so it is only counted and logged.
     /// </summary>
-    private async Task DeadLetter(WebhookEvent webhookEvent, string? businessNumberId, string reason, string detail, CancellationToken cancellationToken)
+    private async Task DeadLetter(WebhookEvent webhookEvent, string? businessNumberId, string reason, string detail, bool rejected, CancellationToken cancellationToken)
     {
-        rejections.Refused(reason, $"{webhookEvent.Kind} for {webhookEvent.Subject}");
         var number = MetaId.BusinessNumberId(businessNumberId);
         if (number.Succeeded)
         {
@@ -200,8 +203,26 @@ public sealed class WebhookDispatcher(
             await grains.Get<IDeadLetterGrain>(number.Value).Record(letter, cancellationToken);
         }
 
-        metrics.DeadLettered(webhookEvent.Kind, reason, stored: number.Succeeded);
+        // One line per letter: each is an event Meta delivered that nothing applied, and an operator will ask about it.
+        logger.LogWarning(
+            "Webhook {Kind} for {Subject} dead-lettered: {Reason} ({Detail}); kept in the number's dead letters: {Stored} (trace {TraceId})",
+            webhookEvent.Kind,
+            webhookEvent.Subject,
+            reason,
+            FieldRules.Echo(detail, 2 * FieldRules.EchoLength),
+            number.Succeeded,
+            System.Diagnostics.Activity.Current?.TraceId.ToString());
+
+        metrics.DeadLettered(webhookEvent.Kind, reason, stored: number.Succeeded, rejected);
     }
+
+    /// <summary>When Meta says the event happened, for the events that say.</summary>
+    private static DateTimeOffset? EventTime(WebhookEvent webhookEvent) => webhookEvent switch
+    {
+        MessageStatusReported status => status.Update.Timestamp,
+        InboundMessageReceived inbound => inbound.Message.SentAt,
+        _ => null,
+    };
 
     /// <summary>A status for a wamid the conversation does not hold is ignored, not refused.</summary>
     private static Outcome StatusOutcome(Result<Abstractions.Messages.MessageLogEntry?> recorded) =>

@@ -23,6 +23,7 @@ public sealed class CloudApiClient(
     HttpClient http,
     IOptions<MetaOptions> options,
     ResiliencePipelineProvider<string> pipelines,
+    MetaMetrics metrics,
     ILogger<CloudApiClient> logger) : IWhatsAppSender
 {
     public const string PipelineName = "conversations-whatsapp-send";
@@ -85,6 +86,11 @@ public sealed class CloudApiClient(
             _ => Rethrow(outcome.Exception),
         };
         LogResult(state, result);
+        if (metrics.Enabled)
+        {
+            metrics.Answered(result, state.Elapsed);
+        }
+
         return result;
     }
 
@@ -191,7 +197,7 @@ public sealed class CloudApiClient(
 
         logger.Log(
             result.ErrorClass == MetaErrorClass.OutcomeUnknown ? LogLevel.Error : LogLevel.Warning,
-            "WhatsApp did not take {MessageId} from {BusinessNumberId} to {Customer} after {Attempts} attempt(s): {ErrorClass} {Code} {Title} (fbtrace_id {FbTraceId})",
+            "WhatsApp did not take {MessageId} from {BusinessNumberId} to {Customer} after {Attempts} attempt(s): {ErrorClass} {Code} {Title} (fbtrace_id {FbTraceId}, trace {TraceId})",
             state.Message.MessageId,
             state.Message.BusinessNumberId,
             customer,
@@ -199,7 +205,8 @@ public sealed class CloudApiClient(
             result.ErrorClass,
             result.Error?.Code,
             result.Error?.Title,
-            state.FbTraceId);
+            state.FbTraceId,
+            System.Diagnostics.Activity.Current?.TraceId.ToString());
     }
 
     private static DispatchResult Rethrow(Exception exception)

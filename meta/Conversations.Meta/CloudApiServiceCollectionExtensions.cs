@@ -23,6 +23,8 @@ public static class CloudApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MetaOptions>().Bind(configuration.GetSection(MetaOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<MetaMetrics>();
 
         // Why a pipeline over the classified result rather than a resilience handler inside the HttpClient: whether to
         // retry depends on Meta's error code in the body (131000 is retried, 131047 is not, both arrive as HTTP 400), and

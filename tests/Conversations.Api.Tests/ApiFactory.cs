@@ -101,6 +101,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Auth:SigningKey", SigningKey);
         builder.UseSetting("Conversations:Auth:Issuer", Issuer);
         builder.UseSetting("Conversations:Auth:Audience", Audience);
+        // The test host runs in Development, where the dashboard would profile every grain call; its own tests turn it on.
+        builder.UseSetting("Conversations:Dashboard:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

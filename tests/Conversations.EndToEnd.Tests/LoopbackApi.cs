@@ -99,6 +99,8 @@ public class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
             ["Conversations:Meta:Simulator:WebhookRetryDelay"] = "00:00:00.010",
             ["Conversations:Meta:TransientBaseDelay"] = "00:00:00.010",
             ["Conversations:Meta:RateLimitedBaseDelay"] = "00:00:00.010",
+            // The test host runs in Development, where the dashboard would profile every grain call.
+            ["Conversations:Dashboard:Enabled"] = "false",
             // Every hop logs each request at Information; warnings (retries, refusals) are what explains a failure.
             ["Logging:LogLevel:Default"] = "Warning",
         };

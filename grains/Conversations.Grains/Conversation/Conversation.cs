@@ -224,7 +224,8 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     /// Records Meta's answer to a dispatched message: its wamid and the estimated charge (null when pricing failed, so
     /// <see cref="Unpriced"/> offers it again), or the failure with what the failure says about the customer.
     /// </summary>
-    public ConversationOutcome<MessageLogEntry> RecordDispatch(string messageId, DispatchResult result, ChargeEstimate? charge, DateTimeOffset now)
+    /// <param name="traceParent">The span the message was dispatched in, kept so its statuses can link to it; null when not traced.</param>
+    public ConversationOutcome<MessageLogEntry> RecordDispatch(string messageId, DispatchResult result, ChargeEstimate? charge, DateTimeOffset now, string? traceParent = null)
     {
         var index = Log.FindLastIndex(m => m.Entry.MessageId == messageId);
         var entry = Log[index].Entry;
@@ -233,7 +234,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             : entry with { Status = MessageStatus.Failed, FailedAt = now, MetaError = result.Error, Refusal = MetaRefusals.Of(result) };
         var wasOpen = Window.IsOpenAt(now);
         var verdict = !result.Accepted && ApplyMetaVerdict(result.Error, now);
-        Track(index, Log[index] with { Entry = entry, Dispatching = false });
+        Track(index, Log[index] with { Entry = entry, Dispatching = false, TraceParent = traceParent });
         var closed = result.Accepted ? [] : ClosedByMeta(wasOpen, result.Error, now, entry.MessageId, null);
         return new(Result<MessageLogEntry>.Ok(entry)) { Changed = verdict || !closed.IsEmpty, Logged = Logged(), Events = closed };
     }
@@ -294,6 +295,9 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         var changed = Track(index, Log[index] with { Entry = cancelled, Pending = null });
         return new(Result<MessageLogEntry>.Ok(cancelled)) { Changed = changed, Logged = Logged() };
     }
+
+    /// <summary>The span the message with this wamid was dispatched in, if it was traced and the log still holds it.</summary>
+    public string? TraceParentOf(string wamid) => Log.FindLast(m => m.Entry.Wamid == wamid)?.TraceParent;
 
     public ConversationOutcome<MessageLogEntry?> RecordStatus(StatusUpdate update, DateTimeOffset now)
     {

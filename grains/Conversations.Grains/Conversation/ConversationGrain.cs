@@ -10,6 +10,7 @@ using Conversations.Abstractions.Refusals;
 using Conversations.Grains.Events;
 using Conversations.Grains.Pricing;
 using Conversations.Grains.Sending;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class ConversationGrain(
     TimeProvider time,
     IWhatsAppSender sender,
     IEnumerable<IConversationEventSink> eventSinks,
+    GrainMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
@@ -55,7 +57,7 @@ public sealed class ConversationGrain(
     private ConversationKey Key => Model.Key;
 
     /// <summary>The one admission path for Send, Evaluate and scheduled sends; built once the profile is known.</summary>
-    private SendAdmission Admission => _admission ??= SendAdmission.Over(new GrainSendLimits(grains, _profile!, Key.Customer, _options.QualityGuard), _options, time);
+    private SendAdmission Admission => _admission ??= SendAdmission.Over(new GrainSendLimits(grains, _profile!, Key.Customer, _options.QualityGuard, metrics: metrics), _options, time);
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -120,6 +122,7 @@ public sealed class ConversationGrain(
     {
         if (await CheckIdentity(cancellationToken) is { } refusal)
         {
+            metrics.Refused(refusal, command.Content?.Kind, null);
             return refusal;
         }
 
@@ -130,7 +133,7 @@ public sealed class ConversationGrain(
             return await Perform(answered, cancellationToken);
         }
 
-        var decision = await Admission.Decide(Model, command.Content, command.FallbackTemplate, now, dryRun: false, cancellationToken);
+        var decision = await Decide(command, now, cancellationToken);
         if (decision.Refusal is { } notAllowed)
         {
             return notAllowed;
@@ -182,6 +185,7 @@ public sealed class ConversationGrain(
         var changed = false;
         foreach (var update in updates)
         {
+            using var span = ConversationActivities.Source.HasListeners() ? ConversationActivities.Status(update, Model.TraceParentOf(update.Wamid)) : null;
             var outcome = Model.RecordStatus(update, Now);
             if (outcome.ChargeReported is { } reported)
             {
@@ -268,7 +272,13 @@ public sealed class ConversationGrain(
         return new[] { _profile!.PortfolioId, current?.PortfolioId }.OfType<string>().Distinct(StringComparer.Ordinal);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        metrics.ReminderFired(reminderName);
+        return OnReminder(reminderName);
+    }
+
+    private Task OnReminder(string reminderName) => reminderName switch
     {
         ReminderChange.Expiry => OnExpiryTick(),
         ReminderChange.ScheduledSends => OnScheduledSendsTick(),
@@ -302,7 +312,7 @@ public sealed class ConversationGrain(
         var events = ImmutableArray.CreateBuilder<PublishedEvent>();
         foreach (var (messageId, command) in due)
         {
-            var decision = await Admission.Decide(Model, command.Content, command.FallbackTemplate, now, dryRun: false, CancellationToken.None);
+            var decision = await Decide(command, now, CancellationToken.None);
             var decided = Model.DecideScheduled(messageId, decision, now);
             var entry = decided.Answer.Value!;
             await Write(decided.Changed, decided.Logged, CancellationToken.None);
@@ -335,9 +345,30 @@ public sealed class ConversationGrain(
 
         var now = Now;
         var charge = result.Accepted ? await TryCharge(message.MessageId, now) : null;
-        var recorded = Model.RecordDispatch(message.MessageId, result, charge, now);
+        var recorded = Model.RecordDispatch(message.MessageId, result, charge, now, ConversationActivities.CurrentTraceParent());
         await Commit(recorded.Changed, recorded.Logged, recorded.Events, CancellationToken.None);
-        return recorded.Answer.Value!;
+        var entry = recorded.Answer.Value!;
+        metrics.Dispatched(result, entry.Kind, entry.TemplateCategory);
+        return entry;
+    }
+
+    /// <summary>The admission of a real (not dry-run) send, timed and counted when metrics are on.</summary>
+    private async Task<SendDecision> Decide(SendCommand command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var timed = metrics.TimesDecisions;
+        var started = timed ? time.GetTimestamp() : 0;
+        var decision = await Admission.Decide(Model, command.Content, command.FallbackTemplate, now, dryRun: false, cancellationToken);
+        if (timed)
+        {
+            metrics.Decided(decision.Allowed, time.GetElapsedTime(started));
+        }
+
+        if (decision.Refusal is { } refusal)
+        {
+            metrics.Refused(refusal, decision.Kind ?? command.Content?.Kind, decision.Category);
+        }
+
+        return decision;
     }
 
     /// <summary>Prices a message Meta took; on failure it stays unpriced and is priced again (idempotently) on the next call.</summary>
@@ -398,6 +429,7 @@ public sealed class ConversationGrain(
 
         if (!events.IsEmpty)
         {
+            metrics.Published(events);
             await EventSinkPublishing.PublishEach(_eventSinks, [.. events], (e, conversationEvent) => logger.LogWarning(
                 e, "Publishing event {Sequence} of {Conversation} failed", conversationEvent.Sequence, Masked));
         }

@@ -24,4 +24,10 @@ public sealed record ConversationMessage(
     /// event without writing the conversation's state, so activation takes the highest of these and the state's own.
     /// </summary>
     [Id(4)] public long Sequence { get; init; }
+
+    /// <summary>
+    /// The W3C traceparent of the span that handed the message to Meta, when spans were recorded: the status webhooks that
+    /// come back link to it (<see cref="Telemetry.ConversationActivities.Status"/>). Null, and a byte in storage, otherwise.
+    /// </summary>
+    [Id(5)] public string? TraceParent { get; init; }
 }

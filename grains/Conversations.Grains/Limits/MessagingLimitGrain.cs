@@ -14,7 +14,8 @@ namespace Conversations.Grains.Limits;
 public sealed class MessagingLimitGrain(
     [PersistentState("messaging-limit", StorageNames.Conversations)] IPersistentState<MessagingLimitState> state,
     IOptions<ConversationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Telemetry.GrainMetrics metrics)
     : Grain, IMessagingLimitGrain
 {
     private readonly LimitOptions _options = options.Value.Limits;
@@ -71,9 +72,21 @@ public sealed class MessagingLimitGrain(
         return tier;
     }
 
-    private MessagingLimitStatus StatusAt(DateTimeOffset now) => new(
-        this.GetPrimaryKeyString(),
-        Tier(),
-        MinuteCounts.Used(state.State.SlotsByMinute),
-        MinuteCounts.ResetsAt(state.State.SlotsByMinute, Window));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.MessagingLimitGone(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The portfolio's standing; also what the messaging-limit gauges of this silo show for it.</summary>
+    private MessagingLimitStatus StatusAt(DateTimeOffset now)
+    {
+        var status = new MessagingLimitStatus(
+            this.GetPrimaryKeyString(),
+            Tier(),
+            MinuteCounts.Used(state.State.SlotsByMinute),
+            MinuteCounts.ResetsAt(state.State.SlotsByMinute, Window));
+        metrics.MessagingLimit(status.PortfolioId, status.Used, status.Tier);
+        return status;
+    }
 }

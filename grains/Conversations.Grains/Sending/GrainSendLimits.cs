@@ -7,6 +7,7 @@ using Conversations.Abstractions.Refusals;
 using Conversations.Abstractions.Templates;
 using Conversations.Grains.Limits;
 using Conversations.Grains.Signals;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Grains.Sending;
 
@@ -15,7 +16,14 @@ namespace Conversations.Grains.Sending;
 /// conversations, its number's pacer, its portfolio's reach of the customer.
 /// </summary>
 /// <param name="wire">The clock pace slots are waited on; real time unless a test says otherwise (see <see cref="WireClock"/>).</param>
-public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfile profile, string customer, QualityGuardOptions guard, WireClock? wire = null)
+/// <param name="metrics">Counts the sends waiting for a pace slot; none in tests that build limits by hand.</param>
+public sealed class GrainSendLimits(
+    GrainReferences grains,
+    BusinessNumberProfile profile,
+    string customer,
+    QualityGuardOptions guard,
+    WireClock? wire = null,
+    GrainMetrics? metrics = null)
     : ITemplateSource, IPacer, IMessagingLimit, IConversationQuota, IAccountGuard
 {
     private readonly TimeProvider _wire = (wire ?? WireClock.System).Time;
@@ -40,9 +48,25 @@ public sealed class GrainSendLimits(GrainReferences grains, BusinessNumberProfil
     {
         // Timers count whole, coarse milliseconds and may fire a little early; a slot is a promise to Meta, so the rest is waited out too.
         var left = slot.SendAt - _wire.GetUtcNow();
-        for (; left > TimeSpan.Zero; left = slot.SendAt - _wire.GetUtcNow())
+        var queued = left > TimeSpan.Zero && metrics is { TracksPacing: true };
+        if (queued)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), _wire, cancellationToken);
+            metrics!.PacingWaitStarted();
+        }
+
+        try
+        {
+            for (; left > TimeSpan.Zero; left = slot.SendAt - _wire.GetUtcNow())
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), _wire, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (queued)
+            {
+                metrics!.PacingWaitEnded();
+            }
         }
 
         return -left <= tolerance;

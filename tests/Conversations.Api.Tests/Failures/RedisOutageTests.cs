@@ -101,6 +101,29 @@ public sealed class RedisOutageTests(RedisApiFactory api, ITestOutputHelper outp
 
     private static bool IsUnavailable(Exception exception) => exception is RpcException { StatusCode: StatusCode.Unavailable };
 
+    [Fact]
+    public async Task Readiness_fails_while_redis_server_is_killed_and_liveness_holds()
+    {
+        using var http = api.CreateClient();
+        api.Redis.Stop();
+        try
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            using var live = await http.GetAsync("/health/live");
+
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            await api.Redis.Restart();
+            await BackInService();
+        }
+
+        using var back = await http.GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, back.StatusCode);
+    }
+
     /// <summary>Kills redis-server, makes the call, then starts redis-server again and waits until the api stores again.</summary>
     private async Task<(ErrorInfo Info, TimeSpan Elapsed)> WhileRedisIsKilled(Func<Task> call)
     {

@@ -1,7 +1,7 @@
 using Conversations.Abstractions.Grains;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Conversations.Api;
+namespace Conversations.Hosting.Health;
 
 /// <summary>Healthy only when a grain call round-trips, so a load balancer never routes to an api cut off from its cluster.</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
