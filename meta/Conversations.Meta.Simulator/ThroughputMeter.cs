@@ -4,7 +4,7 @@ namespace Conversations.Meta.Simulator;
 
 /// <summary>
 /// Meta's throughput limit (130429) per business number: a request is let through only if, with it, no one-second span
-/// ending at its arrival holds more than the number's messages per second. The same span
+/// ending at its arrival, both ends included, holds more than the number's messages per second. That is the span
 /// <see cref="Arrivals.BusiestSecond"/> measures, so a number the simulator refused nothing is one whose busiest second
 /// was within its throughput.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ThroughputMeter(TimeProvider clock)
         {
             // Read inside the lock, so each number's places are taken in time order.
             var now = clock.GetTimestamp();
-            while (taken.Count > 0 && clock.GetElapsedTime(taken.Peek(), now) >= TimeSpan.FromSeconds(1))
+            while (taken.Count > 0 && clock.GetElapsedTime(taken.Peek(), now) > TimeSpan.FromSeconds(1))
             {
                 taken.Dequeue();
             }

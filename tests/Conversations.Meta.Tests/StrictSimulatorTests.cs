@@ -19,6 +19,9 @@ public sealed class StrictSimulatorTests
     /// <summary>No retries: each refusal is seen as Meta answered it.</summary>
     private static readonly Dictionary<string, string> s_noRetries = new() { ["Conversations:Meta:RateLimitedRetries"] = "0" };
 
+    /// <summary>A second counts both its ends, as <see cref="Arrivals.BusiestSecond"/> does: a place frees just after it.</summary>
+    private static readonly TimeSpan OneSecondLater = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(1);
+
     private static TemplateMessage Template(string name = "order_update", string language = "en_US") =>
         new(name, language, ["12345"], ImmutableSortedDictionary<string, string>.Empty);
 
@@ -34,7 +37,7 @@ public sealed class StrictSimulatorTests
             withinSecond.Add(await loop.Send(Template(), to: $"4477009001{i:00}"));
         }
 
-        realTime.Advance(TimeSpan.FromSeconds(1));
+        realTime.Advance(OneSecondLater);
         var nextSecond = await loop.Send(Template(), to: "447700900199");
 
         Assert.Equal([true, true, true, false], withinSecond.Select(r => r.Accepted));
@@ -55,7 +58,7 @@ public sealed class StrictSimulatorTests
             atDefault.Add((await loop.Send(Template(), to: customer)).Accepted);
         }
 
-        realTime.Advance(TimeSpan.FromSeconds(1));
+        realTime.Advance(OneSecondLater);
         using var http = new HttpClient { BaseAddress = loop.Simulator.BaseAddress };
         using var upgrade = await http.PostAsync("simulator/numbers", Json($$"""{"phone_number_id":"{{MetaLoop.BusinessNumber}}","throughput_per_second":100}"""));
         var upgraded = new List<bool>();
