@@ -41,6 +41,9 @@ public sealed class MetaLoop : IAsyncDisposable
 
     public IWhatsAppSender Sender => _services.GetRequiredService<IWhatsAppSender>();
 
+    /// <summary>The Cloud API client's template management, against the simulator.</summary>
+    public IWhatsAppTemplates Templates => _services.GetRequiredService<IWhatsAppTemplates>();
+
     public MetaOptions Options => _services.GetRequiredService<IOptions<MetaOptions>>().Value;
 
     /// <param name="client">Client settings over the fast test defaults (Conversations:Meta:...).</param>
