@@ -93,6 +93,20 @@ public sealed class TemplatesService(IGrainFactory grains, CallerAccess callers)
         return new V1.SetTemplateQualityResponse { Template = updated.OrThrow().ToProto() };
     }
 
+    [Authorize(Policy = Scopes.ManageTemplates)]
+    public override async Task<V1.SyncTemplatesResponse> SyncTemplates(V1.SyncTemplatesRequest request, ServerCallContext context)
+    {
+        var synced = (await grains.GetGrain<ITemplateSyncGrain>(AllowedWaba(request.WabaId, context)).Sync(context.CancellationToken)).OrThrow();
+        return new V1.SyncTemplatesResponse
+        {
+            Added = synced.Added,
+            Updated = synced.Updated,
+            Removed = synced.Removed,
+            Unchanged = synced.Unchanged,
+            Skipped = { synced.Skipped },
+        };
+    }
+
     private ITemplateRegistryGrain Registry(string wabaId, ServerCallContext context) =>
         grains.GetGrain<ITemplateRegistryGrain>(AllowedWaba(wabaId, context));
 
