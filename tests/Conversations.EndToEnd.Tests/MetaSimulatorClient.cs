@@ -44,6 +44,13 @@ public sealed class MetaSimulatorClient(HttpClient http)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>Meta posts an account signal (<c>POST /simulator/signals</c>), which our endpoint must take.</summary>
+    public async Task Signal(string wabaId, string field, JsonObject value)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/signals", new JsonObject { ["waba_id"] = wabaId, ["field"] = field, ["value"] = value });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>Submits a utility template with one parameter for Meta's review (<c>POST /v25.0/{waba}/message_templates</c>).</summary>
     public async Task SubmitTemplate(string wabaId, string name, string body)
     {

@@ -103,4 +103,27 @@ public sealed class StrictMetaTests(LoopbackApi api)
         await Refused.With(StatusCode.FailedPrecondition, "TEMPLATE_PAUSED", () => api.Conversations.SendAsync(Template(number, other, "order_update")).ResponseAsync);
         Assert.Empty(await api.Simulator.SendsTo(other));
     }
+
+    [Fact]
+    public async Task A_ban_Meta_posts_through_the_simulators_operator_endpoint_refuses_the_next_send_here()
+    {
+        // Arrange
+        var (number, customer) = await _scenario.CustomerWrote();
+        var template = await _scenario.ApprovedTemplate(number.WabaId);
+        var before = await api.Conversations.SendAsync(LoopbackScenario.Text(number, customer, "Your order ships today."));
+        // A conversation rereads its number's standing within a minute; a new one at once (README, "Account signals").
+        var newCustomer = TestNumbers.Customer();
+
+        // Act
+        await api.Simulator.Signal(number.WabaId, "account_update", new System.Text.Json.Nodes.JsonObject
+        {
+            ["event"] = "DISABLED_UPDATE",
+            ["ban_info"] = new System.Text.Json.Nodes.JsonObject { ["waba_ban_state"] = "DISABLE", ["waba_ban_date"] = "2026-11-25" },
+        });
+
+        // Assert
+        Assert.StartsWith("wamid.SIM", before.Receipt.Wamid, StringComparison.Ordinal);
+        await Refused.With(StatusCode.FailedPrecondition, "ACCOUNT_BANNED", () => api.Conversations.SendAsync(Template(number, newCustomer, template)).ResponseAsync);
+        Assert.Empty(await api.Simulator.SendsTo(newCustomer));
+    }
 }
