@@ -1,3 +1,6 @@
+extern alias cli;
+
+using System.CommandLine;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +9,7 @@ using Conversations.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
+using OperatorCommandLine = cli::Conversations.Cli.OperatorCommandLine;
 using V1 = Conversations.V1;
 
 namespace Conversations.EndToEnd.Tests;
@@ -121,6 +125,77 @@ public sealed partial class ReadmeShellBlocksTests(LoopbackApi api)
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_inline_CLI_grpcurl_and_simulator_examples_of_the_README_work_as_written()
+    {
+        // Arrange: the examples in the README's prose, each read from it; a fresh number, WABA and customers.
+        var readme = RepositoryFiles.Read("README.md");
+        string Inline(string pattern)
+        {
+            var match = Regex.Match(readme, pattern);
+            Assert.True(match.Success, $"the README no longer has {pattern}");
+            return match.Groups[1].Value;
+        }
+
+        var sentAt = Inline(@"`record-inbound (--sent-at \S+)`").Split(' ');
+        var named = Inline(@"`send template (--named \S+)`").Split(' ');
+        var namedJson = Inline(@"`(""namedParameters"": \{[^`]+\})` inside `template`");
+        var fault = JsonNode.Parse(Inline(@"`POST /simulator/faults` makes the next sends fail \(for example\s+`(\{[^`]+\})`"))!.AsObject();
+        Assert.Contains("`dotnet run --project cli -- --help` lists the commands", readme, StringComparison.Ordinal);
+        var scenario = new LoopbackScenario(api);
+        var number = await scenario.RegisterNumber();
+        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
+        {
+            WabaId = number.WabaId,
+            Name = "appointment",
+            Language = "en_US",
+            Category = V1.TemplateCategory.Utility,
+            Status = V1.TemplateStatus.Approved,
+            Body = "Hi {{first_name}}, your appointment is tomorrow at 10.",
+        });
+        var (recordedCustomer, grpcurlCustomer, faultedCustomer) = ("+" + TestNumbers.Customer(), "+" + TestNumbers.Customer(), TestNumbers.Customer());
+        fault["to"] = faultedCustomer;
+        using var channel = GrpcChannel.ForAddress(api.GrpcAddress);
+        using var http = new HttpClient { BaseAddress = api.SimulatorAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+        // Act
+        var help = await Cli("--help");
+        var recorded = await Cli(["record-inbound", "--number", number.BusinessNumberId, "--customer", recordedCustomer, "--text", "Hello?", .. sentAt]);
+        var sent = await Cli(["send", "template", "--number", number.BusinessNumberId, "--customer", recordedCustomer, "--name", "appointment", "--language", "en_US", .. named]);
+        var grpcurl = await ReadmeGrpcCall.Invoke(channel.CreateCallInvoker(), "conversations.v1.ConversationsService/Send",
+            $$$"""{"businessNumberId": "{{{number.BusinessNumberId}}}", "customer": "{{{grpcurlCustomer}}}", "idempotencyKey": "named-1", "template": {"name": "appointment", "language": "en_US", {{{namedJson}}}}}""");
+        using var injected = await http.PostAsync("/simulator/faults", new StringContent(fault.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var faulted = await Assert.ThrowsAsync<RpcException>(() => api.Conversations.SendAsync(new V1.SendRequest
+        {
+            BusinessNumberId = number.BusinessNumberId,
+            Customer = faultedCustomer,
+            IdempotencyKey = "faulted-1",
+            Template = new V1.TemplateContent { Name = "appointment", Language = "en_US", NamedParameters = { ["first_name"] = "Ana" } },
+        }).ResponseAsync);
+        var listed = await http.GetFromJsonAsync<JsonObject>("/simulator/messages");
+
+        // Assert
+        Assert.Equal(0, help.ExitCode);
+        Assert.All(new[] { "register-number", "record-inbound", "send", "upsert-template", "simulate-inbound" }, command => Assert.Contains(command, help.Output, StringComparison.Ordinal));
+        Assert.Equal((0, ""), (recorded.ExitCode, recorded.Error));
+        Assert.Contains("sent at 2026-11-25T10:00:00Z", recorded.Output, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (sent.ExitCode, sent.Error));
+        Assert.StartsWith("accepted TEMPLATE message", sent.Output, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.OK, (string?)null), grpcurl);
+        Assert.Equal(HttpStatusCode.NoContent, injected.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, faulted.StatusCode);
+        Assert.Equal("131026", faulted.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Metadata["whatsapp_code"]);
+        Assert.Contains(listed!["data"]!.AsArray(), m => (string?)m!["body"]?["to"] == faultedCustomer && (int?)m["error_code"] == 131026);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await OperatorCommandLine.RunAsync(["--address", api.GrpcAddress.ToString(), .. args], new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
     }
 
     private sealed record FencedBlock(string Section, int Index, string Language, string Body);
