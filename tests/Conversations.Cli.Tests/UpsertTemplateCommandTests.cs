@@ -1,9 +1,13 @@
+using Conversations.Abstractions.Templates;
 using Conversations.Api.Tests;
 using Conversations.Testing;
 
 namespace Conversations.Cli.Tests;
 
-/// <summary>upsert-template stores the template and shows what the category lint found, as LintTemplate would.</summary>
+/// <summary>
+/// upsert-template stores the template and shows what the category lint found, as LintTemplate would; sync-templates
+/// makes the WABA's templates Meta's and says what changed.
+/// </summary>
 [Collection(CliApiCollection.Name)]
 public sealed class UpsertTemplateCommandTests(ApiFactory api)
 {
@@ -37,5 +41,40 @@ public sealed class UpsertTemplateCommandTests(ApiFactory api)
 
         // Assert
         Assert.Equal((ExitCodes.Success, 1), (run.ExitCode, run.Output.TrimEnd().Split('\n').Length));
+    }
+
+    [Fact]
+    public async Task Sync_templates_says_what_Metas_view_changed_and_what_it_skipped()
+    {
+        // Arrange
+        var waba = TestNumbers.WabaId();
+        await Cli.Run(api, "upsert-template", "--waba", waba, "--name", "typed_by_hand", "--language", "en_US", "--category", "UTILITY", "--status", "PENDING", "--body", "Hello {{1}}");
+        api.MetaTemplates.Hold(
+            waba,
+            new TemplateDraft("order_update", "en_US", TemplateCategory.Utility, TemplateStatus.Approved, "Your order {{1}} has shipped"),
+            new TemplateDraft("Bad Name", "en_US", TemplateCategory.Utility, TemplateStatus.Approved, "Hi"));
+
+        // Act
+        var run = await Cli.Run(api, "sync-templates", "--waba", waba);
+        var listed = await Cli.Run(api, "list-templates", "--waba", waba);
+
+        // Assert
+        Assert.Equal((ExitCodes.Success, ""), (run.ExitCode, run.Error));
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.Equal($"synced WABA {waba} with Meta: 1 added, 0 updated, 1 removed (now DELETED), 0 unchanged", lines[0]);
+        Assert.StartsWith("skipped Bad Name [en_US]: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("order_update [en_US] UTILITY APPROVED", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("typed_by_hand [en_US] UTILITY DELETED", listed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_templates_of_a_malformed_WABA_is_refused_with_exit_code_2()
+    {
+        // Act
+        var run = await Cli.Run(api, "sync-templates", "--waba", "not-a-waba");
+
+        // Assert
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Contains("INVALID_WABA_ID", run.Error, StringComparison.Ordinal);
     }
 }
