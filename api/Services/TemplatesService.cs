@@ -7,6 +7,7 @@ using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Conversations.Auth;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using V1 = Conversations.V1;
@@ -105,6 +106,17 @@ public sealed class TemplatesService(IGrainFactory grains, CallerAccess callers)
             Unchanged = synced.Unchanged,
             Skipped = { synced.Skipped },
         };
+    }
+
+    [Authorize(Policy = Scopes.ManageTemplates)]
+    public override async Task<V1.SubmitTemplateResponse> SubmitTemplate(V1.SubmitTemplateRequest request, ServerCallContext context)
+    {
+        var waba = AllowedWaba(request.WabaId, context);
+        var draft = V1.UpsertTemplateRequest.Parser.ParseFrom(request.ToByteString()).ToDomain();
+        var submitted = (await grains.GetGrain<ITemplateSyncGrain>(waba).Submit(draft, context.CancellationToken)).OrThrow();
+        var template = submitted.Stored.Template.ToProto();
+        template.Warnings.AddRange(submitted.Stored.Warnings.Select(w => w.ToProto()));
+        return new V1.SubmitTemplateResponse { Template = template, MetaTemplateId = submitted.MetaTemplateId };
     }
 
     private ITemplateRegistryGrain Registry(string wabaId, ServerCallContext context) =>

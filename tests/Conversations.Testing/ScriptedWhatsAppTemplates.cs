@@ -14,9 +14,13 @@ public sealed class ScriptedWhatsAppTemplates : IWhatsAppTemplates
     private readonly ConcurrentDictionary<string, ImmutableArray<MetaTemplate>> _wabas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (MetaErrorClass Class, MetaError Error)> _failures = new(StringComparer.Ordinal);
     private int _lists;
+    private int _submissions;
 
     /// <summary>How many times a WABA's list was read.</summary>
     public int Lists => Volatile.Read(ref _lists);
+
+    /// <summary>How many templates were submitted for review, refused ones included.</summary>
+    public int Submissions => Volatile.Read(ref _submissions);
 
     /// <summary>What Meta holds for <paramref name="wabaId"/> from now on.</summary>
     public void Hold(string wabaId, params TemplateDraft[] templates) =>
@@ -36,6 +40,7 @@ public sealed class ScriptedWhatsAppTemplates : IWhatsAppTemplates
     public Task<MetaAnswer<MetaTemplateSubmission>> SubmitTemplate(string wabaId, TemplateDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        Interlocked.Increment(ref _submissions);
         if (_failures.TryGetValue(wabaId, out var failure))
         {
             return Task.FromResult(MetaAnswer<MetaTemplateSubmission>.Failed(failure.Class, failure.Error));

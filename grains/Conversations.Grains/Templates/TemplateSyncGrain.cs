@@ -18,6 +18,7 @@ namespace Conversations.Grains.Templates;
 public sealed class TemplateSyncGrain(
     IWhatsAppTemplates meta,
     IOptions<ConversationOptions> options,
+    TimeProvider time,
     ILogger<TemplateSyncGrain> logger)
     : Grain, ITemplateSyncGrain, IRemindable
 {
@@ -43,6 +44,45 @@ public sealed class TemplateSyncGrain(
         await KeepSyncing();
         return Result<TemplateSyncResult>.Ok(applied);
     }
+
+    public async Task<Result<TemplateSubmission>> Submit(TemplateDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var waba = MetaId.WabaId(this.GetPrimaryKeyString());
+        if (!waba.Succeeded)
+        {
+            return waba.Refusal;
+        }
+
+        var pending = draft with { Status = TemplateStatus.Pending };
+        var validated = TemplateRules.Validate(waba.Value!, pending, time.GetUtcNow(), options.Value.Templates);
+        if (!validated.Succeeded)
+        {
+            return validated.Refusal;
+        }
+
+        if (NotCarried(pending) is { } field)
+        {
+            return Refusal.Of(RefusalReason.InvalidField, $"{field} cannot be submitted to Meta from here yet: submit a text header, body and footer, or create it in WhatsApp Manager and sync.", ("field", field), ("rule", "not_submittable"));
+        }
+
+        var submitted = await meta.SubmitTemplate(waba.Value!, pending, cancellationToken);
+        if (!submitted.Succeeded)
+        {
+            return MetaRefusals.Of(submitted.ErrorClass!.Value, submitted.Error!, "WhatsApp did not take the template for review");
+        }
+
+        var answer = submitted.Value!;
+        var stored = await GrainFactory.GetGrain<ITemplateRegistryGrain>(waba.Value).Upsert(pending with { Status = answer.Status, Category = answer.Category }, cancellationToken);
+        return stored.Succeeded ? Result<TemplateSubmission>.Ok(new TemplateSubmission(stored.Value!, answer.Id)) : stored.Refusal!;
+    }
+
+    /// <summary>What the Cloud API client's submission does not carry to Meta, so that nothing is dropped silently.</summary>
+    private static string? NotCarried(TemplateDraft draft) =>
+        !draft.Buttons.IsEmpty ? "buttons"
+        : draft.Header is { Format: not HeaderFormat.Text } ? "header"
+        : draft.CodeExpiryMinutes is not null ? "code_expiry_minutes"
+        : null;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
