@@ -20,6 +20,7 @@ public static class OperatorCommandLine
             MessagingLimitCommand.Create(server),
             UpsertTemplateCommand.Create(server),
             ListTemplatesCommand.Create(server),
+            SyncTemplatesCommand.Create(server),
             RecordInboundCommand.Create(server),
             SimulateInboundCommand.Create(),
             SendCommand.Create(server),

@@ -28,6 +28,7 @@ public static class ConversationsSilo
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Pricing.PricingOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Limits.LimitOptionsValidator>();
         silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Signals.QualityGuardOptionsValidator>();
+        silo.Services.AddSingleton<IValidateOptions<ConversationOptions>, Conversations.Grains.Templates.TemplateSyncOptionsValidator>();
         silo.Services.TryAddSingleton<IMessageLogStore, InMemoryMessageLogStore>();
         silo.Services.TryAddSingleton<Conversations.Grains.DeadLetters.IDeadLetterStore, Conversations.Grains.DeadLetters.InMemoryDeadLetterStore>();
         silo.Services.TryAddSingleton<Conversations.Abstractions.Grains.GrainReferences>();

@@ -7,6 +7,7 @@ using Conversations.Api.Auth;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Conversations.Auth;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using V1 = Conversations.V1;
@@ -91,6 +92,31 @@ public sealed class TemplatesService(IGrainFactory grains, CallerAccess callers)
     {
         var updated = await Registry(request.WabaId, context).SetQuality(request.Name, request.Language, request.Quality.ToDomain(), context.CancellationToken);
         return new V1.SetTemplateQualityResponse { Template = updated.OrThrow().ToProto() };
+    }
+
+    [Authorize(Policy = Scopes.ManageTemplates)]
+    public override async Task<V1.SyncTemplatesResponse> SyncTemplates(V1.SyncTemplatesRequest request, ServerCallContext context)
+    {
+        var synced = (await grains.GetGrain<ITemplateSyncGrain>(AllowedWaba(request.WabaId, context)).Sync(context.CancellationToken)).OrThrow();
+        return new V1.SyncTemplatesResponse
+        {
+            Added = synced.Added,
+            Updated = synced.Updated,
+            Removed = synced.Removed,
+            Unchanged = synced.Unchanged,
+            Skipped = { synced.Skipped },
+        };
+    }
+
+    [Authorize(Policy = Scopes.ManageTemplates)]
+    public override async Task<V1.SubmitTemplateResponse> SubmitTemplate(V1.SubmitTemplateRequest request, ServerCallContext context)
+    {
+        var waba = AllowedWaba(request.WabaId, context);
+        var draft = V1.UpsertTemplateRequest.Parser.ParseFrom(request.ToByteString()).ToDomain();
+        var submitted = (await grains.GetGrain<ITemplateSyncGrain>(waba).Submit(draft, context.CancellationToken)).OrThrow();
+        var template = submitted.Stored.Template.ToProto();
+        template.Warnings.AddRange(submitted.Stored.Warnings.Select(w => w.ToProto()));
+        return new V1.SubmitTemplateResponse { Template = template, MetaTemplateId = submitted.MetaTemplateId };
     }
 
     private ITemplateRegistryGrain Registry(string wabaId, ServerCallContext context) =>

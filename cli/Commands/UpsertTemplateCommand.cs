@@ -40,6 +40,7 @@ public static class UpsertTemplateCommand
                 call.Options);
             call.Output.Write("stored template ");
             TemplatePrinter.Print(stored.Template, call.Output);
+            TemplatePrinter.PrintWarnings(stored.Template.Warnings, call.Output);
         }, cancellationToken));
         return command;
     }

@@ -117,6 +117,12 @@ public sealed class ConversationOptions
 
     public Templates.TemplateLimits Templates { get; set; } = new();
 
+    /// <summary>
+    /// How often a WABA synced once with Meta (SyncTemplates) is synced again, so its registry stays equal to Meta's view;
+    /// zero (the default) never again. At least a minute, Orleans' shortest reminder.
+    /// </summary>
+    public TimeSpan TemplateSyncInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>Per-message pricing: the rate card, the pricing models' dates and the ledger's bounds.</summary>
     public Pricing.PricingOptions Pricing { get; set; } = new();
 

@@ -9,6 +9,12 @@ public static class MetaErrorBody
     public const int InvalidParameter = 100;
     public const int InvalidAccessToken = 190;
     public const int ReEngagement = 131047;
+    public const int Throughput = 130429;
+    public const int EcosystemEngagement = 131049;
+    public const int PairRate = 131056;
+    public const int TemplateDoesNotExist = 132001;
+    public const int TemplatePaused = 132015;
+    public const int TemplateDisabled = 132016;
 
     private static readonly Dictionary<int, (string Title, string Details)> s_known = new()
     {
@@ -23,6 +29,8 @@ public static class MetaErrorBody
         [131050] = ("Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.", "The recipient stopped marketing messages."),
         [131056] = ("(Business Account, Consumer Account) pair rate limit hit", "Too many messages sent from the sender phone number to the same recipient phone number in a short period of time."),
         [132001] = ("Template name does not exist in the translation", "The template does not exist in the specified language or has not been approved."),
+        [132015] = ("Template is Paused", "Template is paused due to low quality so it cannot be sent in a template message."),
+        [132016] = ("Template is Disabled", "Template has been paused too many times due to low quality and is now permanently disabled."),
     };
 
     public static string TitleOf(int code) => s_known.TryGetValue(code, out var known) ? known.Title : "Simulated error";

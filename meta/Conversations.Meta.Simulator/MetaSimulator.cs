@@ -13,31 +13,40 @@ namespace Conversations.Meta.Simulator;
 
 /// <summary>
 /// A local stand-in for the WhatsApp Cloud API on its own Kestrel: <c>POST /{version}/{phone-number-id}/messages</c>
-/// with Meta's answers and errors, its own 24 h rule from the inbound messages it simulated, signed status webhooks
-/// (sent, delivered, read) after configurable delays, and operator endpoints under <c>/simulator/</c>.
+/// with Meta's answers and errors, its own 24 h rule from the inbound messages it simulated, each number's throughput,
+/// the pair rate and the template rules, signed status webhooks (sent, delivered, read) after configurable delays, the
+/// template endpoints (<c>/{version}/{waba-id}/message_templates</c>), and operator endpoints under <c>/simulator/</c>.
 /// </summary>
-public sealed class MetaSimulator : IAsyncDisposable
+public sealed partial class MetaSimulator : IAsyncDisposable
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
     private readonly MetaSimulatorOptions _options;
     private readonly TimeProvider _clock;
+    private readonly TimeProvider _realTime;
     private readonly ILogger _logger;
     private readonly CustomerWindows _windows;
     private readonly FaultPlan _faults = new();
     private readonly ConcurrentQueue<ReceivedSend> _received = new();
     private readonly ArrivalLog _arrivals;
-    private readonly ConcurrentDictionary<string, string> _wabaIds = new(StringComparer.Ordinal);
+    private readonly SimulatedNumbers _numbers;
+    private readonly ThroughputMeter _throughput;
+    private readonly PairRateLimit _pairRate;
+    private readonly TemplateCatalog _templates = new();
     private readonly ConcurrentDictionary<(string Number, int Year, int Month), int> _serviceMessages = new();
     private readonly WebhookPublisher _webhooks;
     private readonly StatusBatcher _statuses;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
 
-    private MetaSimulator(MetaSimulatorOptions options, ILoggerFactory loggerFactory, TimeProvider clock)
+    private MetaSimulator(MetaSimulatorOptions options, ILoggerFactory loggerFactory, TimeProvider clock, TimeProvider realTime)
     {
         _options = options;
         _clock = clock;
+        _realTime = realTime;
+        _numbers = new SimulatedNumbers(options);
+        _throughput = new ThroughputMeter(realTime);
+        _pairRate = new PairRateLimit(options.PairRateBurst, options.PairRateInterval, clock);
         _logger = loggerFactory.CreateLogger<MetaSimulator>();
         _windows = new CustomerWindows(options.WindowDuration);
         _arrivals = new ArrivalLog(options.ArrivalsPerNumber);
@@ -57,16 +66,26 @@ public sealed class MetaSimulator : IAsyncDisposable
     /// </summary>
     public Arrivals ArrivalsOf(string phoneNumberId) => _arrivals.Of(phoneNumberId);
 
-    /// <param name="clock">Windows and webhook timestamps; webhook delays and arrival times always run on real time.</param>
-    public static async Task<MetaSimulator> Start(
+    /// <param name="clock">Windows, the pair rate, template reviews and webhook timestamps; status delays, arrival times and throughput run on real time.</param>
+    public static Task<MetaSimulator> Start(
         MetaSimulatorOptions options,
         ILoggerFactory loggerFactory,
         TimeProvider? clock = null,
+        CancellationToken cancellationToken = default) =>
+        Start(options, loggerFactory, clock, realTime: null, cancellationToken);
+
+    /// <param name="clock">Windows, the pair rate, template reviews and webhook timestamps.</param>
+    /// <param name="realTime">Arrival times and each number's throughput: real time unless a test drives it.</param>
+    public static async Task<MetaSimulator> Start(
+        MetaSimulatorOptions options,
+        ILoggerFactory loggerFactory,
+        TimeProvider? clock,
+        TimeProvider? realTime,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        var simulator = new MetaSimulator(options, loggerFactory, clock ?? TimeProvider.System);
+        var simulator = new MetaSimulator(options, loggerFactory, clock ?? TimeProvider.System, realTime ?? TimeProvider.System);
         try
         {
             await simulator.Listen(loggerFactory, cancellationToken);
@@ -96,7 +115,7 @@ public sealed class MetaSimulator : IAsyncDisposable
         var sentAt = inbound.SentAt is { } at && at < now ? at : now;
         if (inbound.WabaId is { Length: > 0 } waba)
         {
-            _wabaIds[inbound.PhoneNumberId] = waba;
+            _numbers.Set(inbound.PhoneNumberId, waba, throughputPerSecond: null);
         }
 
         _windows.Record(inbound.PhoneNumberId, inbound.From, sentAt);
@@ -150,6 +169,11 @@ public sealed class MetaSimulator : IAsyncDisposable
         }));
         app.MapGet("/simulator/messages", (RequestDelegate)HandleList);
         app.MapGet("/simulator/received", (RequestDelegate)HandleReceived);
+        app.MapPost("/simulator/numbers", (RequestDelegate)HandleNumber);
+        app.MapPost("/simulator/signals", (RequestDelegate)HandleSignal);
+        app.MapPost("/simulator/templates/status", (RequestDelegate)HandleTemplateStatus);
+        app.MapGet("/{version}/{wabaId}/message_templates", (RequestDelegate)HandleListTemplates);
+        app.MapPost("/{version}/{wabaId}/message_templates", (RequestDelegate)HandleCreateTemplate);
         _app = app;
         await app.StartAsync(cancellationToken);
         BaseAddress = new Uri(app.Urls.First());
@@ -158,9 +182,10 @@ public sealed class MetaSimulator : IAsyncDisposable
     private async Task HandleSend(HttpContext context)
     {
         // Before the body is read: Meta counts a request when it arrives, and reading it would only add noise.
-        _arrivals.Record((string)context.Request.RouteValues["phoneNumberId"]!, TimeProvider.System.GetUtcNow());
-        var version = (string)context.Request.RouteValues["version"]!;
         var phoneNumberId = (string)context.Request.RouteValues["phoneNumberId"]!;
+        _arrivals.Record(phoneNumberId, _realTime.GetUtcNow());
+        var withinThroughput = _throughput.TryTake(phoneNumberId, _numbers.ThroughputOf(phoneNumberId));
+        var version = (string)context.Request.RouteValues["version"]!;
         var body = await ReadJson(context);
         var received = new ReceivedSend(_clock.GetUtcNow(), version, phoneNumberId, BearerToken(context), body);
         Remember(received);
@@ -174,6 +199,12 @@ public sealed class MetaSimulator : IAsyncDisposable
         if (SendValidation.Problem(body) is { } problem)
         {
             await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.InvalidParameter, details: problem);
+            return;
+        }
+
+        if (!withinThroughput)
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.Throughput);
             return;
         }
 
@@ -204,9 +235,22 @@ public sealed class MetaSimulator : IAsyncDisposable
         }
 
         var isTemplate = type == "template";
+        var waba = _numbers.WabaOf(phoneNumberId);
+        if (isTemplate && TemplateRefusal(waba, body) is { } templateCode)
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, templateCode);
+            return;
+        }
+
         if (!isTemplate && !_windows.IsOpen(phoneNumberId, to, _clock.GetUtcNow()))
         {
             await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.ReEngagement);
+            return;
+        }
+
+        if (!_pairRate.TryTake(phoneNumberId, WaId.Of(to)))
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.PairRate);
             return;
         }
 
@@ -232,8 +276,10 @@ public sealed class MetaSimulator : IAsyncDisposable
             CustomerNumber.Mask(WaId.Of(to)),
             wamid);
 
-        var pricing = isTemplate ? SimulatedPricing.Template(CategoryOf(body)) : ServicePricing(phoneNumberId);
-        ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, fault is { AsFailedStatus: true } ? fault : null);
+        var category = isTemplate ? CategoryOf(waba, body) : null;
+        var pricing = category is not null ? SimulatedPricing.Template(category) : ServicePricing(phoneNumberId);
+        var failure = fault is { AsFailedStatus: true } ? fault : category == "marketing" ? MarketingUndelivered(to) : null;
+        ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, failure);
     }
 
     /// <summary>
@@ -368,13 +414,7 @@ public sealed class MetaSimulator : IAsyncDisposable
         return Json(context, StatusCodes.Status200OK, answer);
     }
 
-    private string CategoryOf(JsonNode? body)
-    {
-        var name = body?["template"]?["name"]?.GetValue<string>() ?? "";
-        return _options.TemplateCategories.TryGetValue(name, out var category) ? category.ToLowerInvariant() : _options.DefaultTemplateCategory;
-    }
-
-    private string WabaOf(string phoneNumberId) => _wabaIds.TryGetValue(phoneNumberId, out var waba) ? waba : _options.WabaId;
+    private string WabaOf(string phoneNumberId) => _numbers.WabaOf(phoneNumberId);
 
     private void Remember(ReceivedSend received)
     {

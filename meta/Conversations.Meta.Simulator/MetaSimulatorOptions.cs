@@ -66,4 +66,31 @@ public sealed class MetaSimulatorOptions
 
     /// <summary>Free service messages per business number per UTC month from <see cref="ServiceChargedFrom"/>.</summary>
     public int FreeServiceMessagesPerMonth { get; set; } = 1000;
+
+    /// <summary>Messages per second Meta lets a number send (130429 beyond): 80 to start, 1,000 after Meta's upgrade.</summary>
+    public int DefaultThroughputPerSecond { get; set; } = 80;
+
+    /// <summary>Business numbers by phone-number id: their WABA and throughput (also <c>POST /simulator/numbers</c>).</summary>
+    public Dictionary<string, SimulatedNumberOptions> Numbers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Messages from one number to one customer at once before Meta's pair rate (131056) refuses more.</summary>
+    public int PairRateBurst { get; set; } = 45;
+
+    /// <summary>How often the pair rate gives one more message to a customer.</summary>
+    public TimeSpan PairRateInterval { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Comma-separated regions (ISO codes) whose numbers Meta does not deliver marketing templates to: such a send is
+    /// accepted, then fails with 131049. Empty: none.
+    /// </summary>
+    public string MarketingUndeliveredRegions { get; set; } = "US";
+
+    /// <summary>How long a submitted template stays PENDING before its review completes.</summary>
+    public TimeSpan TemplateReviewDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What a review decides: APPROVED or REJECTED (others Meta has: PAUSED, DISABLED, ... are taken as given).</summary>
+    public string TemplateReviewOutcome { get; set; } = "APPROVED";
+
+    /// <summary>The <c>reason</c> of the review's status webhook when it did not approve.</summary>
+    public string TemplateRejectionReason { get; set; } = "INVALID_FORMAT";
 }

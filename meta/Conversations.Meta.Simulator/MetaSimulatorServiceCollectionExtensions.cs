@@ -28,6 +28,9 @@ public static class MetaSimulatorServiceCollectionExtensions
             .Validate(o => o.WindowDuration > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}:WindowDuration must be positive.")
             .Validate(o => o.StatusBatchSize is >= 1 and <= 1_000 && o.StatusBatchDelay >= TimeSpan.Zero && o.StatusPostsInFlight is >= 1 and <= 64, $"{MetaSimulatorOptions.Section}: StatusBatchSize 1-1000, StatusBatchDelay not negative, StatusPostsInFlight 1-64.")
             .Validate(o => o.ArrivalsPerNumber >= 1, $"{MetaSimulatorOptions.Section}:ArrivalsPerNumber must be at least 1.")
+            .Validate(o => o.DefaultThroughputPerSecond >= 1 && o.Numbers.Values.All(n => n.ThroughputPerSecond is null or >= 1), $"{MetaSimulatorOptions.Section}: DefaultThroughputPerSecond and each Numbers:*:ThroughputPerSecond must be at least 1.")
+            .Validate(o => o.PairRateBurst >= 1 && o.PairRateInterval > TimeSpan.Zero, $"{MetaSimulatorOptions.Section}: PairRateBurst at least 1, PairRateInterval positive.")
+            .Validate(o => o.TemplateReviewDelay >= TimeSpan.Zero && o.TemplateReviewOutcome.ToUpperInvariant() is "APPROVED" or "REJECTED" or "PAUSED" or "DISABLED" or "FLAGGED", $"{MetaSimulatorOptions.Section}: TemplateReviewDelay not negative, TemplateReviewOutcome APPROVED, REJECTED, PAUSED, DISABLED or FLAGGED.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new MetaSimulatorService(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetaSimulatorOptions>>(),

@@ -110,6 +110,18 @@ public static class WebhookPayloads
         return entry;
     }
 
+    /// <summary>One change of a WABA-level field (account signals, template status), as Meta posts it: the entry's <c>time</c> is when.</summary>
+    public static JsonObject Change(string wabaId, string field, JsonObject value, DateTimeOffset at) => new()
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = wabaId,
+            ["time"] = at.ToUnixTimeSeconds(),
+            ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = field }),
+        }),
+    };
+
     private static JsonObject Envelope(string wabaId, string phoneNumberId, Action<JsonObject> fill)
     {
         var value = Value(phoneNumberId);

@@ -19,12 +19,12 @@ namespace Conversations.Meta;
 /// Timers: one per attempt, its <see cref="MetaOptions.AttemptTimeout"/> (see <see cref="Attempt"/>). Between attempts the
 /// pipeline waits its backoff; the total timeout is a deadline checked before each retry, not a timer of its own.
 /// </remarks>
-public sealed class CloudApiClient(
+public sealed partial class CloudApiClient(
     HttpClient http,
     IOptions<MetaOptions> options,
     ResiliencePipelineProvider<string> pipelines,
     MetaMetrics metrics,
-    ILogger<CloudApiClient> logger) : IWhatsAppSender
+    ILogger<CloudApiClient> logger) : IWhatsAppSender, IWhatsAppTemplates
 {
     public const string PipelineName = "conversations-whatsapp-send";
 

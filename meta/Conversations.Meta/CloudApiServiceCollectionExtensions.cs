@@ -56,6 +56,7 @@ public static class CloudApiServiceCollectionExtensions
         // a million activations its own HttpClient. Safe as a singleton because the handler never expires and its
         // pooled connections are recycled (PooledConnectionLifetime below) to follow DNS.
         services.TryAddSingleton<IWhatsAppSender>(sp => sp.GetRequiredService<CloudApiClient>());
+        services.TryAddSingleton<IWhatsAppTemplates>(sp => sp.GetRequiredService<CloudApiClient>());
         return services.AddHttpClient<CloudApiClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<MetaOptions>>().Value;

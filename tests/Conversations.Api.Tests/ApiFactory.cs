@@ -86,6 +86,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Meta as far as these tests are concerned; the Cloud API client has its own tests against the simulator.</summary>
     public RecordingWhatsAppSender WhatsApp { get; } = new();
 
+    /// <summary>Meta's template management as far as these tests are concerned.</summary>
+    public ScriptedWhatsAppTemplates MetaTemplates { get; } = new();
+
     /// <summary>Every conversation's message log appends, counted.</summary>
     public CountingMessageLogStore MessageLog => Services.GetRequiredService<CountingMessageLogStore>();
 
@@ -113,6 +116,7 @@ public class ApiFactory : WebApplicationFactory<Program>
             // Grains and reminders on the fake clock; membership, messaging and other silo loops stay on real time.
             services.UseFakeClock(Clock);
             services.AddSingleton<IWhatsAppSender>(WhatsApp);
+            services.AddSingleton<IWhatsAppTemplates>(MetaTemplates);
             services.AddSingleton<CountingMessageLogStore>();
             services.AddSingleton<Grains.Conversation.IMessageLogStore>(sp => sp.GetRequiredService<CountingMessageLogStore>());
         });

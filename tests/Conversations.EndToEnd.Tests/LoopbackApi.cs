@@ -97,6 +97,8 @@ public class LoopbackApi : WebApplicationFactory<Program>, IAsyncLifetime
             ["Conversations:Meta:Simulator:DeliveredDelay"] = "00:00:00.040",
             ["Conversations:Meta:Simulator:ReadDelay"] = "00:00:00.060",
             ["Conversations:Meta:Simulator:WebhookRetryDelay"] = "00:00:00.010",
+            // Meta reviews a template in a day or two; tests take milliseconds.
+            ["Conversations:Meta:Simulator:TemplateReviewDelay"] = "00:00:00.050",
             ["Conversations:Meta:TransientBaseDelay"] = "00:00:00.010",
             ["Conversations:Meta:RateLimitedBaseDelay"] = "00:00:00.010",
             // The test host runs in Development, where the dashboard would profile every grain call.

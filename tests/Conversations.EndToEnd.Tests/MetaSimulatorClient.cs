@@ -31,6 +31,57 @@ public sealed class MetaSimulatorClient(HttpClient http)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>What Meta knows of a number: its WABA, and its throughput when given (<c>POST /simulator/numbers</c>).</summary>
+    public async Task Number(string phoneNumberId, string wabaId, int? throughputPerSecond = null)
+    {
+        var number = new JsonObject { ["phone_number_id"] = phoneNumberId, ["waba_id"] = wabaId };
+        if (throughputPerSecond is { } perSecond)
+        {
+            number["throughput_per_second"] = perSecond;
+        }
+
+        using var response = await http.PostAsJsonAsync("/simulator/numbers", number);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>Meta posts an account signal (<c>POST /simulator/signals</c>), which our endpoint must take.</summary>
+    public async Task Signal(string wabaId, string field, JsonObject value)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/signals", new JsonObject { ["waba_id"] = wabaId, ["field"] = field, ["value"] = value });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Submits a utility template with one parameter for Meta's review (<c>POST /v25.0/{waba}/message_templates</c>).</summary>
+    public async Task SubmitTemplate(string wabaId, string name, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v25.0/{wabaId}/message_templates")
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["name"] = name,
+                ["language"] = "en_US",
+                ["category"] = "UTILITY",
+                ["components"] = new JsonArray(new JsonObject { ["type"] = "BODY", ["text"] = body }),
+            }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "any-token");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Meta changes a template's status and posts its webhook, which our endpoint must take.</summary>
+    public async Task TemplateStatus(string wabaId, string name, string status)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/templates/status", new JsonObject
+        {
+            ["waba_id"] = wabaId,
+            ["name"] = name,
+            ["language"] = "en_US",
+            ["status"] = status,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>When the simulator received each send request of <paramref name="phoneNumberId"/> (<c>GET /simulator/received</c>).</summary>
     public async Task<ReceivedSends> ReceivedFrom(string phoneNumberId)
     {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Conversations.Testing;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 using V1 = Conversations.V1;
@@ -110,25 +108,8 @@ public sealed partial class ReadmeGrpcurlTests(LoopbackApi api)
 
     private static async Task<(string Method, StatusCode Code, string? Reason)> Invoke(CallInvoker invoker, GrpcurlCall call)
     {
-        var (serviceName, methodName) = (call.Method.Split('/')[0], call.Method.Split('/')[1]);
-        var service = V1.ConversationsReflection.Descriptor.Services.Single(s => s.FullName == serviceName);
-        var method = service.FindMethodByName(methodName) ?? throw new InvalidOperationException($"No method {call.Method}.");
-        var request = JsonParser.Default.Parse(call.Json, method.InputType);
-        var grpcMethod = new Method<IMessage, IMessage>(
-            MethodType.Unary,
-            serviceName,
-            methodName,
-            Marshallers.Create(m => m.ToByteArray(), method.InputType.Parser.ParseFrom),
-            Marshallers.Create(m => m.ToByteArray(), method.OutputType.Parser.ParseFrom));
-        try
-        {
-            await invoker.AsyncUnaryCall(grpcMethod, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)), request);
-            return (call.Method, StatusCode.OK, null);
-        }
-        catch (RpcException e)
-        {
-            return (call.Method, e.StatusCode, e.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
-        }
+        var (code, reason) = await ReadmeGrpcCall.Invoke(invoker, call.Method, call.Json);
+        return (call.Method, code, reason);
     }
 
     [GeneratedRegex(@"```sh\n(?<body>.*?)```", RegexOptions.Singleline)]

@@ -41,16 +41,21 @@ public sealed class MetaLoop : IAsyncDisposable
 
     public IWhatsAppSender Sender => _services.GetRequiredService<IWhatsAppSender>();
 
+    /// <summary>The Cloud API client's template management, against the simulator.</summary>
+    public IWhatsAppTemplates Templates => _services.GetRequiredService<IWhatsAppTemplates>();
+
     public MetaOptions Options => _services.GetRequiredService<IOptions<MetaOptions>>().Value;
 
     /// <param name="client">Client settings over the fast test defaults (Conversations:Meta:...).</param>
     /// <param name="graphBaseUrl">Where the client sends; the simulator when null.</param>
+    /// <param name="realTime">The simulator's arrival times and throughput; real time when null.</param>
     public static async Task<MetaLoop> Start(
         IReadOnlyDictionary<string, string?>? client = null,
         Action<MetaSimulatorOptions>? simulator = null,
         TimeProvider? simulatorClock = null,
         string? graphBaseUrl = null,
-        Action<IHttpClientBuilder>? http = null)
+        Action<IHttpClientBuilder>? http = null,
+        TimeProvider? realTime = null)
     {
         var logs = new CapturedLogs();
         var simulatorLogs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -66,7 +71,7 @@ public sealed class MetaLoop : IAsyncDisposable
             WebhookRetryDelay = TimeSpan.FromMilliseconds(10),
         };
         simulator?.Invoke(options);
-        var meta = await MetaSimulator.Start(options, simulatorLogs, simulatorClock);
+        var meta = await MetaSimulator.Start(options, simulatorLogs, simulatorClock, realTime);
 
         var settings = new Dictionary<string, string?>
         {

@@ -9,6 +9,13 @@ namespace Conversations.Abstractions.Grains;
 [Alias("template-registry")]
 public interface ITemplateRegistryGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Makes the registry equal to Meta's templates: each one stored as Meta holds it (its status and category too), and
+    /// a stored template Meta does not hold marked DELETED.
+    /// </summary>
+    [Alias("apply-meta-view")]
+    Task<TemplateSyncResult> ApplyMetaView(ImmutableArray<TemplateDraft> atMeta, CancellationToken cancellationToken = default);
+
     /// <summary>Validates and stores a template; returns it with the category lint's warnings.</summary>
     [Alias("upsert")]
     Task<Result<TemplateUpsertResult>> Upsert(TemplateDraft draft, CancellationToken cancellationToken = default);

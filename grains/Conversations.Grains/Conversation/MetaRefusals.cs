@@ -7,14 +7,14 @@ namespace Conversations.Grains.Conversation;
 public static class MetaRefusals
 {
     /// <summary>Meta's failure as the refusal a caller receives, carrying Meta's own code and details.</summary>
-    public static Refusal? Of(DispatchResult result)
-    {
-        if (result.Accepted || result.Error is not { } error)
-        {
-            return null;
-        }
+    public static Refusal? Of(DispatchResult result) =>
+        result.Accepted || result.Error is not { } error ? null : Of(result.ErrorClass ?? MetaErrorClass.Permanent, error, "WhatsApp did not take the message");
 
-        var reason = result.ErrorClass switch
+    /// <summary>Meta's failure of any call, <paramref name="what"/> saying what did not happen.</summary>
+    public static Refusal Of(MetaErrorClass errorClass, MetaError error, string what)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var reason = errorClass switch
         {
             MetaErrorClass.RateLimited => RefusalReason.MetaRateLimited,
             MetaErrorClass.Transient => RefusalReason.MetaUnavailable,
@@ -32,6 +32,6 @@ public static class MetaRefusals
             metadata.Add(("meta_details", details));
         }
 
-        return Refusal.Of(reason, $"WhatsApp did not take the message: {error.Title}", [.. metadata]);
+        return Refusal.Of(reason, $"{what}: {error.Title}", [.. metadata]);
     }
 }

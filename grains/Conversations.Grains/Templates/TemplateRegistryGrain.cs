@@ -52,6 +52,28 @@ public sealed class TemplateRegistryGrain(
         return Result<TemplateUpsertResult>.Ok(new TemplateUpsertResult(template, TemplateLint.Check(draft)));
     }
 
+    public async Task<TemplateSyncResult> ApplyMetaView(ImmutableArray<TemplateDraft> atMeta, CancellationToken cancellationToken = default)
+    {
+        var (changes, result) = TemplateSync.Plan(this.GetPrimaryKeyString(), state.State.Templates, atMeta, time.GetUtcNow(), options.Value.Templates);
+        if (changes.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var (key, _, after) in changes)
+        {
+            state.State.Templates[key] = after;
+        }
+
+        await state.WriteStateAsync(cancellationToken);
+        foreach (var (_, before, after) in changes)
+        {
+            await AnnounceStatus(before, after);
+        }
+
+        return result;
+    }
+
     public Task<TemplateLookup> Find(string name, string language, CancellationToken cancellationToken = default)
     {
         if (state.State.Templates.TryGetValue(KeyOf(name, language), out var template))

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Conversations.V1;
 
 namespace Conversations.LoadTest.Scenarios;
@@ -8,11 +10,36 @@ namespace Conversations.LoadTest.Scenarios;
 /// </summary>
 public static class NumberSetup
 {
-    public static async Task RegisterAsync(ScenarioContext context, string number, string waba, CancellationToken cancellationToken) =>
+    public static async Task RegisterAsync(ScenarioContext context, string number, string waba, CancellationToken cancellationToken)
+    {
         await SetupStep.RequireAsync($"Registering business number {number} at {context.Settings.Throughput:N0}/s", async () =>
             await new BusinessNumbersService.BusinessNumbersServiceClient(context.Channel).RegisterBusinessNumberAsync(
                 new RegisterBusinessNumberRequest { BusinessNumberId = number, WabaId = waba, ThroughputPerSecond = context.Settings.Throughput },
                 cancellationToken: cancellationToken));
+        if (context.Settings.MetaSimulator is { } simulator)
+        {
+            await TellSimulatorAsync(context, simulator, number, waba, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gives the number the run's throughput at the Meta simulator too (<c>POST /simulator/numbers</c>), as Meta's upgrade
+    /// would: the simulator otherwise refuses beyond Meta's starting 80 a second with 130429.
+    /// </summary>
+    public static async Task TellSimulatorAsync(ScenarioContext context, Uri simulator, string number, string waba, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["phone_number_id"] = number, ["waba_id"] = waba, ["throughput_per_second"] = context.Settings.Throughput };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        try
+        {
+            using var response = await context.Http.PostAsync(new Uri(simulator, "/simulator/numbers"), content, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new ScenarioSetupException($"Telling the Meta simulator at {simulator} that number {number} sends {context.Settings.Throughput:N0}/s failed: {failure.Message}", failure);
+        }
+    }
 
     /// <summary>The numbers are registered without a portfolio id, so their portfolio is their WABA.</summary>
     public static async Task SetMessagingLimitAsync(ScenarioContext context, string waba, string tier, CancellationToken cancellationToken) =>

@@ -43,10 +43,15 @@ public sealed class WindowOpener(ScenarioContext context, Func<int, string> numb
     /// The customer writes to "Meta": the simulator records its own window and posts the signed webhook that makes
     /// the api record the inbound. Without this the simulator refuses free-form sends with 131047 as Meta would.
     /// </summary>
-    public Task<SetupReport> ThroughSimulatorAsync(int count, Uri simulator, string waba, CancellationToken cancellationToken)
+    public async Task<SetupReport> ThroughSimulatorAsync(int count, Uri simulator, string waba, CancellationToken cancellationToken)
     {
         var inbound = new Uri(simulator, "/simulator/inbound");
-        return SetupStep.RunAsync(context, "simulator inbound → webhook (open windows)", count, async (i, token) =>
+        foreach (var number in Enumerable.Range(0, count).Select(numberOf).Distinct())
+        {
+            await NumberSetup.TellSimulatorAsync(context, simulator, number, waba, cancellationToken);
+        }
+
+        return await SetupStep.RunAsync(context, "simulator inbound → webhook (open windows)", count, async (i, token) =>
         {
             var body = new JsonObject
             {

@@ -34,6 +34,8 @@ public sealed record AuthorizedRpc(string Name, string Scope, string OtherTenant
         Templates("ListTemplates", Scopes.Read, WabaNotAllowed, (c, t) => c.ListTemplatesAsync(new() { WabaId = t.WabaId }).ResponseAsync),
         Templates("LintTemplate", Scopes.ManageTemplates, WabaNotAllowed, (c, t) => c.LintTemplateAsync(V1.LintTemplateRequest.Parser.ParseFrom(t.Template(V1.TemplateStatus.Pending).ToByteString())).ResponseAsync),
         Templates("SetTemplateStatus", Scopes.Admin, WabaNotAllowed, (c, t) => c.SetTemplateStatusAsync(new() { WabaId = t.WabaId, Name = Tenant.TemplateName, Language = Tenant.Language, Status = V1.TemplateStatus.Approved }).ResponseAsync),
+        Templates("SubmitTemplate", Scopes.ManageTemplates, WabaNotAllowed, (c, t) => c.SubmitTemplateAsync(V1.SubmitTemplateRequest.Parser.ParseFrom(t.Template(V1.TemplateStatus.Pending).ToByteString())).ResponseAsync),
+        Templates("SyncTemplates", Scopes.ManageTemplates, WabaNotAllowed, (c, t) => c.SyncTemplatesAsync(new() { WabaId = t.WabaId }).ResponseAsync),
         Templates("SetTemplateQuality", Scopes.Admin, WabaNotAllowed, (c, t) => c.SetTemplateQualityAsync(new() { WabaId = t.WabaId, Name = Tenant.TemplateName, Language = Tenant.Language, Quality = V1.TemplateQuality.Green }).ResponseAsync),
         Numbers("RegisterBusinessNumber", Scopes.Admin, WabaNotAllowed, (c, t) => c.RegisterBusinessNumberAsync(new() { BusinessNumberId = t.BusinessNumberId, WabaId = t.WabaId, PortfolioId = t.PortfolioId, ThroughputPerSecond = 80 }).ResponseAsync),
         Numbers("GetBusinessNumber", Scopes.Read, WabaNotAllowed, (c, t) => c.GetBusinessNumberAsync(new() { BusinessNumberId = t.BusinessNumberId }).ResponseAsync),
