@@ -25,6 +25,7 @@ public static class ApiServices
         services.AddCallerAuthentication();
         services.AddCallerRateLimits();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
+        services.AddSingleton<Identity.CustomerDirectory>();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         services.AddWhatsAppWebhooks();
         services.AddConversationStreams();

@@ -99,13 +99,17 @@ public sealed class MetaSimulator : IAsyncDisposable
             _wabaIds[inbound.PhoneNumberId] = waba;
         }
 
-        _windows.Record(inbound.PhoneNumberId, inbound.From, sentAt);
+        foreach (var id in new[] { inbound.From, inbound.UserId }.Where(id => !string.IsNullOrWhiteSpace(id)))
+        {
+            _windows.Record(inbound.PhoneNumberId, WaId.Of(id!), sentAt);
+        }
+
         var wamid = NewWamid();
         var payload = WebhookPayloads.InboundText(WabaOf(inbound.PhoneNumberId), inbound.PhoneNumberId, inbound, wamid, sentAt);
         var delivered = await _webhooks.Post(payload, $"inbound {wamid}", cancellationToken);
         _logger.LogInformation(
             "Meta simulator: {Customer} wrote to {PhoneNumberId} ({Wamid}); webhook {Outcome}",
-            CustomerNumber.Mask(WaId.Of(inbound.From)),
+            CustomerNumber.Mask(inbound.From is { Length: > 0 } ? WaId.Of(inbound.From) : inbound.UserId ?? ""),
             inbound.PhoneNumberId,
             wamid,
             delivered ? "delivered" : "NOT delivered");
@@ -177,7 +181,10 @@ public sealed class MetaSimulator : IAsyncDisposable
             return;
         }
 
-        var to = body!["to"]!.GetValue<string>();
+        // Meta's rule: a phone number in "to" wins over a BSUID in "recipient".
+        var send = (JsonObject)body!;
+        var byUserId = string.IsNullOrWhiteSpace(Str(send, "to"));
+        var to = byUserId ? Str(send, "recipient")!.Trim() : Str(send, "to")!;
         var type = SendValidation.TypeOf(body)!;
         var fault = _faults.Take(to);
         if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
@@ -204,6 +211,12 @@ public sealed class MetaSimulator : IAsyncDisposable
         }
 
         var isTemplate = type == "template";
+        if (byUserId && isTemplate && CategoryOf(body) == "authentication")
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.UserIdRecipientUnsupported);
+            return;
+        }
+
         if (!isTemplate && !_windows.IsOpen(phoneNumberId, to, _clock.GetUtcNow()))
         {
             await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.ReEngagement);
@@ -220,7 +233,7 @@ public sealed class MetaSimulator : IAsyncDisposable
         var answer = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = WaId.Of(to) }),
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, [byUserId ? "user_id" : "wa_id"] = WaId.Of(to) }),
             ["messages"] = new JsonArray(message),
         };
         received.Answered(StatusCodes.Status200OK, wamid, null);
@@ -281,17 +294,18 @@ public sealed class MetaSimulator : IAsyncDisposable
         var phoneNumberId = Str(body, "phone_number_id");
         var from = Str(body, "from");
         var text = Str(body, "text");
-        if (string.IsNullOrWhiteSpace(phoneNumberId) || string.IsNullOrWhiteSpace(from) || string.IsNullOrEmpty(text))
+        var userId = Str(body, "user_id");
+        if (string.IsNullOrWhiteSpace(phoneNumberId) || (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(userId)) || string.IsNullOrEmpty(text))
         {
-            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "phone_number_id, from and text are required." });
+            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "phone_number_id, from or user_id, and text are required." });
             return;
         }
 
         DateTimeOffset? sentAt = body!["timestamp"] is JsonValue ts && ts.TryGetValue<long>(out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : null;
-        var inbound = new SimulatedInbound(phoneNumberId, from, text)
+        var inbound = new SimulatedInbound(phoneNumberId, from ?? "", text)
         {
             Name = Str(body, "name"),
-            UserId = Str(body, "user_id"),
+            UserId = userId,
             ReferralSourceType = Str(body, "referral_source_type"),
             WabaId = Str(body, "waba_id"),
             SentAt = sentAt,
