@@ -161,4 +161,34 @@ public sealed class WebhookUserIdTests(ApiFactory api)
         Assert.Equal((phone, userId), (byUserId.Customer, byUserId.CustomerUserId));
         Assert.Equal(byUserId, await _scenario.Conversation(number.BusinessNumberId, phone));
     }
+    [Fact]
+    public async Task A_status_naming_only_the_phone_number_of_a_bsuid_first_customer_reaches_their_conversation()
+    {
+        // Arrange: a username user later shown with their phone number; an authentication template goes to the phone.
+        var number = await _scenario.Api.RegisterNumber();
+        await api.Templates.UpsertTemplateAsync(new V1.UpsertTemplateRequest
+        {
+            WabaId = number.WabaId,
+            Name = "login_code",
+            Language = "en_US",
+            Category = V1.TemplateCategory.Authentication,
+            Status = V1.TemplateStatus.Approved,
+            Body = "{{1}} is your verification code.",
+        });
+        var (userId, phone) = (TestUserIds.Customer(), TestNumbers.Customer());
+        await _meta.Post(UsernameOnly(number.BusinessNumberId, userId));
+        await _meta.Post(PhoneAndUserId(number.BusinessNumberId, userId, phone));
+        var request = Scenario.Template(number.BusinessNumberId, "", "login_code", "en_US", "123456");
+        request.CustomerUserId = userId;
+        var sent = (await api.Conversations.SendAsync(request)).Receipt;
+
+        // Act: Meta reports it by recipient_id, as for any send to a phone number.
+        var status = await _meta.Post(MetaPayload.Messages(number.BusinessNumberId, statuses: [MetaPayload.Status(sent.Wamid, "delivered", phone, _scenario.Now)]));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Single(api.WhatsApp.SentTo(phone));
+        var log = await api.Conversations.ListMessagesAsync(new V1.ListMessagesRequest { BusinessNumberId = number.BusinessNumberId, CustomerUserId = userId });
+        Assert.Equal(V1.MessageStatus.Delivered, Assert.Single(log.Messages).Status);
+    }
 }
