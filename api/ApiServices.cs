@@ -32,6 +32,7 @@ public static class ApiServices
         services.AddCallerAuthentication();
         services.AddCallerRateLimits();
         services.TryAddSingleton<Abstractions.Grains.GrainReferences>();
+        services.AddSingleton<Identity.CustomerDirectory>();
         services.AddGrpcHealthChecks().AddConversationsReadiness(configuration);
         services.AddWhatsAppWebhooks();
         services.AddConversationStreams();

@@ -47,6 +47,8 @@ public static class RefusalStatus
         RefusalReason.PairRateLimited => (StatusCode.ResourceExhausted, "131056"),
         RefusalReason.MessagingLimitReached => (StatusCode.ResourceExhausted, "131064"),
         RefusalReason.ThroughputLimited => (StatusCode.ResourceExhausted, "130429"),
+        RefusalReason.UserIdRecipientUnsupported => (StatusCode.FailedPrecondition, "131062"),
+        RefusalReason.CustomerIdsDisagree => (StatusCode.FailedPrecondition, null),
 
         // The caller's identity (api/Auth).
         RefusalReason.TokenMissing => (StatusCode.Unauthenticated, null),

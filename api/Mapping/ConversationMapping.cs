@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Refusals;
 using Conversations.Api.Errors;
@@ -11,7 +12,8 @@ public static class ConversationMapping
     public static V1.Conversation ToProto(this ConversationSnapshot snapshot) => new()
     {
         BusinessNumberId = snapshot.BusinessNumberId,
-        Customer = snapshot.Customer,
+        Customer = snapshot.Identity.Phone ?? "",
+        CustomerUserId = snapshot.Identity.UserId ?? "",
         WindowOpen = snapshot.WindowOpen,
         WindowExpiresAt = snapshot.WindowExpiresAt.ToProto(),
         LastInboundAt = snapshot.LastInboundAt.ToProto(),
@@ -50,7 +52,8 @@ public static class ConversationMapping
     public static V1.EraseCustomerResponse ToProto(this CustomerErasure erasure) => new()
     {
         BusinessNumberId = erasure.BusinessNumberId,
-        Customer = erasure.Customer,
+        Customer = CustomerIdentity.Of(erasure.Customer).Phone ?? "",
+        CustomerUserId = CustomerIdentity.Of(erasure.Customer).UserId ?? "",
         ConversationExisted = erasure.ConversationExisted,
         MessagesErased = erasure.Messages,
         ScheduledSendsCancelled = erasure.ScheduledSendsCancelled,
@@ -106,6 +109,10 @@ public static class ConversationMapping
         return Result<InboundMessage>.Ok(new InboundMessage(request.MessageId, sentAt.Value, type.Value, request.Text));
     }
 
+    /// <summary>The message as its conversation records it: with the ids the caller named the customer by, so it learns the other one.</summary>
+    public static InboundMessage From(this InboundMessage message, CustomerIds ids) =>
+        message with { Phone = ids.Phone, UserId = ids.UserId };
+
     /// <summary>Evaluate takes exactly what Send takes; one mapping serves both.</summary>
     public static V1.SendRequest ToSendRequest(this V1.EvaluateRequest request)
     {
@@ -113,6 +120,7 @@ public static class ConversationMapping
         {
             BusinessNumberId = request.BusinessNumberId,
             Customer = request.Customer,
+            CustomerUserId = request.CustomerUserId,
             IdempotencyKey = request.IdempotencyKey,
             FallbackTemplate = request.FallbackTemplate,
             SendAt = request.SendAt,

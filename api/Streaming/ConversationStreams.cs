@@ -4,6 +4,7 @@ using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Api.Auth;
 using Conversations.Api.Errors;
+using Conversations.Api.Identity;
 using Conversations.Grains.Events;
 using Grpc.Core;
 using V1 = Conversations.V1;
@@ -14,7 +15,7 @@ namespace Conversations.Api.Streaming;
 /// The streaming calls of conversations.v1.ConversationsService; ConversationsService serves the unary ones. Routed by
 /// <see cref="ConversationStreamsMethods"/>, so the two classes share one gRPC service without sharing a file.
 /// </summary>
-public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, SendStreams sends, StreamCaps caps)
+public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, SendStreams sends, StreamCaps caps, CustomerDirectory customers)
 {
     /// <summary>Sent once the subscription is live: the business number's latest position at that moment.</summary>
     public const string LatestPositionHeader = "conversations-latest-position";
@@ -23,13 +24,18 @@ public sealed class ConversationStreams(CallerAccess callers, EventFeeds feeds, 
     {
         var cancellationToken = context.CancellationToken;
         var number = MetaId.BusinessNumberId(request.BusinessNumberId).OrThrow();
-        var customer = request.Customer.Length == 0 ? null : CustomerNumber.Normalize(request.Customer).OrThrow();
+        CustomerIds? ids = request.Customer.Length == 0 && request.CustomerUserId.Length == 0
+            ? null
+            : CustomerIds.FromCaller(request.Customer, request.CustomerUserId).OrThrow();
         long? after = request.HasAfterPosition ? AfterPosition(request.AfterPosition) : null;
         try
         {
             // Authorized once, when the subscription starts: a stream is one request.
             var access = callers.Of(context);
-            await access.Number(number);
+            var profile = await access.Number(number);
+            var customer = ids is { } named
+                ? (await customers.KeyOf(number, profile.PortfolioId, named, record: false, fromMeta: false, cancellationToken)).OrThrow().Customer
+                : null;
             // Only a call that may subscribe takes a slot; it is given back once the feed below has unsubscribed.
             using var slot = caps.Subscribe.Take(access.CallerId).OrThrow();
             await using var feed = (await feeds.Subscribe(number, customer, after, cancellationToken)).OrThrow();

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Identity;
 using Conversations.Api.Errors;
 using Conversations.Api.Mapping;
 using Conversations.Grains.Events;
@@ -11,11 +12,13 @@ public static class EventMapping
     public static V1.SubscribeResponse ToProto(this FeedEvent feedEvent)
     {
         var e = feedEvent.Event;
+        var customer = CustomerIdentity.Of(e.Customer, e.LinkedCustomer);
         return new V1.SubscribeResponse
         {
             Position = (ulong)feedEvent.Position,
             BusinessNumberId = e.BusinessNumberId,
-            Customer = e.Customer,
+            Customer = customer.Phone ?? "",
+            CustomerUserId = customer.UserId ?? "",
             Sequence = (ulong)e.Sequence,
             // The proto enum repeats the domain's numbers, which are persisted and never renumbered.
             Kind = (V1.ConversationEventKind)(int)e.Kind,

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
 using Conversations.Api.Auth;
 using Conversations.Api.Errors;
+using Conversations.Api.Identity;
 using Conversations.Api.Mapping;
 using Microsoft.Extensions.Options;
 using V1 = Conversations.V1;
@@ -10,7 +11,7 @@ using V1 = Conversations.V1;
 namespace Conversations.Api.Streaming;
 
 /// <summary>StreamSends: each item decided exactly as Send decides it, its refusal returned in its outcome.</summary>
-public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOptions> options, ILogger<SendStreams> logger)
+public sealed class SendStreams(GrainReferences grains, CustomerDirectory customers, IOptions<StreamingOptions> options, ILogger<SendStreams> logger)
 {
     private int _open;
 
@@ -29,7 +30,7 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
         {
             await SendPipeline.Run(
                 requests,
-                item => Key(item).Value?.ToString(),
+                item => Key(item) is { Succeeded: true } key ? $"{key.Value.Number}/{key.Value.Ids.Phone ?? key.Value.Ids.UserId}" : null,
                 (item, token) => Send(item, access, token),
                 write,
                 options.Value.MaxSendsInFlight,
@@ -56,10 +57,14 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
 
         try
         {
-            var allowed = await access.TryNumber(key.Value!.BusinessNumberId);
-            var receipt = allowed.Succeeded
-                ? await grains.Get<IConversationGrain>(key.Value.ToString()).Send(command.Value, cancellationToken)
+            var (number, ids) = key.Value;
+            var allowed = await access.TryNumber(number);
+            var conversation = allowed.Succeeded
+                ? await customers.KeyOf(number, allowed.Value.PortfolioId, ids, record: true, fromMeta: false, cancellationToken)
                 : allowed.Refusal;
+            var receipt = conversation.Succeeded
+                ? await grains.Get<IConversationGrain>(conversation.Value.ToString()).Send(command.Value, cancellationToken)
+                : conversation.Refusal;
             if (receipt.Succeeded)
             {
                 outcome.Receipt = receipt.Value.ToProto();
@@ -78,6 +83,16 @@ public sealed class SendStreams(GrainReferences grains, IOptions<StreamingOption
         return outcome;
     }
 
-    private static Result<ConversationKey> Key(V1.StreamSendsRequest item) =>
-        item.Request is { } request ? ConversationKey.Create(request.BusinessNumberId, request.Customer) : Refusal.MissingField("request");
+    /// <summary>The item's number and customer ids, validated; the customer's conversation is looked up once the number is authorized.</summary>
+    private static Result<(string Number, CustomerIds Ids)> Key(V1.StreamSendsRequest item)
+    {
+        if (item.Request is not { } request)
+        {
+            return Refusal.MissingField("request");
+        }
+
+        var number = MetaId.BusinessNumberId(request.BusinessNumberId);
+        var ids = number.Succeeded ? CustomerIds.FromCaller(request.Customer, request.CustomerUserId) : number.Refusal;
+        return ids.Succeeded ? Result<(string, CustomerIds)>.Ok((number.Value!, ids.Value)) : ids.Refusal;
+    }
 }

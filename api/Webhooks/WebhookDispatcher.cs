@@ -2,7 +2,9 @@ using Conversations.Abstractions.DeadLetters;
 using Conversations.Abstractions.Grains;
 using Conversations.Abstractions.Identity;
 using Conversations.Abstractions.Refusals;
+using Conversations.Api.Auth;
 using Conversations.Api.Errors;
+using Conversations.Api.Identity;
 using Conversations.Api.Webhooks.Events;
 
 namespace Conversations.Api.Webhooks;
@@ -16,6 +18,8 @@ namespace Conversations.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     GrainReferences grains,
+    NumberOwners owners,
+    CustomerDirectory customers,
     WebhookMetrics metrics,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger)
@@ -70,14 +74,14 @@ public sealed class WebhookDispatcher(
             {
                 work.Add([webhookEvent]);
             }
-            else if (statuses.TryGetValue((status.BusinessNumberId, status.Customer), out var group))
+            else if (statuses.TryGetValue((status.BusinessNumberId, status.Customer ?? status.CustomerUserId), out var group))
             {
                 group.Add(status);
             }
             else
             {
                 group = [status];
-                statuses.Add((status.BusinessNumberId, status.Customer), group);
+                statuses.Add((status.BusinessNumberId, status.Customer ?? status.CustomerUserId), group);
                 work.Add(group);
             }
         }
@@ -87,7 +91,7 @@ public sealed class WebhookDispatcher(
 
     private async Task<IReadOnlyList<Outcome>> ApplyStatuses(List<MessageStatusReported> statuses, CancellationToken cancellationToken)
     {
-        var grain = Conversation(statuses[0]);
+        var grain = await Conversation(statuses[0], cancellationToken);
         if (!grain.Succeeded)
         {
             return [.. statuses.Select(_ => (Outcome)grain.Refusal!)];
@@ -105,13 +109,13 @@ public sealed class WebhookDispatcher(
         {
             case InboundMessageReceived inbound:
             {
-                var grain = Conversation(inbound);
+                var grain = await Conversation(inbound, cancellationToken);
                 return grain.Succeeded ? Outcome.Of(await grain.Value.RecordInbound(inbound.Message, cancellationToken)) : grain.Refusal;
             }
 
             case MarketingPreferenceChanged preference:
             {
-                var grain = Conversation(preference);
+                var grain = await Conversation(preference, cancellationToken);
                 return grain.Succeeded
                     ? Outcome.Of(await grain.Value.SetMarketingPreference(preference.OptedOut, preference.At, cancellationToken))
                     : grain.Refusal;
@@ -228,9 +232,21 @@ public sealed class WebhookDispatcher(
     private static Outcome StatusOutcome(Result<Abstractions.Messages.MessageLogEntry?> recorded) =>
         recorded is { Succeeded: true, Value: null } ? Outcome.UnknownMessage : Outcome.Of(recorded);
 
-    private Result<IConversationGrain> Conversation(ConversationEvent conversationEvent)
+    /// <summary>
+    /// The conversation of the customer Meta named, by phone number, BSUID or both, through the portfolio's identity
+    /// directory: a webhook that shows both links them, and a BSUID seen first stays its customer's key.
+    /// </summary>
+    private async ValueTask<Result<IConversationGrain>> Conversation(ConversationEvent conversationEvent, CancellationToken cancellationToken)
     {
-        var key = ConversationKey.FromMeta(conversationEvent.BusinessNumberId, conversationEvent.Customer);
+        var number = MetaId.BusinessNumberId(conversationEvent.BusinessNumberId);
+        var ids = number.Succeeded ? CustomerIds.FromMeta(conversationEvent.Customer, conversationEvent.CustomerUserId) : number.Refusal;
+        if (!ids.Succeeded)
+        {
+            return ids.Refusal;
+        }
+
+        var profile = await owners.Get(number.Value!, cancellationToken);
+        var key = await customers.KeyOf(number.Value!, profile?.PortfolioId, ids.Value, record: true, fromMeta: true, cancellationToken);
         return key.Succeeded ? Result<IConversationGrain>.Ok(grains.Get<IConversationGrain>(key.Value.ToString())) : key.Refusal;
     }
 

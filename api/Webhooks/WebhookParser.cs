@@ -136,7 +136,7 @@ public sealed class WebhookParser
         }
     }
 
-    private void Inbound(string? businessNumberId, JsonElement message, Dictionary<string, string> userIds)
+    private void Inbound(string? businessNumberId, JsonElement message, ContactIds userIds)
     {
         var typeName = StringOf(message, "type");
         if (typeName == "system")
@@ -158,28 +158,23 @@ public sealed class WebhookParser
         var inbound = new InboundMessage(wamid, sentAt, type, TextOf(message, typeName))
         {
             ReferralSourceType = ObjectOf(message, "referral") is { } referral ? StringOf(referral, "source_type") ?? "unknown" : null,
-            UserId = UserIdOf(from, userIds),
         };
-        AddInbound(businessNumberId, from, inbound, message);
+        AddInbound(businessNumberId, from, inbound, message, userIds);
     }
 
     /// <summary>
-    /// A customer's message or call; one from a customer Meta names only by a business-scoped user id (a username user,
-    /// from_user_id without from) cannot be keyed yet, so it goes to the dead letters rather than being dropped.
+    /// A customer's message or call, named by phone number (from), by business-scoped user id (from_user_id, or the
+    /// contact's user_id), or both: a username user has no from at all, and is recorded all the same.
     /// </summary>
-    private void AddInbound(string? businessNumberId, string? from, InboundMessage inbound, JsonElement raw)
+    private void AddInbound(string? businessNumberId, string? from, InboundMessage inbound, JsonElement raw, ContactIds contacts)
     {
-        if (from is null && (StringOf(raw, "from_user_id") is { Length: > 0 }))
+        var userId = StringOf(raw, "from_user_id") ?? contacts.UserIdOf(from);
+        // The phone number rides along only with a BSUID: a conversation keyed by the BSUID learns it from there.
+        _events.Add(new InboundMessageReceived(businessNumberId, from, inbound with { UserId = userId, Phone = userId is null ? null : from })
         {
-            _events.Add(new UnappliedEvent(businessNumberId, InboundMessageReceived.EventKind, UnappliedEvent.CustomerWithoutPhoneNumber,
-                $"{inbound.Type.ToString().ToLowerInvariant()} {inbound.MessageId} from a customer known only by a business-scoped user id")
-            {
-                Raw = raw.GetRawText(),
-            });
-            return;
-        }
-
-        _events.Add(new InboundMessageReceived(businessNumberId, from, inbound) { Raw = raw.GetRawText() });
+            CustomerUserId = userId,
+            Raw = raw.GetRawText(),
+        });
     }
 
     /// <summary>
@@ -207,16 +202,16 @@ public sealed class WebhookParser
             }
 
             var from = StringOf(call, "from");
-            var inbound = new InboundMessage(callId, at, InboundMessageType.Call, null) { UserId = UserIdOf(from, userIds) };
-            AddInbound(businessNumberId, from, inbound, call);
+            AddInbound(businessNumberId, from, new InboundMessage(callId, at, InboundMessageType.Call, null), call, userIds);
         }
     }
 
-    /// <summary>contacts[]: each wa_id's business-scoped user id, where Meta sent both.</summary>
-    private Dictionary<string, string> UserIds(JsonElement value)
+    /// <summary>contacts[]: each wa_id's business-scoped user id, and the user id of a change whose only contact has no wa_id.</summary>
+    private ContactIds UserIds(JsonElement value)
     {
         var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var contact in ArrayOf(value, "contacts"))
+        var contacts = ArrayOf(value, "contacts").ToList();
+        foreach (var contact in contacts)
         {
             if (StringOf(contact, "wa_id") is { } waId && StringOf(contact, "user_id") is { Length: > 0 } userId)
             {
@@ -224,11 +219,16 @@ public sealed class WebhookParser
             }
         }
 
-        return userIds;
+        var sole = contacts is [var only] && StringOf(only, "wa_id") is null ? StringOf(only, "user_id") : null;
+        return new ContactIds(userIds, sole);
     }
 
-    private static string? UserIdOf(string? from, Dictionary<string, string> userIds) =>
-        from is not null && userIds.TryGetValue(from, out var userId) ? userId : null;
+    /// <summary>The BSUIDs a change's contacts[] names: per wa_id, and the one of a username user (no wa_id) when it is the only contact.</summary>
+    private sealed record ContactIds(Dictionary<string, string> ByPhone, string? WithoutPhone)
+    {
+        public string? UserIdOf(string? from) =>
+            from is null ? WithoutPhone : ByPhone.TryGetValue(from, out var userId) ? userId : null;
+    }
 
     private void Status(string? businessNumberId, JsonElement status)
     {
@@ -254,18 +254,19 @@ public sealed class WebhookParser
             return;
         }
 
-        var recipient = StringOf(status, "recipient_id");
-        var unapplied = StringOf(status, "recipient_type") == "group"
-            ? UnappliedEvent.GroupRecipient
-            : recipient is null && StringOf(status, "recipient_user_id") is { Length: > 0 } ? UnappliedEvent.RecipientWithoutPhoneNumber : null;
-        if (unapplied is not null)
+        if (StringOf(status, "recipient_type") == "group")
         {
-            _events.Add(new UnappliedEvent(businessNumberId, MessageStatusReported.EventKind, unapplied, $"{name} status of {wamid}") { Raw = status.GetRawText() });
+            _events.Add(new UnappliedEvent(businessNumberId, MessageStatusReported.EventKind, UnappliedEvent.GroupRecipient, $"{name} status of {wamid}") { Raw = status.GetRawText() });
             return;
         }
 
+        // recipient_id is left out for a message sent to a BSUID; recipient_user_id names it then.
         var update = new StatusUpdate(wamid, value, at, ErrorOf(status), PricingOf(status));
-        _events.Add(new MessageStatusReported(businessNumberId, recipient, update) { Raw = status.GetRawText() });
+        _events.Add(new MessageStatusReported(businessNumberId, StringOf(status, "recipient_id"), update)
+        {
+            CustomerUserId = StringOf(status, "recipient_user_id"),
+            Raw = status.GetRawText(),
+        });
     }
 
     private void TemplateStatusUpdate(string? wabaId, JsonElement value)
@@ -329,7 +330,11 @@ public sealed class WebhookParser
                 continue;
             }
 
-            _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at) { Raw = preference.GetRawText() });
+            _events.Add(new MarketingPreferenceChanged(businessNumberId, StringOf(preference, "wa_id"), optedOut.Value, at)
+            {
+                CustomerUserId = StringOf(preference, "user_id"),
+                Raw = preference.GetRawText(),
+            });
         }
     }
 

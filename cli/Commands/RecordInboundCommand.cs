@@ -12,7 +12,7 @@ public static class RecordInboundCommand
     public static Command Create(ServerConnection server)
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
+        var customer = new CustomerOptions();
         var messageId = new Option<string?>("--message-id")
         {
             Description = "Meta's message id; recording the same id twice changes nothing. [default: a fresh wamid.cli-<guid>]",
@@ -29,13 +29,13 @@ public static class RecordInboundCommand
         var command = new Command("record-inbound", "Records a message the customer sent, as Meta's webhook would.")
         {
             number,
-            customer,
             messageId,
             sentAt,
             ago,
             type,
             text,
         };
+        customer.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetResult(sentAt) is not null && result.GetResult(ago) is not null)
@@ -53,7 +53,8 @@ public static class RecordInboundCommand
                 new V1.RecordInboundRequest
                 {
                     BusinessNumberId = parse.GetRequiredValue(number),
-                    Customer = parse.GetRequiredValue(customer),
+                    Customer = customer.PhoneOf(parse),
+                    CustomerUserId = customer.UserIdOf(parse),
                     MessageId = id,
                     SentAt = Timestamp.FromDateTimeOffset(sent),
                     Type = parse.GetRequiredValue(type),

@@ -10,7 +10,7 @@ public static class SendTemplateCommand
     public static Command Create(ServerConnection server)
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
+        var customer = new CustomerOptions();
         var name = new Option<string>("--name") { Description = "Template name.", Required = true };
         var language = new Option<string>("--language") { Description = "Template language code, e.g. en_US.", Required = true };
         var parameters = new Option<string[]>("--param")
@@ -23,13 +23,13 @@ public static class SendTemplateCommand
         var command = new Command("template", "Sends an approved template; allowed whether or not the window is open.")
         {
             number,
-            customer,
             name,
             language,
             parameters,
             named,
             idempotencyKey,
         };
+        customer.AddTo(command);
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
             var template = new V1.TemplateContent
@@ -42,7 +42,8 @@ public static class SendTemplateCommand
             var request = new V1.SendRequest
             {
                 BusinessNumberId = parse.GetRequiredValue(number),
-                Customer = parse.GetRequiredValue(customer),
+                Customer = customer.PhoneOf(parse),
+                CustomerUserId = customer.UserIdOf(parse),
                 IdempotencyKey = parse.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString(),
                 Template = template,
             };

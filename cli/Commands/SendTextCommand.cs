@@ -10,22 +10,23 @@ public static class SendTextCommand
     public static Command Create(ServerConnection server)
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
+        var customer = new CustomerOptions();
         var body = new Option<string>("--body") { Description = "The free-form text.", Required = true };
         var idempotencyKey = CommandOptions.IdempotencyKey();
         var command = new Command("text", "Sends free-form text; refused with WINDOW_CLOSED (131047) outside the customer service window.")
         {
             number,
-            customer,
             body,
             idempotencyKey,
         };
+        customer.AddTo(command);
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
             var request = new V1.SendRequest
             {
                 BusinessNumberId = parse.GetRequiredValue(number),
-                Customer = parse.GetRequiredValue(customer),
+                Customer = customer.PhoneOf(parse),
+                CustomerUserId = customer.UserIdOf(parse),
                 IdempotencyKey = parse.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString(),
                 Text = new V1.TextContent { Body = parse.GetRequiredValue(body) },
             };

@@ -10,12 +10,12 @@ public static class ShowCommand
     public static Command Create(ServerConnection server)
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
+        var customer = new CustomerOptions();
         var command = new Command("show", "Shows a conversation and whether its customer service window is open.")
         {
             number,
-            customer,
         };
+        customer.AddTo(command);
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
             var client = new V1.ConversationsService.ConversationsServiceClient(call.Channel);
@@ -23,7 +23,8 @@ public static class ShowCommand
                 new V1.GetConversationRequest
                 {
                     BusinessNumberId = parse.GetRequiredValue(number),
-                    Customer = parse.GetRequiredValue(customer),
+                    Customer = customer.PhoneOf(parse),
+                    CustomerUserId = customer.UserIdOf(parse),
                 },
                 call.Options);
             ConversationPrinter.Print(found.Conversation, call.Output);

@@ -23,7 +23,8 @@ public static class SimulateInboundCommand
     public static Command Create()
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
+        var customer = new CustomerOptions();
+        customer.UserId.Description = "The customer's business-scoped user id (BSUID): alone, a username user Meta names only by it; with --customer, both appear in the webhook.";
         var text = new Option<string>("--text") { Description = "What the customer writes.", Required = true };
         var name = new Option<string?>("--name") { Description = "The customer's WhatsApp profile name. [default: Simulated Customer]" };
         var waba = new Option<string?>("--waba")
@@ -51,21 +52,26 @@ public static class SimulateInboundCommand
         var command = new Command("simulate-inbound", "Makes a simulated customer write: the Meta simulator posts a signed webhook to the api, which opens the window.")
         {
             number,
-            customer,
             text,
             name,
             waba,
             simulator,
         };
+        customer.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new JsonObject
             {
                 ["phone_number_id"] = parse.GetRequiredValue(number),
                 // Meta's wa_id has no '+'; operators type E.164 with one.
-                ["from"] = parse.GetRequiredValue(customer).Trim().TrimStart('+'),
+                ["from"] = customer.PhoneOf(parse).Trim().TrimStart('+'),
                 ["text"] = parse.GetRequiredValue(text),
             };
+            if (customer.UserIdOf(parse) is { Length: > 0 } userId)
+            {
+                request["user_id"] = userId.Trim();
+            }
+
             if (parse.GetValue(name) is { Length: > 0 } profileName)
             {
                 request["name"] = profileName;
@@ -111,8 +117,10 @@ public static class SimulateInboundCommand
                     var sentAt = long.TryParse(Str(body?["timestamp"]), NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
                         ? Instant.Format(DateTimeOffset.FromUnixTimeSeconds(unix))
                         : "now";
-                    output.WriteLine($"customer +{Str(request["from"])} wrote to {Str(request["phone_number_id"])} at {sentAt} as {Str(body?["messages"]?[0]?["id"])}");
-                    output.WriteLine($"the api took the signed webhook; `conversations show --number {Str(request["phone_number_id"])} --customer +{Str(request["from"])}` shows the window.");
+                    var (phone, bsuid) = (Str(request["from"]) ?? "", Str(request["user_id"]) ?? "");
+                    var named = phone.Length > 0 ? $"--customer +{phone}" : $"--customer-user-id {bsuid}";
+                    output.WriteLine($"customer {ConversationPrinter.Customer(phone, bsuid)} wrote to {Str(request["phone_number_id"])} at {sentAt} as {Str(body?["messages"]?[0]?["id"])}");
+                    output.WriteLine($"the api took the signed webhook; `conversations show --number {Str(request["phone_number_id"])} {named}` shows the window.");
                     return ExitCodes.Success;
                 case HttpStatusCode.BadGateway:
                     error.WriteLine($"the simulator took the message ({Str(body?["messages"]?[0]?["id"])}) but the api did not take its webhook.");

@@ -13,9 +13,9 @@ public static class WatchCommand
     public static Command Create(ServerConnection server)
     {
         var number = CommandOptions.BusinessNumber();
-        var customer = CommandOptions.Customer();
-        customer.Required = false;
-        customer.Description = "Only this customer's events (E.164, with or without '+'). [default: every customer]";
+        var customer = new CustomerOptions { Optional = true };
+        customer.Phone.Description = "Only this customer's events (E.164, with or without '+'). [default: every customer]";
+        customer.UserId.Description = "Only this customer's events, named by business-scoped user id (BSUID). [default: every customer]";
         var after = new Option<ulong?>("--after")
         {
             Description = "Print the retained events after this position first (0: every retained event). [default: live events only]",
@@ -24,15 +24,16 @@ public static class WatchCommand
         var command = new Command("watch", "Prints conversation events of a business number live: inbound messages, window changes, statuses. Ctrl-C stops.")
         {
             number,
-            customer,
             after,
         };
+        customer.AddTo(command);
         command.SetAction((parse, cancellationToken) => server.RunAsync(parse, async call =>
         {
             var request = new V1.SubscribeRequest
             {
                 BusinessNumberId = parse.GetRequiredValue(number),
-                Customer = parse.GetValue(customer) ?? "",
+                Customer = customer.PhoneOf(parse),
+                CustomerUserId = customer.UserIdOf(parse),
             };
             if (parse.GetValue(after) is { } position)
             {
@@ -71,7 +72,7 @@ public static class WatchCommand
 
     /// <summary>One event per line: position, time, customer and per-conversation sequence first, so lines sort and grep well.</summary>
     public static string Line(V1.SubscribeResponse e) =>
-        $"#{e.Position} {Instant.Format(e.OccurredAt)} +{e.Customer} seq {e.Sequence} {What(e)}";
+        $"#{e.Position} {Instant.Format(e.OccurredAt)} {ConversationPrinter.Customer(e.Customer, e.CustomerUserId)} seq {e.Sequence} {What(e)}";
 
     private static string What(V1.SubscribeResponse e) => e.Kind switch
     {

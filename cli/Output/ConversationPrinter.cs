@@ -6,7 +6,7 @@ public static class ConversationPrinter
 {
     public static void Print(V1.Conversation conversation, TextWriter output)
     {
-        output.WriteLine($"conversation: business number {conversation.BusinessNumberId}, customer {Customer(conversation.Customer)}");
+        output.WriteLine($"conversation: business number {conversation.BusinessNumberId}, customer {Customer(conversation.Customer, conversation.CustomerUserId)}");
         output.WriteLine($"window: {Window(conversation)}");
         if (conversation.LastInboundAt is { } lastInbound)
         {
@@ -14,8 +14,19 @@ public static class ConversationPrinter
         }
     }
 
-    /// <summary>The server answers with wa_id (no '+'); operators type and read E.164.</summary>
-    private static string Customer(string customer) => customer.StartsWith('+') ? customer : $"+{customer}";
+    /// <summary>
+    /// The customer as operators read them: the phone number in E.164 (the server answers with wa_id, no '+'), the BSUID,
+    /// or both as "+16315551181 (US.13491208655302741918)"; empty for number-wide events.
+    /// </summary>
+    public static string Customer(string phone, string userId) => (phone, userId) switch
+    {
+        ("", "") => "",
+        (_, "") => Phone(phone),
+        ("", _) => userId,
+        _ => $"{Phone(phone)} ({userId})",
+    };
+
+    private static string Phone(string customer) => customer.StartsWith('+') ? customer : $"+{customer}";
 
     private static string Window(V1.Conversation conversation) => conversation switch
     {

@@ -55,6 +55,23 @@ public static class LoadTestCommandLine
         var numbers = PositiveOption("--numbers", "uniform: business numbers the conversations are spread over (Meta limits throughput per number).", 1);
         var throughput = PositiveOption("--throughput", "Messages per second each scenario's business numbers are registered with; Meta allows 80, or 1,000 after an upgrade, and the server refuses more than its Conversations:Limits:MaxThroughputPerSecond.", 1_000);
         var customers = PositiveOption("--customers", "broadcast: distinct, never-written customers available; the scenario stops early when they run out.", 1_000_000);
+        var userIdShare = new Option<double>("--user-id-share")
+        {
+            Description = "uniform, evaluate: the share of customers (0 to 1) known only by a business-scoped user id (BSUID), as username users are.",
+            HelpName = "share",
+            DefaultValueFactory = _ => 0,
+            Validators =
+            {
+                result =>
+                {
+                    if (result.Tokens.Count == 1
+                        && (!double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share) || share is < 0 or > 1))
+                    {
+                        result.AddError("--user-id-share must be a number from 0 to 1.");
+                    }
+                },
+            },
+        };
         var webhookUrl = new Option<Uri>("--webhook-url")
         {
             Description = "webhooks: the api's webhook endpoint on its HTTP/1.1 port (Kestrel:Endpoints:Http).",
@@ -111,7 +128,7 @@ public static class LoadTestCommandLine
         var root = new RootCommand("Load tester for the Conversations gRPC front door: throughput, latency percentiles and outcomes by reason, each scenario as a ratio to the same run's baseline "
             + $"and, for sends, to the relay floor ({ServeRelayOption}).")
         {
-            address, token, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, simulator,
+            address, token, scenario, duration, warmup, concurrency, rate, conversations, numbers, throughput, customers, userIdShare, simulator,
             webhookUrl, appSecret, batch, streams, windows, idle, redis, output, serverPid, relay, relayPid, relayMetaSimulator, serveRelay, meta,
         };
         root.Validators.Add(result =>
@@ -158,6 +175,7 @@ public static class LoadTestCommandLine
                 Idle = parse.GetRequiredValue(idle),
                 Redis = parse.GetValue(redis),
                 Throughput = parse.GetRequiredValue(throughput),
+                UserIdShare = parse.GetValue(userIdShare),
                 Relay = parse.GetValue(relay),
                 RelayPid = parse.GetValue(relayPid),
                 RelayMetaSimulator = parse.GetValue(relayMetaSimulator),

@@ -33,6 +33,9 @@ public sealed record LoadTestSettings(
     /// <summary>Messages per second every scenario's business numbers are registered with (the server allows at most its Conversations:Limits:MaxThroughputPerSecond).</summary>
     public int Throughput { get; init; } = 1_000;
 
+    /// <summary>uniform, evaluate: the share of customers (0 to 1) known only by a business-scoped user id (BSUID).</summary>
+    public double UserIdShare { get; init; }
+
     /// <summary>windows: windows to open.</summary>
     public int Windows { get; init; } = 1_000_000;
 

@@ -118,13 +118,17 @@ public sealed partial class MetaSimulator : IAsyncDisposable
             _numbers.Set(inbound.PhoneNumberId, waba, throughputPerSecond: null);
         }
 
-        _windows.Record(inbound.PhoneNumberId, inbound.From, sentAt);
+        foreach (var id in new[] { inbound.From, inbound.UserId }.Where(id => !string.IsNullOrWhiteSpace(id)))
+        {
+            _windows.Record(inbound.PhoneNumberId, WaId.Of(id!), sentAt);
+        }
+
         var wamid = NewWamid();
         var payload = WebhookPayloads.InboundText(WabaOf(inbound.PhoneNumberId), inbound.PhoneNumberId, inbound, wamid, sentAt);
         var delivered = await _webhooks.Post(payload, $"inbound {wamid}", cancellationToken);
         _logger.LogInformation(
             "Meta simulator: {Customer} wrote to {PhoneNumberId} ({Wamid}); webhook {Outcome}",
-            CustomerNumber.Mask(WaId.Of(inbound.From)),
+            CustomerNumber.Mask(inbound.From is { Length: > 0 } ? WaId.Of(inbound.From) : inbound.UserId ?? ""),
             inbound.PhoneNumberId,
             wamid,
             delivered ? "delivered" : "NOT delivered");
@@ -208,7 +212,10 @@ public sealed partial class MetaSimulator : IAsyncDisposable
             return;
         }
 
-        var to = body!["to"]!.GetValue<string>();
+        // Meta's rule: a phone number in "to" wins over a BSUID in "recipient".
+        var send = (JsonObject)body!;
+        var byUserId = string.IsNullOrWhiteSpace(Str(send, "to"));
+        var to = byUserId ? Str(send, "recipient")!.Trim() : Str(send, "to")!;
         var type = SendValidation.TypeOf(body)!;
         var fault = _faults.Take(to);
         if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
@@ -236,7 +243,13 @@ public sealed partial class MetaSimulator : IAsyncDisposable
 
         var isTemplate = type == "template";
         var waba = _numbers.WabaOf(phoneNumberId);
-        if (isTemplate && TemplateRefusal(waba, body) is { } templateCode)
+        if (byUserId && isTemplate && CategoryOf(waba, send) == "authentication")
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.UserIdRecipientUnsupported);
+            return;
+        }
+
+        if (isTemplate && TemplateRefusal(waba, send) is { } templateCode)
         {
             await Error(context, received, StatusCodes.Status400BadRequest, templateCode);
             return;
@@ -264,7 +277,7 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         var answer = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = WaId.Of(to) }),
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, [byUserId ? "user_id" : "wa_id"] = WaId.Of(to) }),
             ["messages"] = new JsonArray(message),
         };
         received.Answered(StatusCodes.Status200OK, wamid, null);
@@ -276,7 +289,7 @@ public sealed partial class MetaSimulator : IAsyncDisposable
             CustomerNumber.Mask(WaId.Of(to)),
             wamid);
 
-        var category = isTemplate ? CategoryOf(waba, body) : null;
+        var category = isTemplate ? CategoryOf(waba, send) : null;
         var pricing = category is not null ? SimulatedPricing.Template(category) : ServicePricing(phoneNumberId);
         var failure = fault is { AsFailedStatus: true } ? fault : category == "marketing" ? MarketingUndelivered(to) : null;
         ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, failure);
@@ -327,17 +340,18 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         var phoneNumberId = Str(body, "phone_number_id");
         var from = Str(body, "from");
         var text = Str(body, "text");
-        if (string.IsNullOrWhiteSpace(phoneNumberId) || string.IsNullOrWhiteSpace(from) || string.IsNullOrEmpty(text))
+        var userId = Str(body, "user_id");
+        if (string.IsNullOrWhiteSpace(phoneNumberId) || (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(userId)) || string.IsNullOrEmpty(text))
         {
-            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "phone_number_id, from and text are required." });
+            await Json(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "phone_number_id, from or user_id, and text are required." });
             return;
         }
 
         DateTimeOffset? sentAt = body!["timestamp"] is JsonValue ts && ts.TryGetValue<long>(out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : null;
-        var inbound = new SimulatedInbound(phoneNumberId, from, text)
+        var inbound = new SimulatedInbound(phoneNumberId, from ?? "", text)
         {
             Name = Str(body, "name"),
-            UserId = Str(body, "user_id"),
+            UserId = userId,
             ReferralSourceType = Str(body, "referral_source_type"),
             WabaId = Str(body, "waba_id"),
             SentAt = sentAt,

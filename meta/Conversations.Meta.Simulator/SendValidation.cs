@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Identity;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -29,9 +30,14 @@ public static class SendValidation
             return $"Param recipient_type must be 'individual', not {recipientType.ToJsonString()}.";
         }
 
-        if (string.IsNullOrWhiteSpace(Str(send, "to")))
+        if (string.IsNullOrWhiteSpace(Str(send, "to")) && string.IsNullOrWhiteSpace(Str(send, "recipient")))
         {
-            return "Param to is required.";
+            return "Param to or recipient is required.";
+        }
+
+        if (string.IsNullOrWhiteSpace(Str(send, "to")) && !CustomerUserId.Parse(Str(send, "recipient")).Succeeded)
+        {
+            return "Param recipient must be a business-scoped user id (CC.digits).";
         }
 
         var type = Str(send, "type") ?? "text";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Conversations.Abstractions.Identity;
 
 namespace Conversations.Meta.Simulator;
 
@@ -10,24 +11,26 @@ public static class WebhookPayloads
     public static JsonObject InboundText(string wabaId, string phoneNumberId, SimulatedInbound inbound, string wamid, DateTimeOffset sentAt)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var contact = new JsonObject
+        var contact = new JsonObject { ["profile"] = new JsonObject { ["name"] = inbound.Name ?? "Simulated Customer" } };
+        var message = new JsonObject();
+
+        // A username user's message has no phone number at all: no wa_id, no from; the BSUID is in user_id and from_user_id.
+        if (inbound.From is { Length: > 0 } from)
         {
-            ["profile"] = new JsonObject { ["name"] = inbound.Name ?? "Simulated Customer" },
-            ["wa_id"] = WaId.Of(inbound.From),
-        };
+            contact["wa_id"] = WaId.Of(from);
+            message["from"] = WaId.Of(from);
+        }
+
         if (inbound.UserId is { Length: > 0 } userId)
         {
             contact["user_id"] = userId;
+            message["from_user_id"] = userId;
         }
 
-        var message = new JsonObject
-        {
-            ["from"] = WaId.Of(inbound.From),
-            ["id"] = wamid,
-            ["timestamp"] = Unix(sentAt),
-            ["type"] = "text",
-            ["text"] = new JsonObject { ["body"] = inbound.Text },
-        };
+        message["id"] = wamid;
+        message["timestamp"] = Unix(sentAt);
+        message["type"] = "text";
+        message["text"] = new JsonObject { ["body"] = inbound.Text };
         if (inbound.ReferralSourceType is { Length: > 0 } source)
         {
             message["referral"] = new JsonObject
@@ -83,8 +86,10 @@ public static class WebhookPayloads
             ["id"] = wamid,
             ["status"] = status,
             ["timestamp"] = Unix(at),
-            ["recipient_id"] = recipientId,
         };
+
+        // Meta names a BSUID recipient in recipient_user_id and leaves recipient_id out.
+        entry[CustomerUserId.Is(recipientId) ? "recipient_user_id" : "recipient_id"] = recipientId;
         if (pricing is not null)
         {
             entry["pricing"] = new JsonObject

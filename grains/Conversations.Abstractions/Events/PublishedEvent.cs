@@ -38,6 +38,9 @@ public sealed record PublishedEvent(
 
     [Id(14)] public string? TemplateStatus { get; init; }
 
+    /// <summary>The customer's other id, when the conversation knows it (as <see cref="Messages.ConversationSnapshot.LinkedCustomer"/>).</summary>
+    [Id(15)] public string? LinkedCustomer { get; init; }
+
     // Account signals; Ids apart from the conversation's own fields, which other kinds may extend.
 
     /// <summary>QualityChanged: the number's rating now.</summary>

@@ -3,20 +3,28 @@ using Conversations.Abstractions.Refusals;
 namespace Conversations.Abstractions.Identity;
 
 /// <summary>
-/// The key of a ConversationGrain: "{business number id}/{customer wa_id}". Both parts are validated digits,
-/// so the separator can never be ambiguous. Callers' numbers are checked strictly (<see cref="Create"/>); ids Meta
-/// delivered only for their shape (<see cref="FromMeta"/>), since Meta, not our phone library, knows who wrote. This string is part of every stored key: never change its format.
+/// The key of a ConversationGrain: "{business number id}/{customer}", the customer being a wa_id (digits) or, for a
+/// customer whose BSUID arrived before any phone number, the BSUID (<see cref="CustomerUserId"/>: letters, digits and
+/// one dot). Neither part has a '/', so the separator can never be ambiguous. Callers' numbers are checked strictly
+/// (<see cref="Create"/>); ids Meta delivered only for their shape (<see cref="FromMeta"/>), since Meta, not our phone
+/// library, knows who wrote. This string is part of every stored key: never change its format.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("conversation-key")]
 public sealed record ConversationKey([property: Id(0)] string BusinessNumberId, [property: Id(1)] string Customer)
 {
     public static Result<ConversationKey> Create(string? businessNumberId, string? customer) =>
-        Of(businessNumberId, CustomerNumber.Normalize(customer));
+        Of(businessNumberId, IsUserId(customer) ? CustomerUserId.Parse(customer, "customer") : CustomerNumber.Normalize(customer));
 
-    /// <summary>The key of a conversation Meta reported on: the wa_id only has to be E.164-shaped.</summary>
+    /// <summary>The key of a conversation Meta reported on: a wa_id only has to be E.164-shaped.</summary>
     public static Result<ConversationKey> FromMeta(string? businessNumberId, string? customer) =>
-        Of(businessNumberId, CustomerNumber.FromMeta(customer));
+        Of(businessNumberId, IsUserId(customer) ? CustomerUserId.Parse(customer, "customer") : CustomerNumber.FromMeta(customer));
+
+    /// <summary>Whether the customer part is a BSUID rather than a wa_id.</summary>
+    public bool IsUserId() => CustomerUserId.Is(Customer);
+
+    /// <summary>A wa_id never holds a dot; a BSUID always does.</summary>
+    private static bool IsUserId(string? customer) => customer is not null && customer.Contains('.');
 
     private static Result<ConversationKey> Of(string? businessNumberId, Result<string> waId)
     {

@@ -76,8 +76,11 @@ public static class CustomerNumber
         return Normalize(digits, field) is { Succeeded: true } valid ? valid : Result<string>.Ok(digits);
     }
 
-    /// <summary>The ISO region of a wa_id ("US", "BR"), or "ZZ" when the number belongs to no single region.</summary>
-    public static string Region(string waId) => s_regions.GetOrAdd(waId, static id =>
+    /// <summary>
+    /// The ISO region of a customer id ("US", "BR"): a wa_id's by its calling code, "ZZ" when the number belongs to no
+    /// single region; a BSUID's by its country prefix.
+    /// </summary>
+    public static string Region(string waId) => CustomerUserId.Is(waId) ? CustomerUserId.Region(waId) : s_regions.GetOrAdd(waId, static id =>
     {
         try
         {
@@ -89,9 +92,9 @@ public static class CustomerNumber
         }
     });
 
-    /// <summary>Masks a customer number for logs: 15551234567 becomes +1555•••4567.</summary>
+    /// <summary>Masks a customer id for logs: 15551234567 becomes +1555•••4567, a BSUID as <see cref="CustomerUserId.Mask"/>.</summary>
     public static string Mask(string waId) =>
-        waId.Length <= 8 ? "+•••" : $"+{waId[..4]}•••{waId[^4..]}";
+        CustomerUserId.Is(waId) ? CustomerUserId.Mask(waId) : waId.Length <= 8 ? "+•••" : $"+{waId[..4]}•••{waId[^4..]}";
 
     private static Refusal Invalid(string input, string field, string why) =>
         Refusal.Of(RefusalReason.InvalidCustomer, $"{field} '{FieldRules.Echo(input)}' is not a valid E.164 phone number: {why.TrimEnd('.')}.", ("field", field));

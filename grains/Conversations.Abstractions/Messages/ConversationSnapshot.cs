@@ -19,4 +19,13 @@ public sealed record ConversationSnapshot(
 
     /// <summary>Send time of the latest inbound that came through a free entry point.</summary>
     [Id(9)] public DateTimeOffset? LastReferralAt { get; init; }
+
+    /// <summary>
+    /// The customer's other id, when the conversation knows it: the BSUID of a conversation keyed by phone number, the
+    /// phone number of one keyed by BSUID (<see cref="Customer"/> is the key's).
+    /// </summary>
+    [Id(10)] public string? LinkedCustomer { get; init; }
+
+    /// <summary>Both ids of the customer: <see cref="Customer"/> and <see cref="LinkedCustomer"/> as phone and BSUID.</summary>
+    public Identity.CustomerIdentity Identity => Conversations.Abstractions.Identity.CustomerIdentity.Of(Customer, LinkedCustomer);
 }

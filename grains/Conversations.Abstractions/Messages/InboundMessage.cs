@@ -14,4 +14,7 @@ public sealed record InboundMessage(
 
     /// <summary>Meta's business-scoped user id (BSUID), when the webhook carried one.</summary>
     [Id(5)] public string? UserId { get; init; }
+
+    /// <summary>The customer's phone number (wa_id), when Meta showed it; a conversation keyed by BSUID learns it from here.</summary>
+    [Id(6)] public string? Phone { get; init; }
 }

@@ -82,6 +82,14 @@ public enum RefusalReason
     /// <summary>The client certificate (mTLS) is not listed, expired, not for client authentication, or its chain is not trusted.</summary>
     CertificateInvalid = 105,
 
+    // Customers known by a business-scoped user id (BSUID).
+
+    /// <summary>The message needs a phone number and the customer is known only by a BSUID (Meta's 131062: authentication templates).</summary>
+    UserIdRecipientUnsupported = 106,
+
+    /// <summary>The request names a phone number and a BSUID that the directory knows as two different customers.</summary>
+    CustomerIdsDisagree = 107,
+
     // Quotas of a tenant and rate limits of a caller, numbered apart for the same reason.
 
     /// <summary>The WABA already has as many business numbers as it may; metadata waba_id and limit.</summary>

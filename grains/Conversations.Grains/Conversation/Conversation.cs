@@ -6,6 +6,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Meta;
 using Conversations.Abstractions.Pricing;
 using Conversations.Abstractions.Refusals;
+using Conversations.Abstractions.Templates;
 using Conversations.Grains.Limits;
 using Conversations.Grains.Sending;
 using Conversations.Grains.Window;
@@ -68,9 +69,14 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
 
         var forgotten = InboundIds.Remember(state, id, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
         _opened = true;
-        if (message.UserId is { Length: > 0 } userId)
+        if (message.UserId is { Length: > 0 } userId && !key.IsUserId())
         {
             state.UserId = userId;
+        }
+
+        if (message.Phone is { Length: > 0 } phone && key.IsUserId())
+        {
+            state.Phone = phone;
         }
 
         if (message.ReferralSourceType is not null && (state.LastReferralAt is null || message.SentAt > state.LastReferralAt))
@@ -202,6 +208,15 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             && AudiencePolicy.CheckMarketing(key.Customer, state.MarketingOptedOut, state.MarketingSuppressedUntil, now, options.BlockedMarketingRegions) is { } audience)
         {
             return audience;
+        }
+
+        if (decision.Category == TemplateCategory.Authentication && Recipient(decision) is var to && CustomerUserId.Is(to))
+        {
+            return Refusal.Of(
+                RefusalReason.UserIdRecipientUnsupported,
+                "Authentication templates need the customer's phone number; this customer is known only by a business-scoped user id.",
+                ("whatsapp_code", "131062"),
+                ("customer_user_id", to));
         }
 
         var (allowed, retryAfter) = _pairRate.Peek(now);
@@ -526,8 +541,19 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
             MarketingOptedOut = state.MarketingOptedOut,
             MarketingSuppressedUntil = state.MarketingSuppressedUntil,
             LastReferralAt = state.LastReferralAt,
+            LinkedCustomer = LinkedCustomer,
         };
     }
+
+    /// <summary>The customer's id other than the key's: the BSUID of a phone-keyed conversation, the phone of a BSUID-keyed one.</summary>
+    private string? LinkedCustomer => key.IsUserId() ? state.Phone : state.UserId;
+
+    /// <summary>
+    /// Where Meta is to deliver a decided message: the key's id (a BSUID goes in Meta's recipient field), except that an
+    /// authentication template needs the phone number a BSUID-keyed conversation may know (Meta's 131062 otherwise).
+    /// </summary>
+    private string Recipient(SendDecision decision) =>
+        decision.Category == TemplateCategory.Authentication && key.IsUserId() && state.Phone is { } phone ? phone : key.Customer;
 
     private ConversationOutcome<SendReceipt> Schedule(SendCommand command, DateTimeOffset sendAt, string hash, DateTimeOffset now)
     {
@@ -717,6 +743,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         string? text = null) =>
         new(key.BusinessNumberId, key.Customer, ++state.EventSequence, kind, at)
         {
+            LinkedCustomer = LinkedCustomer,
             WindowExpiresAt = Window.ExpiresAt,
             MessageId = messageId,
             Wamid = wamid,
@@ -730,7 +757,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         Raise(kind, at, entry.MessageId, entry.Wamid, entry.Status, entry.Refusal);
 
     private OutboundMessage Outbound(string messageId, SendDecision decision) =>
-        new(key.BusinessNumberId, key.Customer, decision.ToSend!, messageId);
+        new(key.BusinessNumberId, Recipient(decision), decision.ToSend!, messageId);
 
     private static bool IsRetryable(MessageLogEntry entry) =>
         entry.Status == MessageStatus.Failed

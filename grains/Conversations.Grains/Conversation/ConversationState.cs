@@ -69,4 +69,7 @@ public sealed class ConversationState
     /// hash and the second it was seen, 12 bytes each), so Meta's redeliveries change nothing for as long as Meta redelivers.
     /// </summary>
     [Id(17)] public byte[] InboundSeen { get; set; } = [];
+
+    /// <summary>The customer's phone number, in a conversation keyed by their BSUID, once a webhook showed it.</summary>
+    [Id(18)] public string? Phone { get; set; }
 }

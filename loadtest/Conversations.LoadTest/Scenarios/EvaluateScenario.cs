@@ -25,7 +25,7 @@ public sealed class EvaluateScenario(int conversations, int businessNumbers) : I
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;
-        _conversations = new ConversationSet(context.Ids, ScenarioDigit, conversations, businessNumbers);
+        _conversations = new ConversationSet(context.Ids, ScenarioDigit, conversations, businessNumbers, context.Settings.UserIdShare);
         await _conversations.RegisterAsync(context, cancellationToken);
         // A dry run never reaches Meta, so the simulator need not know the windows: RecordInbound is the cheaper setup.
         return await _conversations.Opener(context).WithRecordInboundAsync(conversations, cancellationToken);

@@ -18,6 +18,12 @@ public sealed class RunIds(long stamp)
 
     public string Waba(int scenario) => $"8{scenario}{Stamp}";
 
+    /// <summary>
+    /// The index-th customer known only by a business-scoped user id: a BSUID carrying the run's stamp, so it names no
+    /// customer of an earlier run.
+    /// </summary>
+    public string UserId(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"US.{Stamp}{index:D8}");
+
     /// <summary>The index-th customer: a valid US number (libphonenumber accepts every exchange 200-999 in 650).</summary>
     public static string Customer(int index)
     {

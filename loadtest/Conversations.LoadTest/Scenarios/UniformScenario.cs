@@ -26,7 +26,7 @@ public sealed class UniformScenario(int conversations, int businessNumbers) : IS
     public async Task<SetupReport?> SetupAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         _context = context;
-        _conversations = new ConversationSet(context.Ids, ScenarioDigit, conversations, businessNumbers);
+        _conversations = new ConversationSet(context.Ids, ScenarioDigit, conversations, businessNumbers, context.Settings.UserIdShare);
         await _conversations.RegisterAsync(context, cancellationToken);
         return await _conversations.Opener(context).OpenAsync(conversations, _conversations.Waba, cancellationToken);
     }

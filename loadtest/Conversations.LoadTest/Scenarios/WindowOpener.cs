@@ -56,10 +56,12 @@ public sealed class WindowOpener(ScenarioContext context, Func<int, string> numb
             var body = new JsonObject
             {
                 ["phone_number_id"] = numberOf(i),
-                ["from"] = customerOf(i),
                 ["text"] = CustomerText,
                 ["waba_id"] = waba,
             };
+
+            // A username user's message has no phone number: the simulator names them by BSUID only.
+            body[customerOf(i).Contains('.', StringComparison.Ordinal) ? "user_id" : "from"] = customerOf(i);
             using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await context.Http.PostAsync(inbound, content, token);
             return Outcome.FromHttp(response.StatusCode);

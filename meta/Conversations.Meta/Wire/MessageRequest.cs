@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Conversations.Abstractions.Identity;
 
 namespace Conversations.Meta.Wire;
 
@@ -12,7 +13,13 @@ internal sealed class MessageRequest(string to, string type)
 
     public string RecipientType => "individual";
 
-    public string To { get; } = to;
+    /// <summary>A phone number (wa_id); left out when the customer is addressed by BSUID in <see cref="Recipient"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? To { get; } = CustomerUserId.Is(to) ? null : to;
+
+    /// <summary>A business-scoped user id: Meta's field for customers addressed without a phone number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Recipient { get; } = CustomerUserId.Is(to) ? to : null;
 
     public string Type { get; } = type;
 

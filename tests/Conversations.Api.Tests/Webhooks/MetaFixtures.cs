@@ -216,6 +216,50 @@ public static class MetaFixtures
         }
         """;
 
+    /// <summary>2026/inbound_text_phone_and_bsuid.json: a customer with a username whose phone number Meta still shows, with a parent BSUID.</summary>
+    public const string InboundTextPhoneAndBsuid = """
+        {
+          "object": "whatsapp_business_account",
+          "entry": [
+            {
+              "id": "102290129340398",
+              "changes": [
+                {
+                  "field": "messages",
+                  "value": {
+                    "messaging_product": "whatsapp",
+                    "metadata": {
+                      "display_phone_number": "15550783881",
+                      "phone_number_id": "106540352242922"
+                    },
+                    "contacts": [
+                      {
+                        "profile": { "name": "Test Name", "username": "@testname" },
+                        "wa_id": "16315551181",
+                        "user_id": "US.13491208655302741918",
+                        "parent_user_id": "US.ENT.11815799212886844830"
+                      }
+                    ],
+                    "messages": [
+                      {
+                        "from": "16315551181",
+                        "from_user_id": "US.13491208655302741918",
+                        "from_parent_user_id": "US.ENT.11815799212886844830",
+                        "id": "wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTJBMDAwMDAwMDAwMDAwMDAwMgA=",
+                        "timestamp": "1788000060",
+                        "context": { "from": "15550783881", "id": "wamid.HBgLMTYzMTU1NTExODEVAgARGBI5QUJDREVGMDEyMzQ1Njc4OQA=" },
+                        "type": "text",
+                        "text": { "body": "Yes, that works for me" }
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
     /// <summary>Every webhook fixture by its file name, for the test that parses them all.</summary>
     public static TheoryData<string, string> All => new()
     {
@@ -224,5 +268,7 @@ public static class MetaFixtures
         { "status-failed-131049.json", StatusFailed131049 },
         { "template-status-approved.json", TemplateStatusApproved },
         { "2026/call_connect_user_initiated.json", CallConnectUserInitiated },
+        { "2026/inbound_text_username_only.json", InboundTextUsernameOnly },
+        { "2026/inbound_text_phone_and_bsuid.json", InboundTextPhoneAndBsuid },
     };
 }

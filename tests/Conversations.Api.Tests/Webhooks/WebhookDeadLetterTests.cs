@@ -26,57 +26,6 @@ public sealed class WebhookDeadLetterTests(ApiFactory api)
         (await Numbers.ListDeadLettersAsync(new V1.ListDeadLettersRequest { BusinessNumberId = businessNumberId, Limit = limit })).DeadLetters;
 
     [Fact]
-    public async Task Username_only_inbound_fixture_is_acknowledged_and_kept_with_its_reason_and_event()
-    {
-        // Arrange
-        using var counters = new WebhookCounters(api);
-        var number = await _scenario.Api.RegisterNumber();
-        var wamid = MetaPayload.NewWamid();
-        var payload = JsonNode.Parse(MetaFixtures.InboundTextUsernameOnly)!;
-        ValueOf(payload)["metadata"]!["phone_number_id"] = number.BusinessNumberId;
-        ValueOf(payload)["messages"]![0]!["id"] = wamid;
-
-        // Act
-        var status = await _meta.Post(payload);
-
-        // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(1, counters.DeadLettered(UnappliedEvent.CustomerWithoutPhoneNumber));
-        Assert.Equal(0, counters.Applied);
-        var letter = Assert.Single(await DeadLetters(number.BusinessNumberId));
-        Assert.Equal("inbound_message", letter.Kind);
-        Assert.Equal(UnappliedEvent.CustomerWithoutPhoneNumber, letter.Reason);
-        Assert.False(letter.Truncated);
-        Assert.Equal(Timestamp.FromDateTimeOffset(_scenario.Now), letter.ReceivedAt);
-        var kept = JsonNode.Parse(letter.Event)!;
-        Assert.Equal(wamid, (string?)kept["id"]);
-        Assert.Equal("US.13491208655302741918", (string?)kept["from_user_id"]);
-        Assert.Equal("Hi, is my order shipped?", (string?)kept["text"]!["body"]);
-    }
-
-    [Fact]
-    public async Task Status_naming_only_a_business_scoped_recipient_is_kept()
-    {
-        // Arrange
-        using var counters = new WebhookCounters(api);
-        var sent = await _scenario.SentText();
-        var reported = MetaPayload.Status(sent.Wamid, "delivered", sent.Customer, _scenario.Now);
-        reported.Remove("recipient_id");
-        reported["recipient_user_id"] = "US.13491208655302741918";
-
-        // Act
-        var status = await _meta.Post(MetaPayload.Messages(sent.Number.BusinessNumberId, statuses: [reported]));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
-        var letter = Assert.Single(await DeadLetters(sent.Number.BusinessNumberId));
-        Assert.Equal("status", letter.Kind);
-        Assert.Equal(UnappliedEvent.RecipientWithoutPhoneNumber, letter.Reason);
-        Assert.Equal(sent.Wamid, (string?)JsonNode.Parse(letter.Event)!["id"]);
-        Assert.Equal(1, counters.DeadLettered(UnappliedEvent.RecipientWithoutPhoneNumber));
-    }
-
-    [Fact]
     public async Task Status_of_a_group_message_is_kept_as_a_group_recipient_not_refused_as_an_invalid_customer()
     {
         // Arrange

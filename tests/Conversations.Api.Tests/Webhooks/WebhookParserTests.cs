@@ -365,16 +365,48 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
-    public void Username_only_inbound_fixture_is_unapplied_for_want_of_a_phone_number()
+    public void Username_only_inbound_fixture_is_an_inbound_message_named_by_its_business_scoped_user_id()
     {
         // Act
-        var unapplied = Assert.IsType<UnappliedEvent>(Assert.Single(Parse(MetaFixtures.InboundTextUsernameOnly).Events));
+        var inbound = Assert.IsType<InboundMessageReceived>(Assert.Single(Parse(MetaFixtures.InboundTextUsernameOnly).Events));
 
         // Assert
-        Assert.Equal("106540352242922", unapplied.BusinessNumberId);
-        Assert.Equal(InboundMessageReceived.EventKind, unapplied.Kind);
-        Assert.Equal(UnappliedEvent.CustomerWithoutPhoneNumber, unapplied.Reason);
-        Assert.Equal("US.13491208655302741918", (string?)JsonNode.Parse(unapplied.Raw)!["from_user_id"]);
+        Assert.Equal("106540352242922", inbound.BusinessNumberId);
+        Assert.Null(inbound.Customer);
+        Assert.Equal("US.13491208655302741918", inbound.CustomerUserId);
+        Assert.Equal("US.13491208655302741918", inbound.Message.UserId);
+        Assert.Null(inbound.Message.Phone);
+        Assert.Equal("Hi, is my order shipped?", inbound.Message.Text);
+    }
+
+    [Fact]
+    public void Phone_and_bsuid_inbound_fixture_names_the_customer_by_both()
+    {
+        // Act
+        var inbound = Assert.IsType<InboundMessageReceived>(Assert.Single(Parse(MetaFixtures.InboundTextPhoneAndBsuid).Events));
+
+        // Assert
+        Assert.Equal("16315551181", inbound.Customer);
+        Assert.Equal("US.13491208655302741918", inbound.CustomerUserId);
+        Assert.Equal("16315551181", inbound.Message.Phone);
+        Assert.Equal("US.13491208655302741918", inbound.Message.UserId);
+    }
+
+    [Fact]
+    public void Status_naming_only_a_business_scoped_recipient_is_a_status_of_that_customer()
+    {
+        // Arrange
+        var status = MetaPayload.Status("wamid.1", "delivered", "16315551181", At);
+        status.Remove("recipient_id");
+        status["recipient_user_id"] = "US.13491208655302741918";
+
+        // Act
+        var reported = Assert.IsType<MessageStatusReported>(Assert.Single(Parse(MetaPayload.Messages("106540352242922", statuses: [status])).Events));
+
+        // Assert
+        Assert.Null(reported.Customer);
+        Assert.Equal("US.13491208655302741918", reported.CustomerUserId);
+        Assert.Equal("wamid.1", reported.Update.Wamid);
     }
 
     [Fact]
