@@ -49,6 +49,10 @@ public static class RefusalStatus
         RefusalReason.ThroughputLimited => (StatusCode.ResourceExhausted, "130429"),
         RefusalReason.UserIdRecipientUnsupported => (StatusCode.FailedPrecondition, "131062"),
         RefusalReason.CustomerIdsDisagree => (StatusCode.FailedPrecondition, null),
+        // MarkRead: Meta answers an id it cannot mark read with 131009 (parameter value not valid).
+        RefusalReason.MessageNotInbound => (StatusCode.InvalidArgument, "131009"),
+        RefusalReason.MessageNotFound => (StatusCode.NotFound, "131009"),
+        RefusalReason.MessageTooOldToMarkRead => (StatusCode.FailedPrecondition, "131009"),
 
         // The caller's identity (api/Auth).
         RefusalReason.TokenMissing => (StatusCode.Unauthenticated, null),

@@ -165,4 +165,14 @@ public static class ConversationMapping
             SendAt = sendAt,
         });
     }
+
+    public static MarkReadCommand ToCommand(this V1.MarkReadRequest request) => new(request.MessageId, request.TypingIndicator);
+
+    public static V1.MarkReadResponse ToProto(this MarkedRead marked) => new()
+    {
+        MessageId = marked.MessageId,
+        TypingIndicator = marked.TypingIndicator,
+        ReceivedAt = Timestamp.FromDateTimeOffset(marked.ReceivedAt),
+        MarkedAt = Timestamp.FromDateTimeOffset(marked.MarkedAt),
+    };
 }

@@ -75,6 +75,14 @@ public sealed class ConversationsService(GrainReferences grains, CallerAccess ca
         return new V1.ListMessagesResponse { Messages = { messages.OrThrow().Select(m => m.ToProto()) } };
     }
 
+    [Authorize(Policy = Scopes.Send)]
+    public override async Task<V1.MarkReadResponse> MarkRead(V1.MarkReadRequest request, ServerCallContext context)
+    {
+        var grain = await Conversation(request.BusinessNumberId, CustomerIds.FromCaller(request.Customer, request.CustomerUserId), context);
+        var marked = await grain.MarkRead(request.ToCommand(), context.CancellationToken);
+        return marked.OrThrow().ToProto();
+    }
+
     [Authorize(Policy = Scopes.Admin)]
     public override async Task<V1.EraseCustomerResponse> EraseCustomer(V1.EraseCustomerRequest request, ServerCallContext context)
     {

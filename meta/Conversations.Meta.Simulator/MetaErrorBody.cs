@@ -16,6 +16,7 @@ public static class MetaErrorBody
     public const int TemplatePaused = 132015;
     public const int TemplateDisabled = 132016;
     public const int UserIdRecipientUnsupported = 131062;
+    public const int ParameterValueNotValid = 131009;
 
     private static readonly Dictionary<int, (string Title, string Details)> s_known = new()
     {
@@ -26,6 +27,7 @@ public static class MetaErrorBody
         [131016] = ("Service unavailable", "A service is temporarily unavailable."),
         [131026] = ("Message Undeliverable", "Unable to deliver message."),
         [UserIdRecipientUnsupported] = ("Business-scoped user id recipients not supported", "Sending this message to a business-scoped user id is not supported; authentication templates need the recipient's phone number."),
+        [ParameterValueNotValid] = ("Parameter value is not valid", "One or more parameter values are invalid."),
         [ReEngagement] = ("Re-engagement message", "Message failed to send because more than 24 hours have passed since the customer last replied to this number."),
         [131049] = ("This message was not delivered to maintain healthy ecosystem engagement.", "In order to maintain a healthy ecosystem engagement, the message failed to be delivered."),
         [131050] = ("Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.", "The recipient stopped marketing messages."),

@@ -29,6 +29,7 @@ public sealed partial class MetaSimulator : IAsyncDisposable
     private readonly FaultPlan _faults = new();
     private readonly ConcurrentQueue<ReceivedSend> _received = new();
     private readonly ArrivalLog _arrivals;
+    private readonly InboundMessages _inbound;
     private readonly SimulatedNumbers _numbers;
     private readonly ThroughputMeter _throughput;
     private readonly PairRateLimit _pairRate;
@@ -50,6 +51,7 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<MetaSimulator>();
         _windows = new CustomerWindows(options.WindowDuration);
         _arrivals = new ArrivalLog(options.ArrivalsPerNumber);
+        _inbound = new InboundMessages(options.ArrivalsPerNumber);
         _webhooks = new WebhookPublisher(options, _logger);
         _statuses = new StatusBatcher(options, _webhooks, _logger);
     }
@@ -124,6 +126,7 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         }
 
         var wamid = NewWamid();
+        _inbound.Record(inbound.PhoneNumberId, wamid, sentAt);
         var payload = WebhookPayloads.InboundText(WabaOf(inbound.PhoneNumberId), inbound.PhoneNumberId, inbound, wamid, sentAt);
         var delivered = await _webhooks.Post(payload, $"inbound {wamid}", cancellationToken);
         _logger.LogInformation(
@@ -197,6 +200,12 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(received.BearerToken))
         {
             await Error(context, received, StatusCodes.Status401Unauthorized, MetaErrorBody.InvalidAccessToken);
+            return;
+        }
+
+        if (body is JsonObject { } receipt && receipt.ContainsKey("status"))
+        {
+            await MarkRead(context, received, phoneNumberId, receipt);
             return;
         }
 
@@ -293,6 +302,36 @@ public sealed partial class MetaSimulator : IAsyncDisposable
         var pricing = category is not null ? SimulatedPricing.Template(category) : ServicePricing(phoneNumberId);
         var failure = fault is { AsFailedStatus: true } ? fault : category == "marketing" ? MarketingUndelivered(to) : null;
         ScheduleStatuses(phoneNumberId, WaId.Of(to), wamid, pricing, failure);
+    }
+
+    /// <summary>
+    /// A read receipt, with the typing indicator when asked: Meta answers <c>{"success":true}</c> for a message a customer
+    /// sent the number within the last 30 days, and 131009 for any other id (the business's own messages among them).
+    /// </summary>
+    private async Task MarkRead(HttpContext context, ReceivedSend received, string phoneNumberId, JsonObject receipt)
+    {
+        if (Str(receipt, "messaging_product") != "whatsapp" || Str(receipt, "status") != "read")
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.InvalidParameter, details: "Param status must be 'read' and messaging_product 'whatsapp'.");
+            return;
+        }
+
+        if (receipt["typing_indicator"] is { } typing && (typing is not JsonObject indicator || Str(indicator, "type") != "text"))
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.InvalidParameter, details: "Param typing_indicator.type must be 'text'.");
+            return;
+        }
+
+        if (Str(receipt, "message_id") is not { Length: > 0 } wamid
+            || _inbound.SentAt(phoneNumberId, wamid) is not { } sentAt
+            || _clock.GetUtcNow() - sentAt >= TimeSpan.FromDays(30))
+        {
+            await Error(context, received, StatusCodes.Status400BadRequest, MetaErrorBody.ParameterValueNotValid);
+            return;
+        }
+
+        received.Answered(StatusCodes.Status200OK, null, null);
+        await Json(context, StatusCodes.Status200OK, new JsonObject { ["success"] = true });
     }
 
     /// <summary>

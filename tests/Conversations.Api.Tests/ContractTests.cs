@@ -41,7 +41,7 @@ public sealed class ContractTests
         var messages = methods.SelectMany(m => new[] { m.InputType.FullName, m.OutputType.FullName }).ToList();
 
         // Assert
-        Assert.Equal(25, methods.Count);
+        Assert.Equal(26, methods.Count);
         Assert.Equal(messages.Count, messages.Distinct().Count());
         Assert.All(methods, m => Assert.Equal(m.Name + "Request", m.InputType.Name));
         Assert.All(methods, m => Assert.Equal(m.Name + "Response", m.OutputType.Name));

@@ -24,6 +24,8 @@ public sealed class AtMostOnceTests(RedisFixture fixture)
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new OperationCanceledException();
         }
+
+        public Task<MetaAnswer<bool>> MarkRead(ReadReceipt receipt, CancellationToken cancellationToken) => Task.FromResult(MetaAnswer<bool>.Ok(true));
     }
 
     [Fact]

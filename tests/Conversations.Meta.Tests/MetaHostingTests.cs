@@ -125,5 +125,7 @@ public sealed class MetaHostingTests
     {
         public Task<DispatchResult> Send(OutboundMessage message, CancellationToken cancellationToken) =>
             Task.FromResult(DispatchResult.AcceptedAs("wamid.stand-in"));
+
+        public Task<MetaAnswer<bool>> MarkRead(ReadReceipt receipt, CancellationToken cancellationToken) => Task.FromResult(MetaAnswer<bool>.Ok(true));
     }
 }

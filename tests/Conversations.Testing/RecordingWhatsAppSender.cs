@@ -45,6 +45,15 @@ public sealed class RecordingWhatsAppSender : IWhatsAppSender
         return result;
     }
 
+    /// <summary>Every read receipt the conversation handed to Meta, in order.</summary>
+    public ConcurrentQueue<ReadReceipt> ReadReceipts { get; } = new();
+
+    public Task<MetaAnswer<bool>> MarkRead(ReadReceipt receipt, CancellationToken cancellationToken)
+    {
+        ReadReceipts.Enqueue(receipt);
+        return Task.FromResult(MetaAnswer<bool>.Ok(true));
+    }
+
     public sealed class HeldSend
     {
         /// <summary>Set when the send reached Meta and started waiting.</summary>

@@ -22,6 +22,14 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("evaluate"), ReadOnly]
     Task<Result<SendEvaluation>> Evaluate(SendCommand command, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Marks one of the customer's messages recorded by this conversation read at Meta, with a typing indicator when asked.
+    /// Refused for one of the business's own messages, an id never recorded here, or a message older than Meta allows.
+    /// Never a business message: nothing is charged, counted against the messaging limit or paced, and nothing is stored.
+    /// </summary>
+    [Alias("mark-read")]
+    Task<Result<MarkedRead>> MarkRead(MarkReadCommand command, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels a scheduled send that has not been decided yet.</summary>
     [Alias("cancel-scheduled")]
     Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default);

@@ -90,6 +90,17 @@ public enum RefusalReason
     /// <summary>The request names a phone number and a BSUID that the directory knows as two different customers.</summary>
     CustomerIdsDisagree = 107,
 
+    // Read receipts and typing indicators (MarkRead), numbered apart for the same reason.
+
+    /// <summary>The wamid is one of the business's own messages to the customer: only the customer's messages can be marked read.</summary>
+    MessageNotInbound = 120,
+
+    /// <summary>The conversation recorded no inbound message with this wamid (another customer's, or never recorded).</summary>
+    MessageNotFound = 121,
+
+    /// <summary>The customer's message is older than Meta lets a business mark read (30 days); metadata received_at and limit.</summary>
+    MessageTooOldToMarkRead = 122,
+
     // Quotas of a tenant and rate limits of a caller, numbered apart for the same reason.
 
     /// <summary>The WABA already has as many business numbers as it may; metadata waba_id and limit.</summary>

@@ -68,6 +68,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         }
 
         var forgotten = InboundIds.Remember(state, id, now, options.InboundDedupeWindow, options.InboundIdsRemembered);
+        ReadableInbound.Remember(state, message.MessageId, message.SentAt > now ? now : message.SentAt, now, options.InboundIdsRemembered);
         _opened = true;
         if (message.UserId is { Length: > 0 } userId && !key.IsUserId())
         {
@@ -110,6 +111,39 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
         }
 
         return new(Result<ConversationSnapshot>.Ok(Snapshot(now))) { Changed = true, Events = events.ToImmutable(), Reminders = reminders, InboundIdsForgotten = forgotten };
+    }
+
+    /// <summary>
+    /// Whether the customer's message <paramref name="command"/> names may be marked read now: one this conversation
+    /// recorded from the customer, sent less than <see cref="ReadableInbound.MetaLimit"/> ago. Returns when it was sent.
+    /// </summary>
+    public Result<DateTimeOffset> CheckMarkRead(MarkReadCommand command, DateTimeOffset now)
+    {
+        if (FieldRules.First(
+                () => FieldRules.Required(command.MessageId, "message_id"),
+                () => FieldRules.MaxLength(command.MessageId, options.MaxMessageIdLength, "message_id")) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (ReadableInbound.SentAt(state, command.MessageId) is not { } sentAt)
+        {
+            return Log.Exists(m => m.Entry.Wamid == command.MessageId)
+                ? Refusal.Of(RefusalReason.MessageNotInbound, "The message is one the business sent; only the customer's messages can be marked read.", ("field", "message_id"))
+                : Refusal.Of(RefusalReason.MessageNotFound, "This conversation recorded no message of the customer with this id.", ("field", "message_id"));
+        }
+
+        if (now - sentAt >= ReadableInbound.MetaLimit)
+        {
+            return Refusal.Of(
+                RefusalReason.MessageTooOldToMarkRead,
+                $"The customer's message is older than the {ReadableInbound.MetaLimit.TotalDays:0} days within which WhatsApp lets a business mark it read.",
+                ("field", "message_id"),
+                ("received_at", Conversations.Abstractions.Rfc3339.Format(sentAt)),
+                ("limit", $"{ReadableInbound.MetaLimit.TotalDays:0}d"));
+        }
+
+        return Result<DateTimeOffset>.Ok(sentAt);
     }
 
     /// <summary>
@@ -714,6 +748,7 @@ public sealed class Conversation(ConversationKey key, ConversationState state, C
     private static bool Began(ConversationState state, IEnumerable<ConversationMessage> records) =>
         state.LastInboundAt is not null
         || state.InboundSeen.Length > 0
+        || state.InboundReadable.Length > 0
         || state.RecentInbound.Count > 0
         || state.RecentInboundIds.Count > 0
         || records.Any(r => r.Dispatching

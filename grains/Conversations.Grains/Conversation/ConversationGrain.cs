@@ -162,6 +162,30 @@ public sealed class ConversationGrain(
         return Result<SendEvaluation>.Ok(Model.Evaluation(decision, quote, now));
     }
 
+    public async Task<Result<MarkedRead>> MarkRead(MarkReadCommand command, CancellationToken cancellationToken = default)
+    {
+        if (await CheckIdentity(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = Now;
+        var sentAt = Model.CheckMarkRead(command, now);
+        if (!sentAt.Succeeded)
+        {
+            return sentAt.Refusal!;
+        }
+
+        // Not a business message: no pace slot, no messaging limit, no charge, and nothing this conversation stores.
+        var answer = await sender.MarkRead(new ReadReceipt(Key.BusinessNumberId, command.MessageId, command.TypingIndicator), cancellationToken);
+        if (!answer.Succeeded)
+        {
+            return MetaRefusals.Of(answer.ErrorClass ?? MetaErrorClass.Permanent, answer.Error!, "WhatsApp did not mark the message read");
+        }
+
+        return Result<MarkedRead>.Ok(new MarkedRead(command.MessageId, command.TypingIndicator, sentAt.Value, now));
+    }
+
     public async Task<Result<MessageLogEntry>> CancelScheduled(string idempotencyKey, CancellationToken cancellationToken = default) =>
         await CheckIdentity(cancellationToken) ?? await Perform(Model.CancelScheduled(idempotencyKey, Now), cancellationToken);
 

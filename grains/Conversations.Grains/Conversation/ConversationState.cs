@@ -72,4 +72,10 @@ public sealed class ConversationState
 
     /// <summary>The customer's phone number, in a conversation keyed by their BSUID, once a webhook showed it.</summary>
     [Id(18)] public string? Phone { get; set; }
+
+    /// <summary>
+    /// The customer's messages this conversation may still mark read, oldest first, packed as <see cref="InboundIds"/> packs
+    /// <see cref="InboundSeen"/> but with the second the customer sent each (<see cref="ReadableInbound"/>).
+    /// </summary>
+    [Id(19)] public byte[] InboundReadable { get; set; } = [];
 }

@@ -91,13 +91,13 @@ public static class InboundIds
         state.RecentInbound = [];
     }
 
-    private static uint Second(DateTimeOffset at) => (uint)Math.Clamp(at.ToUnixTimeSeconds(), 0, uint.MaxValue);
+    internal static uint Second(DateTimeOffset at) => (uint)Math.Clamp(at.ToUnixTimeSeconds(), 0, uint.MaxValue);
 
-    private static ulong Hash(ReadOnlySpan<byte> seen, int at) => BinaryPrimitives.ReadUInt64LittleEndian(seen[at..]);
+    internal static ulong Hash(ReadOnlySpan<byte> seen, int at) => BinaryPrimitives.ReadUInt64LittleEndian(seen[at..]);
 
-    private static uint SeenAt(ReadOnlySpan<byte> seen, int at) => BinaryPrimitives.ReadUInt32LittleEndian(seen[(at + sizeof(ulong))..]);
+    internal static uint SeenAt(ReadOnlySpan<byte> seen, int at) => BinaryPrimitives.ReadUInt32LittleEndian(seen[(at + sizeof(ulong))..]);
 
-    private static void Write(Span<byte> entry, ulong id, uint second)
+    internal static void Write(Span<byte> entry, ulong id, uint second)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(entry, id);
         BinaryPrimitives.WriteUInt32LittleEndian(entry[sizeof(ulong)..], second);

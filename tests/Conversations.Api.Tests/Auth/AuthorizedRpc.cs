@@ -28,6 +28,7 @@ public sealed record AuthorizedRpc(string Name, string Scope, string OtherTenant
         Conversations("ListMessages", Scopes.Read, (c, t) => c.ListMessagesAsync(new() { BusinessNumberId = t.BusinessNumberId, Customer = t.Customer, Limit = 10 }).ResponseAsync),
         Conversations("Subscribe", Scopes.Read, Subscribe),
         new("StreamSends", Scopes.Send, WabaNotAllowed, (channel, t) => StreamSends(new V1.ConversationsService.ConversationsServiceClient(channel), t)),
+        Conversations("MarkRead", Scopes.Send, (c, t) => c.MarkReadAsync(new() { BusinessNumberId = t.BusinessNumberId, Customer = t.Customer, MessageId = t.InboundMessageId, TypingIndicator = true }).ResponseAsync),
         Conversations("EraseCustomer", Scopes.Admin, (c, t) => c.EraseCustomerAsync(new() { BusinessNumberId = t.BusinessNumberId, Customer = t.Customer }).ResponseAsync),
         Templates("UpsertTemplate", Scopes.ManageTemplates, WabaNotAllowed, (c, t) => c.UpsertTemplateAsync(t.Template(V1.TemplateStatus.Pending)).ResponseAsync),
         Templates("GetTemplate", Scopes.Read, WabaNotAllowed, (c, t) => c.GetTemplateAsync(new() { WabaId = t.WabaId, Name = Tenant.TemplateName, Language = Tenant.Language }).ResponseAsync),

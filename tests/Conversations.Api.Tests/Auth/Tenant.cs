@@ -7,13 +7,16 @@ namespace Conversations.Api.Tests.Auth;
 
 /// <summary>
 /// One tenant's things, set up by an administrator: a number registered to its WABA and portfolio, an approved
-/// template, a customer whose window is open and a scheduled send to that customer.
+/// template, a customer whose window is open (by the message <see cref="InboundMessageId"/>) and a scheduled send to that customer.
 /// </summary>
 public sealed record Tenant(string BusinessNumberId, string WabaId, string PortfolioId, string Customer, string ScheduledKey)
 {
     public const string TemplateName = "auth_check";
 
     public const string Language = "en_US";
+
+    /// <summary>The customer's message that opened the window.</summary>
+    public string InboundMessageId { get; init; } = "";
 
     public static async Task<Tenant> Create(ApiFactory api)
     {
@@ -26,7 +29,9 @@ public sealed record Tenant(string BusinessNumberId, string WabaId, string Portf
         });
         await api.Templates.UpsertTemplateAsync(tenant.Template(V1.TemplateStatus.Approved));
         var now = api.Clock.GetUtcNow();
-        await api.Conversations.RecordInboundAsync(Scenario.Inbound(tenant.BusinessNumberId, tenant.Customer, now.AddMinutes(-1)));
+        var inbound = Scenario.Inbound(tenant.BusinessNumberId, tenant.Customer, now.AddMinutes(-1));
+        await api.Conversations.RecordInboundAsync(inbound);
+        tenant = tenant with { InboundMessageId = inbound.MessageId };
         var scheduled = Scenario.Text(tenant.BusinessNumberId, tenant.Customer, "later", tenant.ScheduledKey);
         scheduled.SendAt = Timestamp.FromDateTimeOffset(now.AddMinutes(30));
         await api.Conversations.SendAsync(scheduled);
