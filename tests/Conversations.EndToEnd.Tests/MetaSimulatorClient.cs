@@ -96,6 +96,13 @@ public sealed class MetaSimulatorClient(HttpClient http)
         var list = await http.GetFromJsonAsync<JsonObject>("/simulator/messages");
         return [.. list!["data"]!.AsArray().Where(s => (string?)s!["body"]?["to"] == customer).Select(s => s!)];
     }
+
+    /// <summary>Every read receipt (<c>"status":"read"</c>) the simulator received for <paramref name="phoneNumberId"/>, oldest first, with its answer.</summary>
+    public async Task<IReadOnlyList<JsonNode>> ReadReceiptsOf(string phoneNumberId)
+    {
+        var list = await http.GetFromJsonAsync<JsonObject>("/simulator/messages");
+        return [.. list!["data"]!.AsArray().Where(s => (string?)s!["phone_number_id"] == phoneNumberId && (string?)s["body"]?["status"] == "read").Select(s => s!)];
+    }
 }
 
 public sealed record SimulatedInbound(string Wamid, DateTimeOffset SentAt);
