@@ -26,6 +26,7 @@ public static class OperatorCommandLine
             SendCommand.Create(server),
             ShowCommand.Create(server),
             WatchCommand.Create(server),
+            MarkReadCommand.Create(server),
             EraseCustomerCommand.Create(server),
             TokenCommand.Create(),
         };
