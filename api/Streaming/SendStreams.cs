@@ -48,6 +48,11 @@ public sealed class SendStreams(GrainReferences grains, CustomerDirectory custom
     {
         var outcome = new V1.StreamSendsResponse { CorrelationId = item.CorrelationId };
         var key = Key(item);
+        if (key.Succeeded && item.MarkRead is { } markRead)
+        {
+            return await MarkRead(outcome, key.Value, markRead, access, cancellationToken);
+        }
+
         Result<Abstractions.Messages.SendCommand> command = key.Succeeded ? item.Request!.ToCommand() : key.Refusal;
         if (!command.Succeeded)
         {
@@ -83,16 +88,57 @@ public sealed class SendStreams(GrainReferences grains, CustomerDirectory custom
         return outcome;
     }
 
+    /// <summary>A mark_read item, checked as the unary MarkRead checks it.</summary>
+    private async Task<V1.StreamSendsResponse> MarkRead(V1.StreamSendsResponse outcome, (string Number, CustomerIds Ids) key, V1.MarkReadRequest request, CallAccess access, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var allowed = await access.TryNumber(key.Number);
+            var conversation = allowed.Succeeded
+                ? await customers.KeyOf(key.Number, allowed.Value.PortfolioId, key.Ids, record: false, fromMeta: false, cancellationToken)
+                : allowed.Refusal;
+            var marked = conversation.Succeeded
+                ? await grains.Get<IConversationGrain>(conversation.Value.ToString()).MarkRead(request.ToCommand(), cancellationToken)
+                : conversation.Refusal;
+            if (marked.Succeeded)
+            {
+                outcome.MarkedRead = marked.Value.ToProto();
+            }
+            else
+            {
+                outcome.Refusal = marked.Refusal.ToProto();
+            }
+        }
+        catch (Exception e) when (ClusterFailure.Of(e) is { } failure)
+        {
+            logger.LogError(e, "StreamSends item {CorrelationId} failed with {Reason}", outcome.CorrelationId, failure.Reason);
+            outcome.Refusal = failure.ToRefusal();
+        }
+
+        return outcome;
+    }
+
     /// <summary>The item's number and customer ids, validated; the customer's conversation is looked up once the number is authorized.</summary>
     private static Result<(string Number, CustomerIds Ids)> Key(V1.StreamSendsRequest item)
     {
-        if (item.Request is not { } request)
+        if (item.Request is not null && item.MarkRead is not null)
+        {
+            return FieldRules.Invalid("mark_read", "one_of", "A stream item is either a send (request) or a read receipt (mark_read), not both.");
+        }
+
+        var (businessNumberId, customer, customerUserId) = item switch
+        {
+            { Request: { } request } => (request.BusinessNumberId, request.Customer, request.CustomerUserId),
+            { MarkRead: { } markRead } => (markRead.BusinessNumberId, markRead.Customer, markRead.CustomerUserId),
+            _ => (null, null, null),
+        };
+        if (businessNumberId is null)
         {
             return Refusal.MissingField("request");
         }
 
-        var number = MetaId.BusinessNumberId(request.BusinessNumberId);
-        var ids = number.Succeeded ? CustomerIds.FromCaller(request.Customer, request.CustomerUserId) : number.Refusal;
+        var number = MetaId.BusinessNumberId(businessNumberId);
+        var ids = number.Succeeded ? CustomerIds.FromCaller(customer, customerUserId) : number.Refusal;
         return ids.Succeeded ? Result<(string, CustomerIds)>.Ok((number.Value!, ids.Value)) : ids.Refusal;
     }
 }
