@@ -69,7 +69,9 @@ public sealed class MetricsScrapeTests(TelemetryLoopbackApi api) : IDisposable
 
         var after = await Eventually.Until(
             Scrape,
-            s => Delta(before, s, "conversations_webhooks_dead_lettered_total", ("kind", "inbound_message"), ("stored", "true")) >= 1,
+            // The dead letter, and every status webhook of the five accepted sends (their read statuses arrive last).
+            s => Delta(before, s, "conversations_webhooks_dead_lettered_total", ("kind", "inbound_message"), ("stored", "true")) >= 1
+                && Delta(before, s, "conversations_webhooks_events_total", ("kind", "status"), ("outcome", "applied")) >= 3 * 5,
             LoopbackScenario.Bound);
 
         Assert.Equal(2, Delta(before, after, "conversations_sends_total", ("outcome", "accepted"), ("reason", "none"), ("kind", "free_form"), ("category", "service")));
